@@ -1,0 +1,5 @@
+import sys
+
+from journal.app import main
+
+sys.exit(main())

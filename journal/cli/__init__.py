@@ -1,0 +1,49 @@
+"""The command line: ``python main.py [--db PATH] [--demo] COMMAND ...``.
+
+One small module per command lives in ``journal.cli.commands``; each defines
+``register(subparsers)`` and sets ``func(args) -> int`` on its parser. Modules
+stay light at import time (heavy imports go inside ``func``) so that
+``python main.py`` starts the window quickly. With no command, the window opens.
+
+Exit status: 0 done, 1 bad input (a file or argument the command refused),
+2 usage error (argparse), 3 the journal file cannot be opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+from collections.abc import Sequence
+
+from journal import APP_NAME, __version__
+from journal.cli import commands
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description=f"{APP_NAME}: log runs and back / hamstring pain, see if pain follows jumps in running, "
+        "and know when to see a doctor. With no command, the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="journal file to open (default: your journal in the user data folder)"
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open a generated six-month example journal in a temporary file"
+    )
+    parser.add_argument("--verbose", action="store_true", help="print details, which may include health data")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        importlib.import_module(f"{commands.__name__}.{info.name}").register(sub)
+    return parser
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run the parsed command; the caller has checked that one was given."""
+    return int(args.func(args))

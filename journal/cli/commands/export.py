@@ -1,0 +1,61 @@
+"""``export --format json|csv|fhir --out PATH [--from DATE] [--to DATE] [--force]``."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from journal.cli.common import EXIT_OK, CommandError, add_command, guarded, iso_date, open_journal
+from journal.storage.journal import Journal
+
+EXPORTERS: dict[str, Callable[[Journal, Path, argparse.Namespace], str]] = {}
+"""Format name -> writer(journal, out, args) returning what it wrote, for the person to read."""
+
+
+def exporter(name: str):
+    def add(
+        func: Callable[[Journal, Path, argparse.Namespace], str],
+    ) -> Callable[[Journal, Path, argparse.Namespace], str]:
+        EXPORTERS[name] = func
+        return func
+
+    return add
+
+
+@exporter("json")
+def _export_json(journal: Journal, out: Path, args: argparse.Namespace) -> str:
+    from journal.interchange.json_format import dumps
+    from journal.interchange.private_files import write_private
+
+    if args.date_from or args.date_to:
+        raise CommandError("--from/--to do not apply to the json backup, which always holds the whole journal")
+    data = journal.data()
+    write_private(out, dumps(data))
+    return f"Wrote {len(data.runs)} runs, {len(data.checkins)} check-ins and {len(data.care)} care entries to {out}"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = add_command(sub, "export", "write the journal as a JSON backup, CSV or FHIR")
+    p.add_argument(
+        "--format", required=True, choices=["json", "csv", "fhir"], help="json: the whole journal as a backup file"
+    )
+    p.add_argument("--out", required=True, metavar="PATH", help="file (json, fhir) or folder (csv) to write")
+    p.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE", help="first day (csv, fhir)")
+    p.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE", help="last day (csv, fhir)")
+    p.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    p.set_defaults(func=run)
+
+
+@guarded
+def run(args: argparse.Namespace) -> int:
+    out = Path(args.out).expanduser()
+    if out.exists() and not args.force and not out.is_dir():
+        raise CommandError(f"{out} exists; add --force to replace it")
+    if not out.parent.is_dir():
+        raise CommandError(f"The folder {out.parent} does not exist")
+    if args.format not in EXPORTERS:
+        raise CommandError(f"Export to {args.format} is not available in this version")
+    with open_journal(args, create=False) as journal:
+        print(EXPORTERS[args.format](journal, out, args))
+    return EXIT_OK

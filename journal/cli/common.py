@@ -1,0 +1,90 @@
+"""What every command shares: opening the journal named by ``--db``/``--demo``, dates, messages.
+
+Messages go to stderr and never include health data unless ``--verbose``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from journal.storage.files import JournalFileError, default_journal_path
+from journal.storage.journal import Journal
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_JOURNAL = 0, 1, 2, 3
+
+
+class CommandError(Exception):
+    """A refusal to tell the person: the message, and the exit status."""
+
+    def __init__(self, message: str, status: int = EXIT_BAD_INPUT) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def add_command(sub: argparse._SubParsersAction, name: str, help: str) -> argparse.ArgumentParser:
+    """Add a command that also takes ``--db``/``--demo``/``--verbose`` after its name."""
+    shared = argparse.ArgumentParser(add_help=False)
+    shared.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="journal file to use")
+    shared.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help="use a generated demo journal")
+    shared.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS, help="print details")
+    return sub.add_parser(name, help=help, description=help, parents=[shared])
+
+
+def iso_date(text: str) -> date:
+    """argparse type for YYYY-MM-DD dates, with a message that names the problem."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def journal_path(args: argparse.Namespace) -> Path:
+    return Path(args.db).expanduser() if getattr(args, "db", None) else default_journal_path()
+
+
+def demo_journal_path() -> Path:
+    """A fresh temporary journal filled with the six-month demo story (never the user's own)."""
+    from journal.demo import write_demo_journal
+
+    folder = Path(tempfile.mkdtemp(prefix="run-journal-demo-"))
+    path = folder / "demo-journal.sqlite3"
+    write_demo_journal(path)
+    return path
+
+
+@contextmanager
+def open_journal(args: argparse.Namespace, create: bool = True) -> Iterator[Journal]:
+    """Open the journal the arguments name; a file problem becomes CommandError(EXIT_JOURNAL)."""
+    path = demo_journal_path() if getattr(args, "demo", False) else journal_path(args)
+    try:
+        journal = Journal.open(path, create=create)
+    except JournalFileError as exc:
+        raise CommandError(str(exc), EXIT_JOURNAL) from exc
+    try:
+        yield journal
+    finally:
+        journal.close()
+
+
+def fail(message: str) -> None:
+    print(f"error: {message}", file=sys.stderr)
+
+
+def guarded(func):
+    """Decorate a command so CommandError prints its message and returns its status."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return func(args)
+        except CommandError as exc:
+            fail(str(exc))
+            return exc.status
+
+    run.__doc__ = func.__doc__
+    return run

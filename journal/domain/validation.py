@@ -1,0 +1,155 @@
+"""Validation of every field a person or a file can give the journal.
+
+Each check returns ``None`` when the value is acceptable, or a message that
+names the problem in plain words. Forms show the message at the field while
+the person types; the JSON importer prefixes it with the entry and field.
+``validate_run`` and ``validate_checkin`` check a whole record before storage
+writes it, so nothing invalid reaches the database from any path.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+from journal.domain.entries import CareEntry, CheckIn, Run, Shoe
+
+MAX_RUN_M = 500_000.0
+"""500 km: longer than any single run (multi-day ultras are logged per day)."""
+MAX_DURATION_S = 4 * 24 * 3600
+MAX_NOTES = 10_000
+MAX_NAME = 200
+EARLIEST = date(1900, 1, 1)
+
+
+def check_distance_m(metres: float | None) -> str | None:
+    if metres is None:
+        return "Enter the distance"
+    if isinstance(metres, bool) or not isinstance(metres, (int, float)) or math.isnan(metres):
+        return "Distance must be a number"
+    if metres <= 0:
+        return "Distance must be more than 0"
+    if metres > MAX_RUN_M:
+        return "Distance must be at most 500 km (310.7 mi)"
+    return None
+
+
+def check_duration_s(seconds: int | None) -> str | None:
+    if seconds is None:
+        return None
+    if isinstance(seconds, bool) or not isinstance(seconds, int):
+        return "Duration must be a whole number of seconds"
+    if seconds <= 0:
+        return "Duration must be more than 0"
+    if seconds > MAX_DURATION_S:
+        return "Duration must be under 4 days"
+    return None
+
+
+def check_when(when: datetime | date | None, now: datetime | None = None) -> str | None:
+    """A date (or date and time) that is not in the future and not before 1900."""
+    if when is None:
+        return "Enter the date"
+    now = now or datetime.now()
+    day = when.date() if isinstance(when, datetime) else when
+    if day < EARLIEST:
+        return "The date must be after 1900"
+    if isinstance(when, datetime):
+        if when > now.replace(second=59, microsecond=999999):
+            return "The date and time cannot be in the future"
+    elif when > now.date():
+        return "The date cannot be in the future"
+    return None
+
+
+def _check_whole(value: int | None, low: int, high: int, what: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        return f"{what} must be a whole number from {low} to {high}"
+    if not low <= value <= high:
+        return f"{what} must be from {low} to {high}"
+    return None
+
+
+def check_effort(effort: int | None) -> str | None:
+    """Session effort on the CR-10 scale (Foster 1998): 1-10."""
+    return _check_whole(effort, 1, 10, "Effort")
+
+
+def check_score(score: int | None) -> str | None:
+    """Pain on the 0-10 numeric rating scale."""
+    if score is None:
+        return "Enter a pain score from 0 to 10"
+    return _check_whole(score, 0, 10, "Pain score")
+
+
+def check_minutes(minutes: int | None) -> str | None:
+    return _check_whole(minutes, 1, 24 * 60, "Minutes")
+
+
+def check_text(text: str, limit: int = MAX_NOTES, what: str = "Notes") -> str | None:
+    if not isinstance(text, str):
+        return f"{what} must be text"
+    if len(text) > limit:
+        return f"{what} can be at most {limit:,} characters"
+    if "\x00" in text:
+        return f"{what} cannot contain a NUL character"
+    return None
+
+
+def check_shoe_name(name: str) -> str | None:
+    if not isinstance(name, str) or not name.strip():
+        return "Enter a name for the shoes"
+    return check_text(name, MAX_NAME, "Shoe name")
+
+
+def validate_run(run: Run, now: datetime | None = None) -> dict[str, str]:
+    """Every problem with ``run``, keyed by field name; empty when it can be saved."""
+    problems = {
+        "started_at": check_when(run.started_at, now),
+        "distance": check_distance_m(run.distance_m),
+        "duration": check_duration_s(run.duration_s),
+        "effort": check_effort(run.effort),
+        "notes": check_text(run.notes),
+        "shoe": check_shoe_name(run.shoe) if run.shoe is not None else None,
+    }
+    return {k: v for k, v in problems.items() if v}
+
+
+def validate_checkin(checkin: CheckIn, now: datetime | None = None) -> dict[str, str]:
+    """Every problem with ``checkin``, keyed by field name (``score.<region>`` for scores)."""
+    problems: dict[str, str | None] = {
+        "recorded_at": check_when(checkin.recorded_at, now),
+        "notes": check_text(checkin.notes),
+    }
+    seen = set()
+    for s in checkin.scores:
+        if s.region in seen:
+            problems[f"score.{s.region}"] = "This region is scored twice"
+        seen.add(s.region)
+        problems.setdefault(f"score.{s.region}", check_score(s.score))
+    if not checkin.scores and not checkin.warning_signs:
+        problems["scores"] = "A check-in needs at least one pain score or warning sign"
+    return {k: v for k, v in problems.items() if v}
+
+
+def validate_care(entry: CareEntry, now: datetime | None = None) -> dict[str, str]:
+    problems = {
+        "day": check_when(entry.day, now),
+        "minutes": check_minutes(entry.minutes),
+        "detail": check_text(entry.detail, 500, "Detail"),
+    }
+    return {k: v for k, v in problems.items() if v}
+
+
+def validate_shoe(shoe: Shoe, now: datetime | None = None) -> dict[str, str]:
+    problems: dict[str, str | None] = {
+        "name": check_shoe_name(shoe.name),
+        "first_used": check_when(shoe.first_used, now) if shoe.first_used else None,
+    }
+    if not (0 <= shoe.prior_m <= 10_000_000):
+        problems["prior"] = "Distance before logging must be from 0 to 10,000 km"
+    if not (0 < shoe.retire_at_m <= 10_000_000):
+        problems["retire_at"] = "Retire-at distance must be more than 0 and at most 10,000 km"
+    return {k: v for k, v in problems.items() if v}

@@ -1,0 +1,134 @@
+"""The fixed vocabularies of the journal: regions, timings, surfaces, warning signs, care.
+
+Every value is a ``StrEnum`` whose value is the stable identifier stored in the
+database and written to the JSON backup file (see ``docs/json-format.md``); the
+``label`` property is the wording a person sees.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class _Labelled(StrEnum):
+    """A StrEnum whose members carry a human label in ``_LABELS``."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS.get(self.value, self.value.replace("_", " ").capitalize())
+
+    @classmethod
+    def parse(cls, value: str) -> _Labelled:
+        """Return the member for ``value`` or raise ValueError naming the allowed values."""
+        try:
+            return cls(value)
+        except ValueError:
+            allowed = ", ".join(m.value for m in cls)
+            raise ValueError(f"{value!r} is not one of: {allowed}") from None
+
+
+class Region(_Labelled):
+    LOWER_BACK = "lower_back"
+    UPPER_BACK = "upper_back"
+    HAMSTRING_LEFT = "hamstring_left"
+    HAMSTRING_RIGHT = "hamstring_right"
+    GLUTE_HIP = "glute_hip"
+
+
+class Timing(_Labelled):
+    DURING_RUN = "during_run"
+    AFTER_RUN = "after_run"
+    LATER_SAME_DAY = "later_same_day"
+    NEXT_MORNING = "next_morning"
+    REST_DAY = "rest_day"
+
+
+class Character(_Labelled):
+    ACHE = "ache"
+    STIFFNESS = "stiffness"
+    SHARP = "sharp"
+    BURNING = "burning"
+    TINGLING = "tingling"
+
+
+class Radiates(_Labelled):
+    NONE = "none"
+    BUTTOCK = "buttock"
+    THIGH = "thigh"
+    BELOW_KNEE = "below_knee"
+
+
+class Surface(_Labelled):
+    ROAD = "road"
+    TRACK = "track"
+    TRAIL = "trail"
+    TREADMILL = "treadmill"
+    HILLY = "hilly"
+
+
+class FootStrike(_Labelled):
+    HEEL = "heel"
+    MIDFOOT = "midfoot"
+    FOREFOOT = "forefoot"
+    UNSURE = "unsure"
+
+
+class WarningSign(_Labelled):
+    SADDLE_NUMBNESS = "saddle_numbness"
+    BLADDER_BOWEL = "bladder_bowel"
+    LEG_WEAKNESS = "leg_weakness"
+    NIGHT_PAIN = "night_pain"
+    FEVER = "fever"
+    FALL_OR_BLOW = "fall_or_blow"
+    CANNOT_BEAR_WEIGHT = "cannot_bear_weight"
+    POPPING_OR_BRUISING = "popping_or_bruising"
+    WEIGHT_LOSS = "weight_loss"
+
+
+class CareKind(_Labelled):
+    HEAT = "heat"
+    ICE = "ice"
+    STRETCHING = "stretching"
+    CORE_STRENGTH = "core_strength"
+    PAINKILLER = "painkiller"
+    PHYSIO = "physio"
+    REST = "rest"
+
+
+_LABELS: dict[str, str] = {
+    # regions
+    "lower_back": "Lower back",
+    "upper_back": "Upper back",
+    "hamstring_left": "Left hamstring",
+    "hamstring_right": "Right hamstring",
+    "glute_hip": "Glute / hip",
+    # timing
+    "during_run": "During the run",
+    "after_run": "Right after",
+    "later_same_day": "Later that day",
+    "next_morning": "Next morning",
+    "rest_day": "Rest day",
+    # character
+    "tingling": "Tingling / numbness",
+    # radiates
+    "none": "Does not spread",
+    "buttock": "Into the buttock",
+    "thigh": "Down the thigh",
+    "below_knee": "Below the knee",
+    # foot strike
+    "unsure": "Not sure",
+    # warning signs
+    "saddle_numbness": "Numbness around the genitals or buttocks",
+    "bladder_bowel": "New bladder or bowel trouble",
+    "leg_weakness": "Leg weakness",
+    "night_pain": "Pain worse at night or waking you",
+    "fever": "Fever",
+    "fall_or_blow": "Pain after a fall or blow",
+    "cannot_bear_weight": "Cannot put weight on the leg",
+    "popping_or_bruising": "Popping feeling or bruising at the hamstring",
+    "weight_loss": "Unexplained weight loss",
+    # care
+    "core_strength": "Core / strength session",
+    "painkiller": "Painkiller (over the counter)",
+    "physio": "Physio",
+}

@@ -1,0 +1,346 @@
+"""The journal's JSON backup format, version 1 (documented in ``docs/json-format.md``).
+
+``to_json`` writes a whole journal; ``parse_json`` reads one back into plain
+records, checking every entry first and raising ``JsonFormatError`` that names
+the entry and the field, so a malformed file is refused whole before anything
+is written. Distances are kilometres whatever the display unit.
+
+Check-ins are flattened to one ``symptoms`` row per region; rows with the same
+date and time form one check-in again on reading. Warning signs carry the date
+(and, written by this app, the time) of their check-in.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date, datetime, time
+from typing import Any
+
+from journal.domain.entries import CareEntry, CheckIn, JournalData, RegionScore, Run, Shoe
+from journal.domain.validation import (
+    check_distance_m,
+    check_duration_s,
+    check_effort,
+    check_minutes,
+    check_score,
+    check_text,
+    check_when,
+)
+from journal.domain.vocabulary import (
+    CareKind,
+    Character,
+    FootStrike,
+    Radiates,
+    Region,
+    Surface,
+    Timing,
+    WarningSign,
+)
+
+FORMAT = "run-journal"
+VERSION = 1
+NOON = time(12, 0)
+
+
+class JsonFormatError(ValueError):
+    """The file cannot be imported; the message names the entry and the field."""
+
+
+def _km(metres: float) -> float:
+    return round(metres / 1000.0, 6)
+
+
+def to_json(data: JournalData) -> dict[str, Any]:
+    """The whole journal as a JSON-ready dict in format version 1."""
+    runs = [
+        {
+            "date": r.started_at.date().isoformat(),
+            "start_time": r.started_at.strftime("%H:%M:%S") if r.started_at.second else r.started_at.strftime("%H:%M"),
+            "distance_km": _km(r.distance_m),
+            "duration_s": r.duration_s,
+            "effort": r.effort,
+            "surface": r.surface.value if r.surface else None,
+            "shoe": r.shoe,
+            "foot_strike": r.foot_strike.value if r.foot_strike else None,
+            "stretched": r.stretched,
+            "hydrated": r.hydrated,
+            "hot": r.hot,
+            "notes": r.notes,
+            "source": r.source,
+            "source_id": r.source_id,
+            "source_file": r.source_file,
+        }
+        for r in data.runs
+    ]
+    symptoms: list[dict[str, Any]] = []
+    signs: list[dict[str, Any]] = []
+    for c in data.checkins:
+        day, clock = c.recorded_at.date().isoformat(), c.recorded_at.strftime("%H:%M:%S")
+        for i, s in enumerate(c.scores):
+            symptoms.append(
+                {
+                    "date": day,
+                    "time": clock,
+                    "region": s.region.value,
+                    "score": s.score,
+                    "timing": s.timing.value if s.timing else None,
+                    "character": [ch.value for ch in s.character],
+                    "radiates": s.radiates.value if s.radiates else None,
+                    "notes": c.notes if i == 0 else "",
+                }
+            )
+        for i, w in enumerate(c.warning_signs):
+            note = {"notes": c.notes} if not c.scores and i == 0 else {}
+            signs.append({"date": day, "time": clock, "sign": w.value, **note})
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "shoes": [
+            {
+                "name": s.name,
+                "first_used": s.first_used.isoformat() if s.first_used else None,
+                "prior_km": _km(s.prior_m),
+                "retire_at_km": _km(s.retire_at_m),
+                "retired": s.retired,
+            }
+            for s in data.shoes
+        ],
+        "runs": runs,
+        "symptoms": symptoms,
+        "warning_signs": signs,
+        "care": [
+            {"date": e.day.isoformat(), "kind": e.kind.value, "detail": e.detail, "minutes": e.minutes}
+            for e in data.care
+        ],
+    }
+
+
+def dumps(data: JournalData) -> str:
+    return json.dumps(to_json(data), ensure_ascii=False, indent=1)
+
+
+class _Entry:
+    """Reads the fields of one entry, turning every problem into a JsonFormatError that names it."""
+
+    def __init__(self, section: str, index: int, raw: object) -> None:
+        self.where = f"{section}[{index}]"
+        if not isinstance(raw, dict):
+            raise JsonFormatError(f"{self.where}: each entry must be an object")
+        self.raw = raw
+
+    def fail(self, key: str, message: str) -> JsonFormatError:
+        return JsonFormatError(f"{self.where}, field {key!r}: {message}")
+
+    def get(self, key: str, kind: type | tuple[type, ...], required: bool = False) -> Any:
+        value = self.raw.get(key)
+        if value is None:
+            if required:
+                raise self.fail(key, "is required")
+            return None
+        if isinstance(value, bool) and kind is not bool and bool not in (kind if isinstance(kind, tuple) else (kind,)):
+            raise self.fail(key, f"must be {_kind_name(kind)}, not true/false")
+        if not isinstance(value, kind):
+            raise self.fail(key, f"must be {_kind_name(kind)}")
+        return value
+
+    def check(self, key: str, value: Any, checker: Callable[[Any], str | None]) -> Any:
+        problem = checker(value)
+        if problem:
+            raise self.fail(key, problem)
+        return value
+
+    def date(self, key: str, required: bool = True) -> date | None:
+        text = self.get(key, str, required)
+        if text is None:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise self.fail(key, f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+    def time(self, key: str) -> time:
+        text = self.get(key, str)
+        if text is None:
+            return NOON
+        try:
+            return time.fromisoformat(text)
+        except ValueError:
+            raise self.fail(key, f"{text!r} is not a time (HH:MM)") from None
+
+    def enum(self, key: str, enum: type, required: bool = False) -> Any:
+        value = self.get(key, str, required)
+        if value is None:
+            return None
+        try:
+            return enum.parse(value)
+        except ValueError as exc:
+            raise self.fail(key, str(exc)) from None
+
+    def number(self, key: str, required: bool = False) -> float | None:
+        value = self.get(key, (int, float), required)
+        if value is not None and not math.isfinite(value):
+            raise self.fail(key, "must be a finite number")
+        return value
+
+    def whole(self, key: str) -> int | None:
+        value = self.get(key, (int, float))
+        if value is None:
+            return None
+        if value != int(value):
+            raise self.fail(key, "must be a whole number")
+        return int(value)
+
+    def text(self, key: str) -> str:
+        value = self.get(key, str) or ""
+        return self.check(key, value, check_text)
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    names = {str: "text", bool: "true or false", int: "a number", float: "a number", list: "a list", dict: "an object"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))
+
+
+def _section(doc: dict[str, Any], name: str) -> list[Any]:
+    value = doc.get(name, [])
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise JsonFormatError(f"{name!r} must be a list")
+    return value
+
+
+def _when(e: _Entry, day: date, clock: time, now: datetime) -> datetime:
+    when = datetime.combine(day, clock)
+    return e.check("date", when, lambda w: check_when(w, now))
+
+
+def parse_json(text: str, now: datetime | None = None) -> JournalData:
+    """Parse and check a whole file; raises JsonFormatError naming the first bad entry and field."""
+    now = now or datetime.now()
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise JsonFormatError(f"Not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    if not isinstance(doc, dict):
+        raise JsonFormatError("The file must hold a JSON object with 'runs', 'symptoms', ...")
+    if doc.get("format", FORMAT) != FORMAT:
+        raise JsonFormatError(f"'format' is {doc.get('format')!r}, not {FORMAT!r}: this is not a run journal file")
+    version = doc.get("version", VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version > VERSION or version < 1:
+        raise JsonFormatError(f"'version' {version!r} is not supported (this app reads version {VERSION})")
+
+    shoes = []
+    for i, raw in enumerate(_section(doc, "shoes")):
+        e = _Entry("shoes", i, raw)
+        name = e.get("name", str, required=True).strip()
+        if not name:
+            raise e.fail("name", "must not be empty")
+        prior = e.number("prior_km") or 0.0
+        retire = e.number("retire_at_km")
+        if prior < 0:
+            raise e.fail("prior_km", "must not be negative")
+        if retire is not None and retire <= 0:
+            raise e.fail("retire_at_km", "must be more than 0")
+        shoes.append(
+            Shoe(
+                name=name,
+                first_used=e.date("first_used", required=False),
+                prior_m=prior * 1000.0,
+                retire_at_m=(retire if retire is not None else 700.0) * 1000.0,
+                retired=bool(e.get("retired", bool)),
+            )
+        )
+
+    runs = []
+    for i, raw in enumerate(_section(doc, "runs")):
+        e = _Entry("runs", i, raw)
+        day = e.date("date")
+        km = e.number("distance_km", required=True)
+        clock = e.time("start_time")
+        runs.append(
+            Run(
+                started_at=_when(e, day, clock, now),
+                distance_m=e.check("distance_km", km * 1000.0, check_distance_m),
+                duration_s=e.check("duration_s", e.whole("duration_s"), check_duration_s),
+                effort=e.check("effort", e.whole("effort"), check_effort),
+                surface=e.enum("surface", Surface),
+                shoe=(e.get("shoe", str) or "").strip() or None,
+                foot_strike=e.enum("foot_strike", FootStrike),
+                stretched=e.get("stretched", bool),
+                hydrated=e.get("hydrated", bool),
+                hot=e.get("hot", bool),
+                notes=e.text("notes"),
+                source=e.get("source", str) or "json",
+                source_id=e.get("source_id", str),
+                source_file=e.get("source_file", str),
+            )
+        )
+
+    groups: dict[datetime, dict[str, Any]] = defaultdict(lambda: {"scores": [], "signs": [], "notes": []})
+    for i, raw in enumerate(_section(doc, "symptoms")):
+        e = _Entry("symptoms", i, raw)
+        when = _when(e, e.date("date"), e.time("time"), now)
+        region = e.enum("region", Region, required=True)
+        score = e.check("score", e.whole("score"), check_score)
+        character = e.get("character", list) or []
+        try:
+            chars = tuple(Character.parse(c) if isinstance(c, str) else Character.parse(repr(c)) for c in character)
+        except ValueError as exc:
+            raise e.fail("character", str(exc)) from None
+        group = groups[when]
+        if any(s.region == region for s in group["scores"]):
+            raise e.fail("region", f"{region.value} is scored twice at {when:%Y-%m-%d %H:%M}")
+        group["scores"].append(
+            RegionScore(
+                region, score, e.enum("timing", Timing), tuple(dict.fromkeys(chars)), e.enum("radiates", Radiates)
+            )
+        )
+        if note := e.text("notes"):
+            group["notes"].append(note)
+
+    for i, raw in enumerate(_section(doc, "warning_signs")):
+        e = _Entry("warning_signs", i, raw)
+        day = e.date("date")
+        sign = e.enum("sign", WarningSign, required=True)
+        if "time" in e.raw:
+            when = _when(e, day, e.time("time"), now)
+        else:
+            same_day = sorted(w for w in groups if w.date() == day)
+            when = same_day[0] if same_day else _when(e, day, NOON, now)
+        groups[when]["signs"].append(sign)
+        if (note := e.text("notes")) and note not in groups[when]["notes"]:
+            groups[when]["notes"].append(note)
+
+    care = []
+    for i, raw in enumerate(_section(doc, "care")):
+        e = _Entry("care", i, raw)
+        day = e.date("date")
+        e.check("date", day, lambda d: check_when(d, now))
+        care.append(
+            CareEntry(
+                day=day,
+                kind=e.enum("kind", CareKind, required=True),
+                detail=e.check("detail", e.get("detail", str) or "", lambda t: check_text(t, 500, "Detail")),
+                minutes=e.check("minutes", e.whole("minutes"), check_minutes),
+            )
+        )
+
+    checkins = [
+        CheckIn(
+            recorded_at=when,
+            scores=tuple(g["scores"]),
+            warning_signs=tuple(dict.fromkeys(g["signs"])),
+            notes="\n".join(g["notes"]),
+        )
+        for when, g in sorted(groups.items())
+    ]
+    return JournalData(
+        runs=tuple(sorted(runs, key=lambda r: r.started_at)),
+        checkins=tuple(checkins),
+        care=tuple(sorted(care, key=lambda c: c.day)),
+        shoes=tuple(shoes),
+    )
