@@ -103,7 +103,9 @@ class Journal:
             needs_upgrade = True
         else:
             raise JournalFileError(path, FileProblem.MISSING)
-        engine = create_engine(f"sqlite:///{path}")
+        # One pooled connection is used by one thread at a time (GUI thread or a worker),
+        # so SQLite's same-thread check can be relaxed safely.
+        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _set_pragmas)
         try:
             if needs_upgrade:
@@ -132,24 +134,27 @@ class Journal:
         self.close()
 
     @contextmanager
-    def _write(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error."""
+    def write_session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error.
+
+        For modules inside ``journal.storage`` only; everything else calls the methods.
+        """
         with self._sessions.begin() as session:
             yield session
 
     @contextmanager
-    def _read(self) -> Iterator[Session]:
+    def read_session(self) -> Iterator[Session]:
         with self._sessions() as session:
             yield session
 
     # ---- reads ---------------------------------------------------------------------------
     def settings(self) -> Settings:
-        with self._read() as s:
+        with self.read_session() as s:
             return Settings.from_strings({r.key: r.value for r in s.scalars(select(SettingRow))})
 
     def raw_settings(self) -> dict[str, str]:
         """All stored key/value settings, including those of later features (flag thresholds...)."""
-        with self._read() as s:
+        with self.read_session() as s:
             return {r.key: r.value for r in s.scalars(select(SettingRow))}
 
     def runs(self, start: date | None = None, end: date | None = None) -> list[Run]:
@@ -160,7 +165,7 @@ class Journal:
             q = q.where(RunRow.started_at >= lo)
         if hi:
             q = q.where(RunRow.started_at < hi)
-        with self._read() as s:
+        with self.read_session() as s:
             return [convert.run_from_row(r) for r in s.scalars(q)]
 
     def checkins(self, start: date | None = None, end: date | None = None) -> list[CheckIn]:
@@ -170,7 +175,7 @@ class Journal:
             q = q.where(CheckInRow.recorded_at >= lo)
         if hi:
             q = q.where(CheckInRow.recorded_at < hi)
-        with self._read() as s:
+        with self.read_session() as s:
             return [convert.checkin_from_row(r) for r in s.scalars(q)]
 
     def care(self, start: date | None = None, end: date | None = None) -> list[CareEntry]:
@@ -179,7 +184,7 @@ class Journal:
             q = q.where(CareRow.day >= start)
         if end:
             q = q.where(CareRow.day <= end)
-        with self._read() as s:
+        with self.read_session() as s:
             return [convert.care_from_row(r) for r in s.scalars(q)]
 
     def shoes(self) -> list[Shoe]:
@@ -189,7 +194,7 @@ class Journal:
             .where(RunRow.shoe_id.is_not(None))
             .group_by(RunRow.shoe_id)
         )
-        with self._read() as s:
+        with self.read_session() as s:
             logged = {sid: (m or 0.0, n) for sid, m, n in s.execute(totals)}
             rows = s.scalars(select(ShoeRow).order_by(func.lower(ShoeRow.name)))
             return [convert.shoe_from_row(r, *logged.get(r.id, (0.0, 0))) for r in rows]
@@ -203,22 +208,22 @@ class Journal:
         )
 
     def run(self, run_id: int) -> Run | None:
-        with self._read() as s:
+        with self.read_session() as s:
             row = s.get(RunRow, run_id)
             return convert.run_from_row(row) if row else None
 
     def checkin(self, checkin_id: int) -> CheckIn | None:
-        with self._read() as s:
+        with self.read_session() as s:
             row = s.get(CheckInRow, checkin_id)
             return convert.checkin_from_row(row) if row else None
 
     def last_run(self) -> Run | None:
-        with self._read() as s:
+        with self.read_session() as s:
             row = s.scalars(select(RunRow).order_by(RunRow.started_at.desc(), RunRow.id.desc()).limit(1)).first()
             return convert.run_from_row(row) if row else None
 
     def counts(self) -> Counts:
-        with self._read() as s:
+        with self.read_session() as s:
             return Counts(
                 runs=s.scalar(select(func.count(RunRow.id))) or 0,
                 checkins=s.scalar(select(func.count(CheckInRow.id))) or 0,
@@ -231,7 +236,7 @@ class Journal:
         self.save_raw_settings(settings.to_strings())
 
     def save_raw_settings(self, values: dict[str, str]) -> None:
-        with self._write() as s:
+        with self.write_session() as s:
             for key, value in values.items():
                 s.merge(SettingRow(key=key, value=value))
 
@@ -242,7 +247,7 @@ class Journal:
         problems = validate_run(run)
         if problems:
             raise InvalidEntry("Run", problems)
-        with self._write() as s:
+        with self.write_session() as s:
             row = s.get(RunRow, run.id)
             if row is None:
                 raise KeyError(f"No run with id {run.id}")
@@ -252,7 +257,7 @@ class Journal:
 
     def delete_run(self, run_id: int) -> Run:
         """Delete a run and return it as it was (its check-ins stay, unlinked)."""
-        with self._write() as s:
+        with self.write_session() as s:
             row = s.get(RunRow, run_id)
             if row is None:
                 raise KeyError(f"No run with id {run_id}")
@@ -267,7 +272,7 @@ class Journal:
         problems = validate_checkin(checkin)
         if problems:
             raise InvalidEntry("Check-in", problems)
-        with self._write() as s:
+        with self.write_session() as s:
             row = s.get(CheckInRow, checkin.id)
             if row is None:
                 raise KeyError(f"No check-in with id {checkin.id}")
@@ -276,7 +281,7 @@ class Journal:
             return convert.checkin_from_row(row)
 
     def delete_checkin(self, checkin_id: int) -> CheckIn:
-        with self._write() as s:
+        with self.write_session() as s:
             row = s.get(CheckInRow, checkin_id)
             if row is None:
                 raise KeyError(f"No check-in with id {checkin_id}")
@@ -288,7 +293,7 @@ class Journal:
         return self.add_entries(care=[entry]).care[0]
 
     def delete_care(self, care_id: int) -> CareEntry:
-        with self._write() as s:
+        with self.write_session() as s:
             row = s.get(CareRow, care_id)
             if row is None:
                 raise KeyError(f"No care entry with id {care_id}")
@@ -301,7 +306,7 @@ class Journal:
         problems = validate_shoe(shoe)
         if problems:
             raise InvalidEntry("Shoes", problems)
-        with self._write() as s:
+        with self.write_session() as s:
             clash = s.scalars(select(ShoeRow).where(func.lower(ShoeRow.name) == shoe.name.strip().lower())).first()
             if clash is not None and clash.id != shoe.id:
                 raise InvalidEntry("Shoes", {"name": f"There are already shoes called {clash.name!r}"})
@@ -314,7 +319,7 @@ class Journal:
             return convert.shoe_from_row(row)
 
     def delete_shoe(self, shoe_id: int) -> Shoe:
-        with self._write() as s:
+        with self.write_session() as s:
             row = s.get(ShoeRow, shoe_id)
             if row is None:
                 raise KeyError(f"No shoes with id {shoe_id}")
@@ -348,7 +353,7 @@ class Journal:
         for i, entry in enumerate(care):
             if p := validate_care(entry, now):
                 raise InvalidEntry(f"Care {i + 1} ({entry.day})", p)
-        with self._write() as s:
+        with self.write_session() as s:
             shoe_rows = {r.name.lower(): r for r in s.scalars(select(ShoeRow))}
             for shoe in shoes:
                 row = shoe_rows.get(shoe.name.strip().lower())

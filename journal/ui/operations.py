@@ -1,0 +1,259 @@
+"""The one place the window changes the journal (after Anki's ``CollectionOp``).
+
+Widgets never hold a database session or call a write method of ``Journal``
+themselves: they call ``JournalOperations``. Each call is one transaction (the
+``Journal`` method it wraps), is validated first, may be undone (``undo_stack``),
+and on success emits ``changed`` with what kind of entries changed, so every
+page refreshes itself without the window being rebuilt.
+
+Signals:
+    changed(Change): after every committed write (and undo/redo), with what changed.
+    failed(str): a write was refused or failed; the message is for the person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Flag, auto
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from journal.domain.entries import CareEntry, CheckIn, Run, Shoe
+from journal.domain.settings import Settings
+from journal.storage.journal import InvalidEntry, Journal
+
+T = TypeVar("T")
+
+
+class Change(Flag):
+    """What kind of entries a write touched."""
+
+    RUNS = auto()
+    CHECKINS = auto()
+    CARE = auto()
+    SHOES = auto()
+    SETTINGS = auto()
+    FLAGS = auto()
+    ENTRIES = RUNS | CHECKINS | CARE
+    ALL = RUNS | CHECKINS | CARE | SHOES | SETTINGS | FLAGS
+
+
+def _change_for(record: object) -> Change:
+    if isinstance(record, Run):
+        return Change.RUNS | Change.SHOES
+    if isinstance(record, CheckIn):
+        return Change.CHECKINS
+    if isinstance(record, CareEntry):
+        return Change.CARE
+    return Change.SHOES
+
+
+class _Command(QUndoCommand):
+    """An undoable write: ``do_action`` and ``undo_action`` each run through ``JournalOperations.perform``."""
+
+    def __init__(
+        self,
+        ops: JournalOperations,
+        text: str,
+        do: Callable[[Journal], Any],
+        undo: Callable[[Journal], Any],
+        change: Change,
+    ) -> None:
+        super().__init__(text)
+        self.ops, self.do_action, self.undo_action, self.change = ops, do, undo, change
+        self.result: Any = None
+        self.already_done = False
+
+    def redo(self) -> None:
+        if self.already_done:  # the first redo, from QUndoStack.push
+            self.already_done = False
+            return
+        self.result = self.ops.perform(self.do_action, self.change)
+
+    def undo(self) -> None:
+        self.ops.perform(self.undo_action, self.change)
+
+
+class JournalOperations(QObject):
+    """Wraps an open ``Journal`` for the window: writes, undo, background work, change signals."""
+
+    changed = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, journal: Journal, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self.undo_stack = QUndoStack(self)
+        self._pool = QThreadPool.globalInstance()
+        self._tasks: set[_Task] = set()
+
+    @property
+    def read(self) -> Journal:
+        """The journal for reads (``runs()``, ``checkins()``, ``settings()``...). Writes go through ``perform``."""
+        return self._journal
+
+    @property
+    def path(self):
+        return self._journal.path
+
+    # ---- the write path -------------------------------------------------------------------
+    def perform(self, action: Callable[[Journal], T], change: Change) -> T:
+        """Run one write (one transaction) and announce it. Raises InvalidEntry unchanged."""
+        result = action(self._journal)
+        self.changed.emit(change)
+        return result
+
+    def save_run(self, run: Run) -> Run:
+        """Add a new run or update an existing one (undoable)."""
+        if run.id is None:
+            cmd = _Command(
+                self,
+                "Log run",
+                lambda j: j.add_run(run),
+                lambda j: j.delete_run(cmd.result.id),
+                Change.RUNS | Change.SHOES,
+            )
+        else:
+            old = self._journal.run(run.id)
+            cmd = _Command(
+                self, "Edit run", lambda j: j.update_run(run), lambda j: j.update_run(old), Change.RUNS | Change.SHOES
+            )
+        return self._push(cmd)
+
+    def save_checkin(self, checkin: CheckIn) -> CheckIn:
+        if checkin.id is None:
+            cmd = _Command(
+                self,
+                "Check in",
+                lambda j: j.add_checkin(checkin),
+                lambda j: j.delete_checkin(cmd.result.id),
+                Change.CHECKINS,
+            )
+        else:
+            old = self._journal.checkin(checkin.id)
+            cmd = _Command(
+                self,
+                "Edit check-in",
+                lambda j: j.update_checkin(checkin),
+                lambda j: j.update_checkin(old),
+                Change.CHECKINS,
+            )
+        return self._push(cmd)
+
+    def add_care(self, entries: list[CareEntry]) -> list[CareEntry]:
+        """Add several care entries of one day in one transaction (undoable)."""
+        if not entries:
+            return []
+        cmd = _Command(
+            self,
+            "Log care",
+            lambda j: list(j.add_entries(care=entries).care),
+            lambda j: [j.delete_care(e.id) for e in cmd.result],
+            Change.CARE,
+        )
+        return self._push(cmd)
+
+    def delete(self, record: Run | CheckIn | CareEntry) -> None:
+        """Delete an entry; Edit > Undo brings it back with its id."""
+        deleters: dict[type, Callable[[Journal], Any]] = {
+            Run: lambda j: j.delete_run(record.id),
+            CheckIn: lambda j: j.delete_checkin(record.id),
+            CareEntry: lambda j: j.delete_care(record.id),
+        }
+        what = {Run: "run", CheckIn: "check-in", CareEntry: "care entry"}[type(record)]
+        cmd = _Command(
+            self, f"Delete {what}", deleters[type(record)], lambda j: j.restore_deleted(record), _change_for(record)
+        )
+        self._push(cmd)
+
+    def save_shoe(self, shoe: Shoe) -> Shoe:
+        return self.perform(lambda j: j.save_shoe(shoe), Change.SHOES)
+
+    def save_settings(self, settings: Settings) -> None:
+        self.perform(lambda j: j.save_settings(settings), Change.SETTINGS)
+
+    def save_raw_settings(self, values: dict[str, str]) -> None:
+        self.perform(lambda j: j.save_raw_settings(values), Change.SETTINGS)
+
+    def _push(self, cmd: _Command) -> Any:
+        """Do the command once, then put it on the undo stack.
+
+        Doing it before the push means a refused write (InvalidEntry) raises to the
+        caller and leaves no dead command on the stack; the push then skips its redo.
+        """
+        cmd.result = self.perform(cmd.do_action, cmd.change)
+        cmd.already_done = True
+        self.undo_stack.push(cmd)
+        return cmd.result
+
+    # ---- background work --------------------------------------------------------------------
+    def run_in_background(
+        self,
+        work: Callable[[Journal, Callable[[int, int], bool]], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[str], None],
+        on_progress: Callable[[int, int], None] | None = None,
+        change: Change | None = None,
+    ) -> _Task:
+        """Run ``work(journal, progress)`` on a worker thread.
+
+        ``progress(done, total)`` reports to ``on_progress`` on the GUI thread and returns
+        False once ``cancel()`` was called on the returned task, so the work can stop.
+        ``on_done``/``on_error`` run on the GUI thread; with ``change``, ``changed`` is emitted.
+        """
+        task = _Task(self._journal, work)
+        task.signals.done.connect(lambda result: self._finish(task, on_done, result, change))
+        task.signals.error.connect(lambda message: self._fail(task, on_error, message))
+        if on_progress is not None:
+            task.signals.progress.connect(on_progress)
+        self._tasks.add(task)
+        self._pool.start(task)
+        return task
+
+    def _finish(self, task: _Task, on_done: Callable[[Any], None], result: Any, change: Change | None) -> None:
+        self._tasks.discard(task)
+        if change is not None:
+            self.changed.emit(change)
+        on_done(result)
+
+    def _fail(self, task: _Task, on_error: Callable[[str], None], message: str) -> None:
+        self._tasks.discard(task)
+        on_error(message)
+
+    def wait_for_background(self, msecs: int = 30_000) -> bool:
+        """Wait for running background work (on close, and in tests)."""
+        return self._pool.waitForDone(msecs)
+
+
+class _TaskSignals(QObject):
+    done = Signal(object)
+    error = Signal(str)
+    progress = Signal(int, int)
+
+
+class _Task(QRunnable):
+    def __init__(self, journal: Journal, work: Callable[[Journal, Callable[[int, int], bool]], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = _TaskSignals()
+        self._journal, self._work = journal, work
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.signals.progress.emit(done, total)
+        return not self.cancelled
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._journal, self._progress)
+        except InvalidEntry as exc:
+            self.signals.error.emit(str(exc))
+        except Exception as exc:
+            self.signals.error.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.signals.done.emit(result)
