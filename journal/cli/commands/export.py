@@ -35,6 +35,39 @@ def _export_json(journal: Journal, out: Path, args: argparse.Namespace) -> str:
     return f"Wrote {len(data.runs)} runs, {len(data.checkins)} check-ins and {len(data.care)} care entries to {out}"
 
 
+@exporter("csv")
+def _export_csv(journal: Journal, out: Path, args: argparse.Namespace) -> str:
+    """runs.csv, symptoms.csv and care.csv in the folder ``out`` (made when missing)."""
+    from journal.interchange.csv_export import existing_files, write_csv
+
+    if out.exists() and not out.is_dir():
+        raise CommandError(f"{out} is a file; for csv, --out names a folder to hold runs.csv and symptoms.csv")
+    clash = existing_files(out) if out.is_dir() else []
+    if clash and not args.force:
+        names = ", ".join(p.name for p in clash)
+        raise CommandError(f"{out} already holds {names}; add --force to replace them")
+    done = write_csv(journal.data(args.date_from, args.date_to), out)
+    return (
+        f"Wrote {done.runs} runs, {done.symptom_rows} symptom rows and {done.care} care entries "
+        f"as runs.csv, symptoms.csv and care.csv in {out}"
+    )
+
+
+@exporter("fhir")
+def _export_fhir(journal: Journal, out: Path, args: argparse.Namespace) -> str:
+    """A FHIR R4 JSON Bundle: the Patient, one Observation per pain score and one per run."""
+    from journal.interchange import fhir
+    from journal.interchange.private_files import write_private
+
+    if out.is_dir():
+        raise CommandError(f"{out} is a folder; for fhir, --out names the .json file to write")
+    data = journal.data(args.date_from, args.date_to)
+    write_private(out, fhir.dumps(data, journal.settings(), include_notes=args.include_notes))
+    scores = sum(len(c.scores) for c in data.checkins)
+    period = fhir.period_note(args.date_from, args.date_to)
+    return f"Wrote a FHIR bundle with {scores} pain scores and {len(data.runs)} runs ({period}) to {out}"
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(sub, "export", "write the journal as a JSON backup, CSV or FHIR")
     p.add_argument(
@@ -43,6 +76,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, metavar="PATH", help="file (json, fhir) or folder (csv) to write")
     p.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE", help="first day (csv, fhir)")
     p.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE", help="last day (csv, fhir)")
+    p.add_argument("--include-notes", action="store_true", help="fhir: add the free-text notes (left out by default)")
     p.add_argument("--force", action="store_true", help="replace PATH if it exists")
     p.set_defaults(func=run)
 
@@ -52,8 +86,10 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     if out.exists() and not args.force and not out.is_dir():
         raise CommandError(f"{out} exists; add --force to replace it")
-    if not out.parent.is_dir():
+    if not out.parent.is_dir() and not out.is_dir():
         raise CommandError(f"The folder {out.parent} does not exist")
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise CommandError(f"--from {args.date_from} is after --to {args.date_to}")
     if args.format not in EXPORTERS:
         raise CommandError(f"Export to {args.format} is not available in this version")
     with open_journal(args, create=False) as journal:
