@@ -1,0 +1,193 @@
+"""Pain per region over time: daily maximum, 7-day rolling mean, weekly mean and worst, pain-free days.
+
+Scores are on the 0-10 numeric rating scale. Definitions:
+
+- daily maximum (per region): the highest score the region was given on any check-in
+  of that day; a day without a check-in scoring the region has none;
+- 7-day rolling mean on day t: the mean of the daily maxima on days t-6 .. t that
+  have one (None when none of the 7 days has one);
+- weekly mean and worst (per region): mean and maximum of the daily maxima in the
+  calendar week;
+- pain-free day: a day with check-ins on which every score is 0 (a check-in of all
+  zeros is a pain-free record, and counts).
+
+``region=None`` in the functions below means "any region": the day's worst score
+over all regions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from journal.domain.entries import CheckIn
+from journal.domain.settings import WeekStart
+from journal.domain.vocabulary import Region
+
+ROLLING_DAYS = 7
+
+DailyPain = dict[date, dict[Region, int]]
+"""Day -> region -> the day's highest score for that region."""
+
+
+def daily_max_by_region(checkins: Iterable[CheckIn]) -> DailyPain:
+    """For each day with a scored check-in: each region's highest score that day."""
+    out: DailyPain = {}
+    for checkin in checkins:
+        if not checkin.scores:
+            continue
+        day = out.setdefault(checkin.recorded_at.date(), {})
+        for s in checkin.scores:
+            if s.score > day.get(s.region, -1):
+                day[s.region] = s.score
+    return out
+
+
+def day_score(scores: Mapping[Region, int], region: Region | None) -> int | None:
+    """One region's daily maximum, or with ``region=None`` the worst of any region."""
+    if region is None:
+        return max(scores.values(), default=None)
+    return scores.get(region)
+
+
+def daily_series(daily: DailyPain, region: Region | None) -> dict[date, int]:
+    """Day -> daily maximum of ``region`` (or the worst of any region)."""
+    out: dict[date, int] = {}
+    for day, scores in daily.items():
+        v = day_score(scores, region)
+        if v is not None:
+            out[day] = v
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PainSeries:
+    """One region's pain as columns over consecutive days from ``first_day``."""
+
+    region: Region | None
+    first_day: date
+    daily_max: tuple[int | None, ...]
+    mean7: tuple[float | None, ...]
+
+    @property
+    def days(self) -> list[date]:
+        return [self.first_day + timedelta(days=i) for i in range(len(self.daily_max))]
+
+    def at(self, day: date) -> tuple[int | None, float | None]:
+        i = (day - self.first_day).days
+        if 0 <= i < len(self.daily_max):
+            return self.daily_max[i], self.mean7[i]
+        return None, None
+
+
+def rolling_mean(values: Mapping[date, int], first_day: date, last_day: date, window: int = ROLLING_DAYS) -> PainSeries:
+    """Daily maxima and their ``window``-day rolling mean from ``first_day`` to ``last_day``.
+
+    Days before ``first_day`` still feed the first days' means.
+    """
+    n = (last_day - first_day).days + 1
+    daily: list[int | None] = []
+    means: list[float | None] = []
+    total, count = 0, 0
+    lead = [first_day - timedelta(days=k) for k in range(window - 1, 0, -1)]
+    buffer: list[int | None] = [values.get(d) for d in lead]
+    for v in buffer:
+        if v is not None:
+            total += v
+            count += 1
+    for i in range(max(n, 0)):
+        v = values.get(first_day + timedelta(days=i))
+        buffer.append(v)
+        if v is not None:
+            total += v
+            count += 1
+        if len(buffer) > window:
+            old = buffer[-window - 1]
+            if old is not None:
+                total -= old
+                count -= 1
+        daily.append(v)
+        means.append(total / count if count else None)
+    return PainSeries(None, first_day, tuple(daily), tuple(means))
+
+
+def region_series(daily: DailyPain, region: Region | None, first_day: date, last_day: date) -> PainSeries:
+    """``rolling_mean`` of one region (or of the worst of any region)."""
+    series = rolling_mean(daily_series(daily, region), first_day, last_day)
+    return PainSeries(region, series.first_day, series.daily_max, series.mean7)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekPain:
+    """One calendar week's pain: per region the mean and worst of the daily maxima; pain-free days."""
+
+    week_start: date
+    mean: Mapping[Region, float]
+    worst: Mapping[Region, int]
+    pain_free_days: int
+    days_logged: int
+    mean_any: float | None = None
+    """The mean of each logged day's worst score over all regions."""
+
+    def mean_of(self, region: Region | None) -> float | None:
+        """The week's mean for ``region``; with None, the mean of each day's worst score."""
+        if region is None:
+            return self.mean_any
+        return self.mean.get(region)
+
+
+def weekly_pain(daily: DailyPain, week_start: WeekStart, weeks: Sequence[date]) -> dict[date, WeekPain]:
+    """The ``WeekPain`` of each week start in ``weeks`` (weeks without check-ins have empty maps)."""
+    by_week: dict[date, list[tuple[date, dict[Region, int]]]] = {}
+    offset = week_start.weekday
+    for day, scores in daily.items():
+        ws = day - timedelta(days=(day.weekday() - offset) % 7)
+        by_week.setdefault(ws, []).append((day, scores))
+    out: dict[date, WeekPain] = {}
+    for ws in weeks:
+        days = by_week.get(ws, [])
+        sums: dict[Region, int] = {}
+        counts: dict[Region, int] = {}
+        worst: dict[Region, int] = {}
+        pain_free = 0
+        any_total = 0
+        for _day, scores in days:
+            day_worst = max(scores.values(), default=0)
+            any_total += day_worst
+            if day_worst == 0:
+                pain_free += 1
+            for region, score in scores.items():
+                sums[region] = sums.get(region, 0) + score
+                counts[region] = counts.get(region, 0) + 1
+                if score > worst.get(region, -1):
+                    worst[region] = score
+        ordered = [r for r in Region if r in sums]
+        out[ws] = WeekPain(
+            ws,
+            {r: sums[r] / counts[r] for r in ordered},
+            {r: worst[r] for r in ordered},
+            pain_free,
+            len(days),
+            any_total / len(days) if days else None,
+        )
+    return out
+
+
+def most_painful_region(daily: DailyPain, first_day: date | None = None, last_day: date | None = None) -> Region | None:
+    """The region with the highest total of daily maxima in the period (ties: the first in ``Region``).
+
+    When no region ever hurt, the region scored most often; None without any scores.
+    """
+    totals: dict[Region, int] = {}
+    counts: dict[Region, int] = {}
+    for day, scores in daily.items():
+        if (first_day and day < first_day) or (last_day and day > last_day):
+            continue
+        for region, score in scores.items():
+            totals[region] = totals.get(region, 0) + score
+            counts[region] = counts.get(region, 0) + 1
+    if not counts:
+        return None
+    order = list(Region)
+    return max(counts, key=lambda r: (totals[r], counts[r], -order.index(r)))

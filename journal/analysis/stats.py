@@ -1,0 +1,234 @@
+"""All the training-load and pain figures of a period in one call: ``compute_stats``.
+
+The figures and their sources are documented where they are computed:
+``weekly`` (weekly distance and change, Nielsen et al. 2014), ``spikes`` (single-run
+spikes, Nielsen et al. 2025), ``load`` (ACWR rolling and EWMA, Williams et al. 2017,
+Gabbett 2016; monotony and strain, Foster 1998), ``pain`` (pain per region),
+``correlation`` (pain after jumps, Spearman) and ``factors`` (next-day pain by factor).
+
+The period: ``start`` and ``end`` choose what is shown; entries before ``start`` still
+serve as history (the week before the first week, the 30 days before a run, the 28
+days of chronic load), and entries after ``end`` are never used, so the figures are
+those the runner would have seen on ``end``. Weeks are whole calendar weeks (from
+``Settings.week_start``): the first week shown is the one holding ``start``, the last
+the one holding ``end``, counted up to ``end``.
+
+Plain Python on purpose: importing numpy would cost more than the whole computation
+on a 10-year journal (see journal/benchmarks/analysis.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from journal.analysis.correlation import Correlation, pain_after_jumps
+from journal.analysis.factors import FactorRow, factor_table
+from journal.analysis.load import (
+    LoadDay,
+    LoadSeries,
+    daily_totals,
+    distance_km,
+    load_series,
+    session_load,
+    week_monotony,
+)
+from journal.analysis.pain import (
+    PainSeries,
+    WeekPain,
+    daily_max_by_region,
+    most_painful_region,
+    region_series,
+    weekly_pain,
+)
+from journal.analysis.spikes import Spike, single_run_spikes
+from journal.analysis.weekly import Band, weekly_distances
+from journal.domain.entries import JournalData, Run
+from journal.domain.settings import WeekStart
+from journal.domain.vocabulary import Region
+
+
+@dataclass(frozen=True, slots=True)
+class WeekRow:
+    """Everything about one calendar week.
+
+    ``monotony``/``strain`` are on daily distance in km (strain in km); the ``load_``
+    figures on session load (effort x minutes, arbitrary units), None without efforts.
+    The ACWR figures are those of the week's last day (or ``end`` in a week in progress).
+    """
+
+    week_start: date
+    distance_m: float
+    run_count: int
+    change_pct: float | None
+    band: Band | None
+    acwr_rolling: float | None
+    acwr_ewma: float | None
+    monotony: float | None
+    strain: float | None
+    session_load: float
+    load_acwr_rolling: float | None
+    load_acwr_ewma: float | None
+    load_monotony: float | None
+    load_strain: float | None
+    mean_pain: Mapping[Region, float]
+    max_pain: Mapping[Region, int]
+    pain_free_days: int
+    days_logged: int
+
+    @property
+    def week_end(self) -> date:
+        return self.week_start + timedelta(days=6)
+
+    @property
+    def distance_km(self) -> float:
+        return self.distance_m / 1000.0
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """The figures of one period. Empty (no weeks) for a journal without entries in it."""
+
+    week_start: WeekStart
+    start: date | None
+    end: date | None
+    weeks: tuple[WeekRow, ...]
+    spikes: tuple[Spike, ...]
+    distance_load: LoadSeries | None
+    session_load: LoadSeries | None
+    pain: Mapping[Region, PainSeries]
+    region: Region | None
+    correlation: Correlation
+    factors: tuple[FactorRow, ...]
+    runs: tuple[Run, ...]
+
+    @property
+    def acwr_now(self) -> LoadDay | None:
+        """The distance ACWR figures on ``end`` (None without history up to then)."""
+        if self.distance_load is None or self.end is None:
+            return None
+        return self.distance_load.at(self.end)
+
+    @property
+    def big_jump_weeks(self) -> tuple[WeekRow, ...]:
+        return tuple(w for w in self.weeks if w.band is Band.BIG_JUMP)
+
+    @property
+    def biggest_jumps(self) -> tuple[WeekRow, ...]:
+        """Weeks with a rise in distance, largest change first."""
+        rising = [w for w in self.weeks if w.change_pct is not None and w.change_pct > 0]
+        return tuple(sorted(rising, key=lambda w: w.change_pct or 0.0, reverse=True))
+
+
+def _entry_days(data: JournalData) -> list[date]:
+    days = [r.day for r in data.runs] + [c.day for c in data.checkins]
+    return days
+
+
+def _ratio_at(series: LoadSeries | None, day: date) -> tuple[float | None, float | None]:
+    if series is None:
+        return None, None
+    d = series.at(day)
+    return (d.ratio_rolling, d.ratio_ewma) if d else (None, None)
+
+
+def compute_stats(
+    data: JournalData,
+    week_start: WeekStart = WeekStart.MONDAY,
+    start: date | None = None,
+    end: date | None = None,
+    lag_weeks: int = 1,
+    region: Region | None = None,
+) -> Stats:
+    """Compute every figure for the period ``start``-``end`` (inclusive).
+
+    ``start`` defaults to the first entry's day, ``end`` to the last entry's day (pass
+    today's date for figures "as of now"). ``region`` chooses the pain compared with
+    jumps and in the factors; None picks the region with the most pain in the period.
+    ``lag_weeks`` (0, 1 or 2) is how many weeks after a change its pain is taken.
+    """
+    days = _entry_days(data)
+    if end is None:
+        end = max(days, default=None)
+    runs = tuple(r for r in data.runs if end is None or r.day <= end)
+    checkins = tuple(c for c in data.checkins if end is None or c.day <= end)
+    if start is None:
+        start = min((d for d in days if end is None or d <= end), default=None)
+    daily = daily_max_by_region(checkins)
+    if start is None or end is None or start > end:
+        empty = pain_after_jumps((), lambda _d: None, lag_weeks, region)
+        return Stats(week_start, start, end, (), (), None, None, {}, region, empty, (), ())
+
+    weeks = weekly_distances(runs, week_start, start, end)
+    week_starts = [w.week_start for w in weeks]
+    first_shown = week_starts[0]
+    dist_series = load_series(runs, distance_km, end)
+    sess_series = load_series(runs, session_load, end)
+    dist_daily = daily_totals(runs, distance_km)
+    sess_daily = daily_totals(runs, session_load)
+    pains = weekly_pain(daily, week_start, week_starts)
+
+    rows: list[WeekRow] = []
+    for w in weeks:
+        as_of = min(w.week_end, end)
+        ratio, ratio_e = _ratio_at(dist_series, as_of)
+        load_ratio, load_ratio_e = _ratio_at(sess_series, as_of)
+        monotony, strain = week_monotony(dist_daily, w.week_start, end)
+        load_mono, load_strain = week_monotony(sess_daily, w.week_start, end) if sess_daily else (None, None)
+        sess_total = sum(sess_daily.get(w.week_start + timedelta(days=i), 0.0) for i in range(7))
+        p = pains[w.week_start]
+        rows.append(
+            WeekRow(
+                w.week_start,
+                w.distance_m,
+                w.run_count,
+                w.change_pct,
+                w.band,
+                ratio,
+                ratio_e,
+                monotony,
+                strain,
+                sess_total,
+                load_ratio,
+                load_ratio_e,
+                load_mono,
+                load_strain,
+                p.mean,
+                p.worst,
+                p.pain_free_days,
+                p.days_logged,
+            )
+        )
+
+    chosen = region if region is not None else most_painful_region(daily, first_shown, end)
+    # the pain weeks after the last week shown lie after `end`: never used
+    later_pain = weekly_pain(daily, week_start, [ws + timedelta(weeks=k) for ws in week_starts for k in (1, 2)])
+    all_pain: dict[date, WeekPain] = {**later_pain, **pains}
+
+    def week_mean(ws: date) -> float | None:
+        p = all_pain.get(ws)
+        if p is None or ws > end:
+            return None
+        return p.mean_of(chosen)
+
+    correlation = pain_after_jumps(weeks, week_mean, lag_weeks, chosen)
+    pain_first = first_shown
+    pain = {
+        r: region_series(daily, r, pain_first, end) for r in Region if any(r in scores for scores in daily.values())
+    }
+    runs_shown = tuple(r for r in runs if r.day >= first_shown)
+    return Stats(
+        week_start=week_start,
+        start=first_shown,
+        end=end,
+        weeks=tuple(rows),
+        spikes=single_run_spikes(runs, first_shown, end),
+        distance_load=dist_series.between(first_shown, end) if dist_series else None,
+        session_load=sess_series.between(first_shown, end) if sess_series else None,
+        pain=pain,
+        region=chosen,
+        correlation=correlation,
+        factors=factor_table(runs_shown, daily, data.care, week_start, chosen),
+        runs=runs_shown,
+    )
