@@ -134,7 +134,7 @@ def demo_data(today: date | None = None) -> JournalData:
     for week in range(0, jump_week, 2):
         care.append(CareEntry(day=start + timedelta(weeks=week, days=2), kind=CareKind.CORE_STRENGTH, minutes=25))
     return JournalData(
-        runs=tuple(runs),
+        runs=tuple(sorted(runs, key=lambda r: r.started_at)),
         checkins=tuple(checkins),
         care=tuple(sorted(care, key=lambda c: c.day)),
         shoes=shoes,

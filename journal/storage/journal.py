@@ -280,6 +280,39 @@ class Journal:
             s.flush()
             return convert.checkin_from_row(row)
 
+    def save_checkin_with_care(
+        self, checkin: CheckIn, care: Iterable[CareEntry] = ()
+    ) -> tuple[CheckIn, list[CareEntry]]:
+        """Add or update a check-in and add the day's care entries, in one transaction."""
+        care = list(care)
+        if problems := validate_checkin(checkin):
+            raise InvalidEntry("Check-in", problems)
+        for entry in care:
+            if problems := validate_care(entry):
+                raise InvalidEntry("Care", problems)
+        with self.write_session() as s:
+            row = s.get(CheckInRow, checkin.id) if checkin.id is not None else None
+            if checkin.id is not None and row is None:
+                raise KeyError(f"No check-in with id {checkin.id}")
+            if row is None:
+                row = CheckInRow()
+                s.add(row)
+            convert.fill_checkin_row(row, checkin)
+            care_rows = [convert.fill_care_row(CareRow(id=c.id), c) for c in care]
+            s.add_all(care_rows)
+            s.flush()
+            return convert.checkin_from_row(row), [convert.care_from_row(r) for r in care_rows]
+
+    def delete_entries(self, checkin_ids: Iterable[int] = (), care_ids: Iterable[int] = ()) -> None:
+        """Delete several check-ins and care entries in one transaction (undo of a check-in with care)."""
+        with self.write_session() as s:
+            for cid in checkin_ids:
+                if (row := s.get(CheckInRow, cid)) is not None:
+                    s.delete(row)
+            for cid in care_ids:
+                if (row := s.get(CareRow, cid)) is not None:
+                    s.delete(row)
+
     def delete_checkin(self, checkin_id: int) -> CheckIn:
         with self.write_session() as s:
             row = s.get(CheckInRow, checkin_id)

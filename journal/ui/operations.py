@@ -122,25 +122,27 @@ class JournalOperations(QObject):
             )
         return self._push(cmd)
 
-    def save_checkin(self, checkin: CheckIn) -> CheckIn:
-        if checkin.id is None:
-            cmd = _Command(
-                self,
-                "Check in",
-                lambda j: j.add_checkin(checkin),
-                lambda j: j.delete_checkin(cmd.result.id),
-                Change.CHECKINS,
-            )
-        else:
-            old = self._journal.checkin(checkin.id)
-            cmd = _Command(
-                self,
-                "Edit check-in",
-                lambda j: j.update_checkin(checkin),
-                lambda j: j.update_checkin(old),
-                Change.CHECKINS,
-            )
-        return self._push(cmd)
+    def save_checkin(self, checkin: CheckIn, care: list[CareEntry] | None = None) -> CheckIn:
+        """Add or edit a check-in, with the day's new care entries, in one transaction (undoable)."""
+        care = care or []
+        old = self._journal.checkin(checkin.id) if checkin.id is not None else None
+
+        def undo(j: Journal) -> None:
+            saved, added = cmd.result
+            if old is None:
+                j.delete_entries(checkin_ids=[saved.id], care_ids=[c.id for c in added])
+            else:
+                j.save_checkin_with_care(old)
+                j.delete_entries(care_ids=[c.id for c in added])
+
+        cmd = _Command(
+            self,
+            "Edit check-in" if old else "Check in",
+            lambda j: j.save_checkin_with_care(checkin, care),
+            undo,
+            Change.CHECKINS | (Change.CARE if care else Change(0)),
+        )
+        return self._push(cmd)[0]
 
     def add_care(self, entries: list[CareEntry]) -> list[CareEntry]:
         """Add several care entries of one day in one transaction (undoable)."""

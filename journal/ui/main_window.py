@@ -1,0 +1,267 @@
+"""The main window: actions, the flag banner, and the pages as tabs.
+
+History, Shoes and Settings are built at start-up; Trends, Flags and Report are
+built the first time their tab is shown (their modules import matplotlib and
+the PDF code, which start-up should not pay for). Every page refreshes itself
+from ``JournalOperations.changed``; the window is never rebuilt.
+
+Signals:
+    history_ready(): emitted once History has been filled after the window is shown.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal import APP_NAME, __version__
+from journal.domain.entries import CheckIn, Run
+from journal.ui.forms.checkin_dialog import CheckInDialog
+from journal.ui.forms.run_dialog import RunDialog
+from journal.ui.operations import Change, JournalOperations
+from journal.ui.pages.history_page import HistoryPage
+from journal.ui.pages.settings_page import SettingsPage
+from journal.ui.pages.shoes_page import ShoesPage
+
+LAZY_PAGES: dict[str, str] = {
+    "Trends": "journal.ui.trends.page:TrendsPage",
+    "Flags": "journal.ui.flags.page:FlagsPage",
+    "Report": "journal.ui.report.page:ReportPage",
+}
+"""Tab title -> "module:class" of pages built on first view, each taking (ops, parent)."""
+
+
+def _load(target: str) -> Callable[..., QWidget]:
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+class _LazyPage(QWidget):
+    """Holds a tab's place until it is first shown, then builds the real page inside itself."""
+
+    def __init__(self, target: str, ops: JournalOperations) -> None:
+        super().__init__()
+        self.target, self._ops = target, ops
+        self.page: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def build(self) -> QWidget:
+        if self.page is None:
+            self.page = _load(self.target)(self._ops, self)
+            self._layout.addWidget(self.page)
+        return self.page
+
+
+class MainWindow(QMainWindow):
+    history_ready = Signal()
+
+    def __init__(self, ops: JournalOperations, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.ops = ops
+        self._qsettings = settings or QSettings()
+        self.setWindowTitle(f"{APP_NAME} — {ops.path.name}")
+        self.resize(1180, 760)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.history = HistoryPage(ops)
+        self.shoes = ShoesPage(ops)
+        self.settings_page = SettingsPage(ops)
+        self.lazy: dict[str, _LazyPage] = {title: _LazyPage(target, ops) for title, target in LAZY_PAGES.items()}
+        self.tabs.addTab(self.history, "&History")
+        for title, page in self.lazy.items():
+            self.tabs.addTab(page, title)
+        self.tabs.addTab(self.shoes, "Sh&oes")
+        self.tabs.addTab(self.settings_page, "Se&ttings")
+        self.tabs.currentChanged.connect(self._tab_shown)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.banner = self._make_banner()
+        if self.banner is not None:
+            layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self._make_actions()
+        self.history.edit_requested.connect(self.edit_entry)
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status)
+        ops.changed.connect(self._update_status)
+        self._update_status(Change.ALL)
+        self._restore_geometry()
+
+    # ---- construction --------------------------------------------------------------------
+    def _make_banner(self) -> QWidget | None:
+        try:
+            banner_class = _load("journal.ui.flags.banner:FlagBanner")
+        except ModuleNotFoundError:
+            return None
+        banner = banner_class(self.ops, self)
+        banner.open_flags_requested.connect(lambda: self.show_tab("Flags"))
+        return banner
+
+    def _action(
+        self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(
+            f"{text.replace('&', '').rstrip('…')} ({QKeySequence(shortcut).toString()})" if shortcut else text
+        )
+        action.triggered.connect(slot)
+        return action
+
+    def _make_actions(self) -> None:
+        self.log_run_action = self._action("Log &run…", self.log_run, "Ctrl+N", "Log a run you just finished")
+        self.checkin_action = self._action(
+            "&Check-in…", self.check_in, "Ctrl+K", "Record how your back and hamstrings feel"
+        )
+        self.import_action = self._action(
+            "&Import runs…", self.import_files, "Ctrl+I", "Import GPX, TCX, FIT files or a Strava/Garmin export"
+        )
+        self.export_action = self._action(
+            "&Export backup (JSON)…", self.export_json, None, "Save the whole journal as a JSON file"
+        )
+        self.restore_action = self._action(
+            "Restore from &backup…", self.restore_backup, None, "Go back to an earlier copy of the journal"
+        )
+        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.ops.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.ops.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        for a in (self.import_action, self.export_action, self.restore_action):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        entry_menu = menu.addMenu("E&ntries")
+        entry_menu.addAction(self.log_run_action)
+        entry_menu.addAction(self.checkin_action)
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self._action("&About", self.about))
+
+        toolbar = self.addToolBar("Entries")
+        toolbar.setObjectName("entries-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.log_run_action)
+        toolbar.addAction(self.checkin_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.import_action)
+
+    # ---- pages ---------------------------------------------------------------------------
+    def _tab_shown(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, _LazyPage):
+            widget.build()
+
+    def show_tab(self, title: str) -> QWidget:
+        """Switch to the tab with this title (without '&'), building it if needed; return its page."""
+        for i in range(self.tabs.count()):
+            if self.tabs.tabText(i).replace("&", "") == title:
+                self.tabs.setCurrentIndex(i)
+                widget = self.tabs.widget(i)
+                return widget.build() if isinstance(widget, _LazyPage) else widget
+        raise KeyError(title)
+
+    # ---- entries -------------------------------------------------------------------------
+    def log_run(self) -> RunDialog:
+        dialog = RunDialog(self.ops, parent=self)
+        if dialog.exec() and dialog.saved is not None:
+            self.statusBar().showMessage("Run saved.", 5000)
+            if dialog.then_check_in.isChecked():
+                self.check_in(run=dialog.saved)
+        return dialog
+
+    def check_in(self, run: Run | None = None) -> CheckInDialog:
+        dialog = CheckInDialog(self.ops, run=run, parent=self)
+        if dialog.exec() and dialog.saved is not None:
+            self.statusBar().showMessage("Check-in saved.", 5000)
+        return dialog
+
+    def edit_entry(self, record: Run | CheckIn) -> None:
+        dialog = (
+            RunDialog(self.ops, run=record, parent=self)
+            if isinstance(record, Run)
+            else CheckInDialog(self.ops, checkin=record, parent=self)
+        )
+        if dialog.exec():
+            self.statusBar().showMessage("Changes saved.", 5000)
+
+    # ---- files ---------------------------------------------------------------------------
+    def import_files(self) -> None:
+        try:
+            run_import_dialog = _load("journal.ui.importing.dialog:run_import_dialog")
+        except ModuleNotFoundError:
+            QMessageBox.information(self, "Import", "Importing watch files is not available in this version.")
+            return
+        run_import_dialog(self, self.ops)
+
+    def export_json(self) -> None:
+        from journal.ui.export_backup import export_json_dialog
+
+        export_json_dialog(self, self.ops)
+
+    def restore_backup(self) -> None:
+        try:
+            restore = _load("journal.ui.backups.dialog:run_restore_dialog")
+        except ModuleNotFoundError:
+            QMessageBox.information(self, "Restore", "Restoring backups is not available in this version.")
+            return
+        restore(self, self.ops)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<b>{APP_NAME}</b> {__version__}<p>A symptom journal for runners with back or hamstring pain. "
+            "It keeps an honest record and says when to ask a professional; it is not a medical device "
+            "and does not diagnose.</p><p>Your journal stays on this computer: the app never uses the network.</p>",
+        )
+
+    # ---- state ---------------------------------------------------------------------------
+    def _update_status(self, change: Change) -> None:
+        if change & (Change.ENTRIES | Change.SHOES):
+            c = self.ops.read.counts()
+            self.status.setText(f"{c.runs} runs · {c.checkins} check-ins · {self.ops.path}")
+
+    def _restore_geometry(self) -> None:
+        geometry = self._qsettings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self._qsettings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.history_ready.emit)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._qsettings.setValue("window/geometry", self.saveGeometry())
+        self._qsettings.setValue("window/state", self.saveState())
+        self.ops.wait_for_background()
+        super().closeEvent(event)

@@ -1,0 +1,276 @@
+"""History: every run, check-in and care entry, newest first; sort, filter, edit, delete with undo.
+
+Signals:
+    edit_requested(object): a run or check-in to open in its form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.entries import CareEntry, CheckIn, Run
+from journal.domain.units import DistanceUnit, format_distance, format_duration, format_pace
+from journal.domain.vocabulary import Region
+from journal.ui.forms.validated import combo_value
+from journal.ui.operations import Change, JournalOperations
+from journal.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowsTableModel
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    when: datetime
+    record: Run | CheckIn | CareEntry
+
+    @property
+    def kind(self) -> str:
+        return {Run: "Run", CheckIn: "Check-in", CareEntry: "Care"}[type(self.record)]
+
+
+def pain_colour(score: int | None) -> str | None:
+    if score is None:
+        return None
+    return "#b00020" if score >= 7 else "#b35c00" if score >= 4 else "#2e7d32" if score == 0 else None
+
+
+def describe(row: HistoryRow, unit: DistanceUnit) -> str:
+    r = row.record
+    if isinstance(r, Run):
+        parts = [format_distance(r.distance_m, unit)]
+        if r.duration_s:
+            parts.append(f"in {format_duration(r.duration_s)} ({format_pace(r.pace_s_per_km, unit)})")
+        if r.effort:
+            parts.append(f"effort {r.effort}/10")
+        if r.surface:
+            parts.append(r.surface.label.lower())
+        if r.shoe:
+            parts.append(r.shoe)
+        return ", ".join(parts)
+    if isinstance(r, CheckIn):
+        if r.pain_free:
+            text = "Pain-free"
+        else:
+            hurting = [s for s in r.scores if s.score > 0]
+            text = ", ".join(f"{s.region.label} {s.score}" for s in hurting) if hurting else "No scores"
+            spreads = [s for s in hurting if s.radiates and s.radiates.value != "none"]
+            if spreads:
+                text += " (spreads: " + ", ".join(s.radiates.label.lower() for s in spreads) + ")"
+        if r.warning_signs:
+            text += " — warning signs: " + ", ".join(w.label.lower() for w in r.warning_signs)
+        return text
+    detail = f" {r.minutes} min" if r.minutes else ""
+    return f"{r.kind.label}{detail}" + (f": {r.detail}" if r.detail else "")
+
+
+def source_text(row: HistoryRow) -> str:
+    """Where a run came from: blank when typed in, else the importer (gpx, fit, strava...)."""
+    if not isinstance(row.record, Run) or row.record.source == "manual":
+        return ""
+    return row.record.source
+
+
+def history_columns(unit_getter) -> list[Column[HistoryRow]]:
+    def notes(row: HistoryRow) -> str:
+        text = getattr(row.record, "notes", "") or ""
+        return text.splitlines()[0][:80] if text else ""
+
+    def pain(row: HistoryRow) -> int | None:
+        return row.record.max_score if isinstance(row.record, CheckIn) else None
+
+    return [
+        Column("Date", lambda r: r.when.strftime("%a %Y-%m-%d"), lambda r: r.when),
+        Column("Time", lambda r: "" if isinstance(r.record, CareEntry) else r.when.strftime("%H:%M"), lambda r: r.when),
+        Column("Entry", lambda r: r.kind),
+        Column("Details", lambda r: describe(r, unit_getter()), tooltip=lambda r: describe(r, unit_getter())),
+        Column(
+            "Worst pain",
+            lambda r: "" if pain(r) is None else f"{pain(r)}/10",
+            lambda r: -1 if pain(r) is None else pain(r),
+            align_right=True,
+            colour=lambda r: pain_colour(pain(r)),
+        ),
+        Column("Source", source_text, tooltip=lambda r: getattr(r.record, "source_file", None) or ""),
+        Column("Notes", notes, tooltip=lambda r: getattr(r.record, "notes", "")),
+    ]
+
+
+class _SortProxy(QSortFilterProxyModel):
+    def lessThan(self, left, right) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        try:
+            return a < b
+        except TypeError:
+            return str(a) < str(b)
+
+
+class HistoryPage(QWidget):
+    """The journal's entries in a sortable, filterable table."""
+
+    edit_requested = Signal(object)
+
+    def __init__(self, ops: JournalOperations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ops = ops
+        self._unit = ops.read.settings().units
+        self.model: RowsTableModel[HistoryRow] = RowsTableModel(history_columns(lambda: self._unit), self)
+        self.proxy = _SortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.all_dates = QCheckBox("All dates")
+        self.all_dates.setChecked(True)
+        self.kind = QComboBox()
+        for label in ("All entries", "Runs", "Check-ins", "Care"):
+            self.kind.addItem(label)
+        self.region = QComboBox()
+        self.region.addItem("Any region", None)
+        for r in Region:
+            self.region.addItem(f"{r.label} hurting", r)
+        self.edit_button = QPushButton("&Edit…")
+        self.delete_button = QPushButton("&Delete")
+        self.count = QLabel()
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("From"))
+        bar.addWidget(self.date_from)
+        bar.addWidget(QLabel("to"))
+        bar.addWidget(self.date_to)
+        bar.addWidget(self.all_dates)
+        bar.addWidget(self.kind)
+        bar.addWidget(self.region)
+        bar.addStretch(1)
+        bar.addWidget(self.count)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.delete_button)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+
+        self.empty = QLabel(
+            "<h2>Your journal is empty</h2>"
+            "<p>Right after a run, choose <b>Log run</b> (Ctrl+N) and then say how your back and hamstrings feel.</p>"
+            "<p>On mornings and rest days, choose <b>Check-in</b> (Ctrl+K): pain-free days count too.</p>"
+            "<p>Have years of runs on a watch or in Strava? Use <b>File &gt; Import</b>.</p>"
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+
+        today = date.today()
+        self.date_from.setDate(QDate(today.year, today.month, today.day).addMonths(-3))
+        self.date_to.setDate(QDate(today.year, today.month, today.day))
+        for signal in (self.date_from.dateChanged, self.date_to.dateChanged, self.all_dates.toggled):
+            signal.connect(self.refresh)
+        self.kind.currentIndexChanged.connect(self.refresh)
+        self.region.currentIndexChanged.connect(self.refresh)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        ops.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _on_changed(self, change: Change) -> None:
+        if change & (Change.ENTRIES | Change.SETTINGS | Change.SHOES):
+            self.refresh()
+
+    def _range(self) -> tuple[date | None, date | None]:
+        if self.all_dates.isChecked():
+            return None, None
+        return self.date_from.date().toPython(), self.date_to.date().toPython()
+
+    def refresh(self) -> None:
+        self._unit = self._ops.read.settings().units
+        for edit in (self.date_from, self.date_to):
+            edit.setEnabled(not self.all_dates.isChecked())
+        start, end = self._range()
+        kind = self.kind.currentText()
+        region = combo_value(self.region, Region)
+        read = self._ops.read
+        rows: list[HistoryRow] = []
+        if kind in ("All entries", "Runs") and region is None:
+            rows += [HistoryRow(r.started_at, r) for r in read.runs(start, end)]
+        if kind in ("All entries", "Check-ins"):
+            for c in read.checkins(start, end):
+                if region is None or (c.score_for(region) or 0) > 0:
+                    rows.append(HistoryRow(c.recorded_at, c))
+        if kind in ("All entries", "Care") and region is None:
+            rows += [HistoryRow(datetime.combine(e.day, time(23, 59)), e) for e in read.care(start, end)]
+        self.model.set_rows(rows)
+        self.count.setText(f"{len(rows)} entries")
+        is_empty = not rows and read.counts().entries == 0
+        self.stack.setCurrentWidget(self.empty if is_empty else self.table)
+        self._update_buttons()
+
+    def selected(self) -> Run | CheckIn | CareEntry | None:
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        row: HistoryRow = self.proxy.data(indexes[0], ROW_ROLE)
+        return row.record
+
+    def select_first(self) -> None:
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+
+    def _update_buttons(self) -> None:
+        record = self.selected()
+        self.edit_button.setEnabled(isinstance(record, (Run, CheckIn)))
+        self.delete_button.setEnabled(record is not None)
+
+    def edit_selected(self) -> None:
+        record = self.selected()
+        if isinstance(record, (Run, CheckIn)):
+            self.edit_requested.emit(record)
+
+    def delete_selected(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        self._ops.delete(record)
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            kind = HistoryRow(datetime.now(), record).kind.lower()
+            window.statusBar().showMessage(
+                f"Deleted a {kind} of {record.day}. Edit > Undo (Ctrl+Z) brings it back.", 8000
+            )

@@ -1,0 +1,110 @@
+"""Settings: units, week start, the name (and optional date of birth) for reports, paper, backups.
+
+Each change is saved at once (one transaction) and announced with Change.SETTINGS,
+so tables, charts and reports redraw in the new units or week start.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.settings import PaperSize, Settings, WeekStart
+from journal.domain.units import DistanceUnit
+from journal.ui.operations import JournalOperations
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ops: JournalOperations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ops = ops
+        self.units = QComboBox()
+        self.units.addItem("Kilometres", DistanceUnit.KM)
+        self.units.addItem("Miles", DistanceUnit.MI)
+        self.week_start = QComboBox()
+        self.week_start.addItem("Monday", WeekStart.MONDAY)
+        self.week_start.addItem("Sunday", WeekStart.SUNDAY)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("shown on the summary for your doctor")
+        self.name.setMaxLength(200)
+        self.dob = QDateEdit()
+        self.dob.setCalendarPopup(True)
+        self.dob.setDisplayFormat("yyyy-MM-dd")
+        self.dob.setMaximumDate(date.today())
+        self.has_dob = QCheckBox("Show on reports")
+        self.paper = QComboBox()
+        for p in PaperSize:
+            self.paper.addItem(p.value, p)
+        self.backups = QSpinBox()
+        self.backups.setRange(1, 100)
+        self.backups.setSuffix(" backups")
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        self.where.setStyleSheet("color: palette(mid);")
+
+        form = QFormLayout()
+        form.addRow("&Distance units", self.units)
+        form.addRow("&Weeks start on", self.week_start)
+        form.addRow("Your &name", self.name)
+        dob_row = QHBoxLayout()
+        dob_row.addWidget(self.dob)
+        dob_row.addWidget(self.has_dob)
+        dob_row.addStretch(1)
+        form.addRow("Date of &birth (optional)", dob_row)
+        form.addRow("&Paper size", self.paper)
+        form.addRow("&Keep the last", self.backups)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.where)
+        layout.addStretch(1)
+
+        self._load()
+        self.units.currentIndexChanged.connect(self._save)
+        self.week_start.currentIndexChanged.connect(self._save)
+        self.name.editingFinished.connect(self._save)
+        self.dob.dateChanged.connect(self._save)
+        self.has_dob.toggled.connect(self._save)
+        self.paper.currentIndexChanged.connect(self._save)
+        self.backups.valueChanged.connect(self._save)
+
+    def _load(self) -> None:
+        s = self._ops.read.settings()
+        self.units.setCurrentIndex(self.units.findData(s.units))
+        self.week_start.setCurrentIndex(self.week_start.findData(s.week_start))
+        self.name.setText(s.name)
+        self.has_dob.setChecked(s.date_of_birth is not None)
+        self.dob.setDate(s.date_of_birth or date(1985, 1, 1))
+        self.dob.setEnabled(s.date_of_birth is not None)
+        self.paper.setCurrentIndex(self.paper.findData(s.paper_size))
+        self.backups.setValue(s.backups_kept)
+        self.where.setText(f"Journal file: {self._ops.path}\nEverything stays on this computer.")
+
+    def current(self) -> Settings:
+        return replace(
+            self._ops.read.settings(),
+            units=DistanceUnit(self.units.currentData()),
+            week_start=WeekStart(self.week_start.currentData()),
+            name=self.name.text().strip(),
+            date_of_birth=self.dob.date().toPython() if self.has_dob.isChecked() else None,
+            paper_size=PaperSize(self.paper.currentData()),
+            backups_kept=self.backups.value(),
+        )
+
+    def _save(self) -> None:
+        self.dob.setEnabled(self.has_dob.isChecked())
+        new = self.current()
+        if new != self._ops.read.settings():
+            self._ops.save_settings(new)

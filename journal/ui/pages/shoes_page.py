@@ -1,0 +1,185 @@
+"""Shoes: each pair with its distance so far (prior + logged runs) and a warning near retire-at."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.entries import Shoe
+from journal.domain.units import DistanceUnit, format_distance, from_metres, to_metres
+from journal.storage.journal import InvalidEntry
+from journal.ui.operations import Change, JournalOperations
+from journal.ui.table_model import Column, RowsTableModel
+
+
+def shoe_status(shoe: Shoe) -> str:
+    if shoe.retired:
+        return "Retired"
+    if shoe.distance_m >= shoe.retire_at_m:
+        return "Past retire-at: time for new shoes"
+    if shoe.near_retirement:
+        return "Near retire-at"
+    return "In use"
+
+
+def shoe_columns(unit_getter) -> list[Column[Shoe]]:
+    def colour(shoe: Shoe) -> str | None:
+        if shoe.retired:
+            return "gray"
+        return "#b00020" if shoe.distance_m >= shoe.retire_at_m else "#b35c00" if shoe.near_retirement else None
+
+    return [
+        Column("Shoes", lambda s: s.name, lambda s: s.name.lower()),
+        Column("First used", lambda s: s.first_used.isoformat() if s.first_used else "", lambda s: s.first_used or ""),
+        Column("Runs", lambda s: str(s.run_count), lambda s: s.run_count, align_right=True),
+        Column(
+            "Distance so far",
+            lambda s: format_distance(s.distance_m, unit_getter(), 0),
+            lambda s: s.distance_m,
+            align_right=True,
+        ),
+        Column(
+            "Retire at",
+            lambda s: format_distance(s.retire_at_m, unit_getter(), 0),
+            lambda s: s.retire_at_m,
+            align_right=True,
+        ),
+        Column(
+            "Used",
+            lambda s: f"{100 * s.distance_m / s.retire_at_m:.0f} %",
+            lambda s: s.distance_m / s.retire_at_m,
+            align_right=True,
+            colour=colour,
+        ),
+        Column("Status", shoe_status, colour=colour),
+    ]
+
+
+class ShoeDialog(QDialog):
+    def __init__(
+        self, ops: JournalOperations, shoe: Shoe | None, unit: DistanceUnit, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit shoes" if shoe else "Add shoes")
+        self._ops, self._shoe, self._unit = ops, shoe or Shoe(name=""), unit
+        self.name = QLineEdit(self._shoe.name)
+        self.first_used = QDateEdit()
+        self.first_used.setCalendarPopup(True)
+        self.first_used.setDisplayFormat("yyyy-MM-dd")
+        self.has_first_used = QCheckBox("known")
+        if self._shoe.first_used:
+            self.first_used.setDate(self._shoe.first_used)
+            self.has_first_used.setChecked(True)
+        else:
+            from datetime import date
+
+            self.first_used.setDate(date.today())
+        self.prior = QDoubleSpinBox()
+        self.retire_at = QDoubleSpinBox()
+        for box, metres in ((self.prior, self._shoe.prior_m), (self.retire_at, self._shoe.retire_at_m)):
+            box.setRange(0, 10_000 if unit is DistanceUnit.KM else 6_214)
+            box.setDecimals(0)
+            box.setSuffix(f" {unit.value}")
+            box.setValue(from_metres(metres, unit))
+        self.retired = QCheckBox("Retired")
+        self.retired.setChecked(self._shoe.retired)
+        form = QFormLayout(self)
+        form.addRow("&Name", self.name)
+        row = QHBoxLayout()
+        row.addWidget(self.first_used)
+        row.addWidget(self.has_first_used)
+        form.addRow("&First used", row)
+        form.addRow("Distance &before logging", self.prior)
+        form.addRow("&Retire at", self.retire_at)
+        form.addRow("", self.retired)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _save(self) -> None:
+        shoe = replace(
+            self._shoe,
+            name=self.name.text().strip(),
+            first_used=self.first_used.date().toPython() if self.has_first_used.isChecked() else None,
+            prior_m=to_metres(self.prior.value(), self._unit),
+            retire_at_m=to_metres(self.retire_at.value(), self._unit),
+            retired=self.retired.isChecked(),
+        )
+        try:
+            self._ops.save_shoe(shoe)
+        except InvalidEntry as exc:
+            QMessageBox.warning(self, "Shoes not saved", "\n".join(exc.problems.values()))
+            return
+        self.accept()
+
+
+class ShoesPage(QWidget):
+    def __init__(self, ops: JournalOperations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ops = ops
+        self._unit = ops.read.settings().units
+        self.model: RowsTableModel[Shoe] = RowsTableModel(shoe_columns(lambda: self._unit), self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b35c00;")
+        add = QPushButton("&Add shoes…")
+        edit = QPushButton("&Edit…")
+        add.clicked.connect(lambda: self._open(None))
+        edit.clicked.connect(self._edit_selected)
+        self.table.doubleClicked.connect(lambda _i: self._edit_selected())
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Shoes are commonly replaced after 500-800 km; set your own retire-at distance."))
+        bar.addStretch(1)
+        bar.addWidget(add)
+        bar.addWidget(edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.table, 1)
+        ops.changed.connect(
+            lambda change: self.refresh() if change & (Change.SHOES | Change.RUNS | Change.SETTINGS) else None
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._unit = self._ops.read.settings().units
+        shoes = self._ops.read.shoes()
+        self.model.set_rows(shoes)
+        worn = [s.name for s in shoes if not s.retired and s.near_retirement]
+        self.warning.setText(("Near or past their retire-at distance: " + ", ".join(worn)) if worn else "")
+        self.warning.setVisible(bool(worn))
+
+    def _edit_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._open(self.model.row_at(rows[0].row()))
+
+    def _open(self, shoe: Shoe | None) -> None:
+        ShoeDialog(self._ops, shoe, self._unit, self).exec()
