@@ -59,17 +59,33 @@ def demo_journal_path() -> Path:
 
 
 @contextmanager
-def open_journal(args: argparse.Namespace, create: bool = True) -> Iterator[Journal]:
-    """Open the journal the arguments name; a file problem becomes CommandError(EXIT_JOURNAL)."""
+def open_journal(args: argparse.Namespace, create: bool = True, exclusive: bool = True) -> Iterator[Journal]:
+    """Open the journal the arguments name; a file problem becomes CommandError(EXIT_JOURNAL).
+
+    ``exclusive``: hold the journal's lock (``journal.storage.instance_lock``) while
+    it is open, so a command refuses a journal that a running window (or another
+    command) has open: "in use by another running copy". A schema upgrade is
+    preceded by a backup (``journal.storage.backup.backup_before_migration``).
+    """
+    from journal.storage.backup import backup_before_migration
+    from journal.storage.instance_lock import JournalLock
+
     path = demo_journal_path() if getattr(args, "demo", False) else journal_path(args)
+    lock = None
     try:
-        journal = Journal.open(path, create=create)
+        if exclusive and (create or path.exists()):
+            lock = JournalLock.acquire(path)
+        journal = Journal.open(path, create=create, before_migration=backup_before_migration)
     except JournalFileError as exc:
+        if lock is not None:
+            lock.discard()
         raise CommandError(str(exc), EXIT_JOURNAL) from exc
     try:
         yield journal
     finally:
         journal.close()
+        if lock is not None:
+            lock.release()
 
 
 def fail(message: str) -> None:

@@ -28,6 +28,7 @@ class FileProblem(StrEnum):
     LOCKED = "locked"
     MISSING = "missing"
     IS_A_FOLDER = "is_a_folder"
+    BACKUP_FAILED = "backup_failed"
 
 
 class JournalFileError(Exception):
@@ -53,6 +54,10 @@ class JournalFileError(Exception):
             FileProblem.LOCKED: f"The journal file {where} is in use by another running copy of the app.",
             FileProblem.MISSING: f"There is no journal file at {where}.",
             FileProblem.IS_A_FOLDER: f"{where} is a folder, not a journal file.",
+            FileProblem.BACKUP_FAILED: (
+                f"The journal file {where} needs upgrading to this version of the app, but it could not be "
+                "backed up first, so it was left as it is."
+            ),
         }[self.problem]
         return f"{text} ({self.detail})" if self.detail else text
 
@@ -71,13 +76,42 @@ def default_journal_path() -> Path:
 def create_empty_file(path: Path) -> None:
     """Create ``path`` (and its folder) readable and writable by its owner only.
 
-    ``O_EXCL`` makes this fail rather than touch a file that appeared meanwhile.
-    SQLite gives its -wal and -shm files the same permissions as the database.
+    The file is born a valid, empty SQLite database: it is written as a hidden
+    temporary file (``mkstemp``: 0600) and then linked into place, so a crash at
+    any moment leaves no file or an empty database, never a 0-byte file that the
+    next start would refuse as "empty". Linking fails rather than touch a file
+    that appeared meanwhile (like ``O_EXCL``). SQLite gives its -wal and -shm
+    files the same permissions as the database.
     """
+    import tempfile
+
     if not path.parent.exists():
         path.parent.mkdir(parents=True, mode=OWNER_ONLY_DIR)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY_FILE)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
     os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA user_version = 0")
+            conn.execute("VACUUM")  # writes the 1-page header of an empty database
+        finally:
+            conn.close()
+        os.chmod(tmp, OWNER_ONLY_FILE)
+        with tmp.open("rb+") as f:
+            os.fsync(f.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: O_EXCL-create, then copy the bytes in
+            out = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY_FILE)
+            with os.fdopen(out, "wb") as f:
+                f.write(tmp.read_bytes())
+                f.flush()
+                os.fsync(f.fileno())
+    finally:
+        tmp.unlink(missing_ok=True)
     os.chmod(path, OWNER_ONLY_FILE)
 
 
