@@ -51,7 +51,7 @@ def next_day_pain(runs: Iterable[Run], daily: DailyPain, region: Region | None) 
     out: list[tuple[Run, float]] = []
     one_day = timedelta(days=1)
     for run in runs:
-        scores = daily.get(run.day + one_day)
+        scores = daily.get(run.started_at.date() + one_day)
         if scores is None:
             continue
         value = day_score(scores, region)
@@ -77,10 +77,10 @@ def _row(factor: str, group: str, others: str, with_: list[float], without: list
 def _categorical(
     factor: str,
     pairs: Sequence[tuple[Run, float]],
-    key: Callable[[Run], str | None],
+    key: Callable[[Run], object | None],
     others: str,
 ) -> list[FactorRow]:
-    values: dict[str, list[float]] = {}
+    values: dict[object, list[float]] = {}
     for run, pain in pairs:
         k = key(run)
         if k is not None:
@@ -89,12 +89,16 @@ def _categorical(
     for name, with_ in values.items():
         rest = [other for other in values if other != name]
         without = [p for other in rest for p in values[other]]
-        row = _row(factor, name, rest[0] if len(rest) == 1 else others, with_, without)
+        row = _row(factor, _name(name), _name(rest[0]) if len(rest) == 1 else others, with_, without)
         if row is not None:
             rows.append(row)
     if len(values) == 2 and len(rows) == 2:  # A against B and B against A say the same: keep one
         rows = [max(rows, key=lambda row: row.mean_with)]
     return rows
+
+
+def _name(value: object) -> str:
+    return value.label if isinstance(value, (Surface, FootStrike)) else str(value)
 
 
 def _yes_no(
@@ -104,16 +108,6 @@ def _yes_no(
     without = [p for r, p in pairs if key(r) is False]
     row = _row(factor, yes, no, with_, without)
     return [row] if row else []
-
-
-def _label(enum_type: type[Surface] | type[FootStrike]) -> Callable[[Run], str | None]:
-    attr = "surface" if enum_type is Surface else "foot_strike"
-
-    def key(run: Run) -> str | None:
-        value = getattr(run, attr)
-        return value.label if value is not None else None
-
-    return key
 
 
 def core_weeks(care: Iterable[CareEntry], week_start: WeekStart) -> set[date]:
@@ -130,11 +124,17 @@ def factor_table(
 ) -> tuple[FactorRow, ...]:
     """Every comparison with at least 3 runs on each side, in factor order, biggest difference first."""
     pairs = next_day_pain(runs, daily, region)
-    core = core_weeks(care, week_start)
+    core = {ws.toordinal() for ws in core_weeks(care, week_start)}
+    offset = week_start.weekday
+
+    def in_core_week(run: Run) -> bool:
+        n = run.started_at.toordinal()
+        return n - (n - 1 - offset) % 7 in core  # ordinal 1 (0001-01-01) is a Monday
+
     rows: list[FactorRow] = []
     groups: list[list[FactorRow]] = [
-        _categorical("Surface", pairs, _label(Surface), "Other surfaces"),
-        _categorical("Foot strike", pairs, _label(FootStrike), "Other foot strikes"),
+        _categorical("Surface", pairs, lambda r: r.surface, "Other surfaces"),
+        _categorical("Foot strike", pairs, lambda r: r.foot_strike, "Other foot strikes"),
         _categorical("Shoes", pairs, lambda r: r.shoe, "Other shoes"),
         _yes_no("Stretched", pairs, lambda r: r.stretched, "Stretched", "Did not stretch"),
         _yes_no("Water", pairs, lambda r: r.hydrated, "Drank water", "No water"),
@@ -142,7 +142,7 @@ def factor_table(
         _yes_no(
             "Core work",
             pairs,
-            lambda r: week_start_of(r.day, week_start) in core,
+            in_core_week,
             "Week with core work",
             "Week without",
         ),

@@ -155,7 +155,12 @@ def acute_chronic(daily: Mapping[date, float], first_day: date, last_day: date) 
     n = (last_day - first_day).days + 1
     if n <= 0:
         return LoadSeries(first_day, (), (), (), (), (), (), ())
-    loads = [daily.get(first_day + timedelta(days=i), 0.0) for i in range(n)]
+    origin = first_day.toordinal()
+    loads = [0.0] * n
+    for day, value in daily.items():
+        i = day.toordinal() - origin
+        if 0 <= i < n:
+            loads[i] += value
     la, lc = ewma_lambda(ACUTE_DAYS), ewma_lambda(CHRONIC_DAYS)
     acute: list[float] = []
     chronic: list[float] = []
@@ -205,7 +210,7 @@ def load_series(runs: Sequence[Run], value: Callable[[Run], float | None], last_
     daily = daily_totals((r for r in runs if r.day <= last_day), value)
     if not daily:
         return None
-    return acute_chronic(daily, min(r.day for r in runs if r.day <= last_day), last_day)
+    return acute_chronic(daily, min(daily), last_day)
 
 
 def monotony_and_strain(daily_loads: Sequence[float]) -> tuple[float | None, float | None]:

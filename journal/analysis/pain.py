@@ -17,7 +17,7 @@ over all regions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -26,6 +26,7 @@ from journal.domain.settings import WeekStart
 from journal.domain.vocabulary import Region
 
 ROLLING_DAYS = 7
+REGIONS: tuple[Region, ...] = tuple(Region)
 
 DailyPain = dict[date, dict[Region, int]]
 """Day -> region -> the day's highest score for that region."""
@@ -84,32 +85,34 @@ class PainSeries:
 def rolling_mean(values: Mapping[date, int], first_day: date, last_day: date, window: int = ROLLING_DAYS) -> PainSeries:
     """Daily maxima and their ``window``-day rolling mean from ``first_day`` to ``last_day``.
 
-    Days before ``first_day`` still feed the first days' means.
+    Days before ``first_day`` still feed the first days' means. (Days are handled as
+    ordinals: this runs over ten years of days for every region on each redraw.)
     """
-    n = (last_day - first_day).days + 1
-    daily: list[int | None] = []
+    n = max(0, (last_day - first_day).days + 1)
+    origin = first_day.toordinal() - (window - 1)
+    arr: list[int | None] = [None] * (n + window - 1)
+    for day, v in values.items():
+        i = day.toordinal() - origin
+        if 0 <= i < len(arr):
+            arr[i] = v
     means: list[float | None] = []
     total, count = 0, 0
-    lead = [first_day - timedelta(days=k) for k in range(window - 1, 0, -1)]
-    buffer: list[int | None] = [values.get(d) for d in lead]
-    for v in buffer:
+    for v in arr[: window - 1]:
         if v is not None:
             total += v
             count += 1
-    for i in range(max(n, 0)):
-        v = values.get(first_day + timedelta(days=i))
-        buffer.append(v)
+    for i in range(n):
+        v = arr[i + window - 1]
         if v is not None:
             total += v
             count += 1
-        if len(buffer) > window:
-            old = buffer[-window - 1]
+        if i:
+            old = arr[i - 1]
             if old is not None:
                 total -= old
                 count -= 1
-        daily.append(v)
         means.append(total / count if count else None)
-    return PainSeries(None, first_day, tuple(daily), tuple(means))
+    return PainSeries(None, first_day, tuple(arr[window - 1 :]), tuple(means))
 
 
 def region_series(daily: DailyPain, region: Region | None, first_day: date, last_day: date) -> PainSeries:
@@ -137,39 +140,47 @@ class WeekPain:
         return self.mean.get(region)
 
 
-def weekly_pain(daily: DailyPain, week_start: WeekStart, weeks: Sequence[date]) -> dict[date, WeekPain]:
+def weekly_pain(daily: DailyPain, week_start: WeekStart, weeks: Iterable[date]) -> dict[date, WeekPain]:
     """The ``WeekPain`` of each week start in ``weeks`` (weeks without check-ins have empty maps)."""
-    by_week: dict[date, list[tuple[date, dict[Region, int]]]] = {}
+    wanted = set(weeks)
     offset = week_start.weekday
+    # per week: region -> [sum, count, worst]; then pain-free days, days logged, sum of daily worst
+    acc: dict[date, tuple[dict[Region, list[int]], list[int]]] = {}
     for day, scores in daily.items():
         ws = day - timedelta(days=(day.weekday() - offset) % 7)
-        by_week.setdefault(ws, []).append((day, scores))
+        if ws not in wanted:
+            continue
+        per_region, totals = acc.setdefault(ws, ({}, [0, 0, 0]))
+        day_worst = 0
+        for region, score in scores.items():
+            cell = per_region.get(region)
+            if cell is None:
+                per_region[region] = [score, 1, score]
+            else:
+                cell[0] += score
+                cell[1] += 1
+                if score > cell[2]:
+                    cell[2] = score
+            if score > day_worst:
+                day_worst = score
+        if day_worst == 0:
+            totals[0] += 1
+        totals[1] += 1
+        totals[2] += day_worst
     out: dict[date, WeekPain] = {}
-    for ws in weeks:
-        days = by_week.get(ws, [])
-        sums: dict[Region, int] = {}
-        counts: dict[Region, int] = {}
-        worst: dict[Region, int] = {}
-        pain_free = 0
-        any_total = 0
-        for _day, scores in days:
-            day_worst = max(scores.values(), default=0)
-            any_total += day_worst
-            if day_worst == 0:
-                pain_free += 1
-            for region, score in scores.items():
-                sums[region] = sums.get(region, 0) + score
-                counts[region] = counts.get(region, 0) + 1
-                if score > worst.get(region, -1):
-                    worst[region] = score
-        ordered = [r for r in Region if r in sums]
+    for ws in wanted:
+        if ws not in acc:
+            out[ws] = WeekPain(ws, {}, {}, 0, 0, None)
+            continue
+        per_region, (pain_free, logged, worst_total) = acc[ws]
+        ordered = [r for r in REGIONS if r in per_region]
         out[ws] = WeekPain(
             ws,
-            {r: sums[r] / counts[r] for r in ordered},
-            {r: worst[r] for r in ordered},
+            {r: per_region[r][0] / per_region[r][1] for r in ordered},
+            {r: per_region[r][2] for r in ordered},
             pain_free,
-            len(days),
-            any_total / len(days) if days else None,
+            logged,
+            worst_total / logged,
         )
     return out
 
@@ -189,5 +200,5 @@ def most_painful_region(daily: DailyPain, first_day: date | None = None, last_da
             counts[region] = counts.get(region, 0) + 1
     if not counts:
         return None
-    order = list(Region)
+    order = list(REGIONS)
     return max(counts, key=lambda r: (totals[r], counts[r], -order.index(r)))

@@ -82,7 +82,7 @@ def longest_prior(runs: Iterable[Run], window_days: int = WINDOW_DAYS) -> dict[d
     """
     longest_by_day: dict[date, float] = {}
     for run in runs:
-        day = run.day
+        day = run.started_at.date()
         if run.distance_m > longest_by_day.get(day, 0.0):
             longest_by_day[day] = run.distance_m
     days = sorted(longest_by_day)
@@ -113,11 +113,11 @@ def single_run_spikes(
     Runs before ``start`` still count as the look-back of runs in the range.
     """
     if end is not None:
-        runs = [r for r in runs if r.day <= end]
+        runs = [r for r in runs if r.started_at.date() <= end]
     prior = longest_prior(runs)
     spikes: list[Spike] = []
     for run in sorted(runs, key=lambda r: r.started_at):
-        day = run.day
+        day = run.started_at.date()
         if start is not None and day < start:
             continue
         longest = prior[day]

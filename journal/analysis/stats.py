@@ -21,22 +21,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from journal.analysis.correlation import Correlation, pain_after_jumps
 from journal.analysis.factors import FactorRow, factor_table
 from journal.analysis.load import (
     LoadDay,
     LoadSeries,
+    acute_chronic,
     daily_totals,
     distance_km,
-    load_series,
     session_load,
     week_monotony,
 )
 from journal.analysis.pain import (
     PainSeries,
-    WeekPain,
     daily_max_by_region,
     most_painful_region,
     region_series,
@@ -121,11 +120,6 @@ class Stats:
         return tuple(sorted(rising, key=lambda w: w.change_pct or 0.0, reverse=True))
 
 
-def _entry_days(data: JournalData) -> list[date]:
-    days = [r.day for r in data.runs] + [c.day for c in data.checkins]
-    return days
-
-
 def _ratio_at(series: LoadSeries | None, day: date) -> tuple[float | None, float | None]:
     if series is None:
         return None, None
@@ -148,13 +142,26 @@ def compute_stats(
     jumps and in the factors; None picks the region with the most pain in the period.
     ``lag_weeks`` (0, 1 or 2) is how many weeks after a change its pain is taken.
     """
-    days = _entry_days(data)
     if end is None:
-        end = max(days, default=None)
-    runs = tuple(r for r in data.runs if end is None or r.day <= end)
-    checkins = tuple(c for c in data.checkins if end is None or c.day <= end)
+        end = max(
+            max((r.started_at for r in data.runs), default=None) or datetime.min,
+            max((c.recorded_at for c in data.checkins), default=None) or datetime.min,
+        ).date()
+        if end == datetime.min.date():
+            end = None
+    limit = datetime.combine(end + timedelta(days=1), time.min) if end else datetime.max
+    runs = tuple(r for r in data.runs if r.started_at < limit)
+    checkins = tuple(c for c in data.checkins if c.recorded_at < limit)
     if start is None:
-        start = min((d for d in days if end is None or d <= end), default=None)
+        firsts = [
+            x
+            for x in (
+                min((r.started_at for r in runs), default=None),
+                min((c.recorded_at for c in checkins), default=None),
+            )
+            if x is not None
+        ]
+        start = min(firsts).date() if firsts else None
     daily = daily_max_by_region(checkins)
     if start is None or end is None or start > end:
         empty = pain_after_jumps((), lambda _d: None, lag_weeks, region)
@@ -163,11 +170,13 @@ def compute_stats(
     weeks = weekly_distances(runs, week_start, start, end)
     week_starts = [w.week_start for w in weeks]
     first_shown = week_starts[0]
-    dist_series = load_series(runs, distance_km, end)
-    sess_series = load_series(runs, session_load, end)
     dist_daily = daily_totals(runs, distance_km)
     sess_daily = daily_totals(runs, session_load)
-    pains = weekly_pain(daily, week_start, week_starts)
+    dist_series = acute_chronic(dist_daily, min(dist_daily), end) if dist_daily else None
+    sess_series = acute_chronic(sess_daily, min(dist_daily), end) if sess_daily else None
+    # the weeks one and two after the last one shown, for the pain after a jump (check-ins up to `end` only)
+    after = [week_starts[-1] + timedelta(weeks=k) for k in (1, 2)]
+    pains = weekly_pain(daily, week_start, [*week_starts, *after])
 
     rows: list[WeekRow] = []
     for w in weeks:
@@ -202,22 +211,18 @@ def compute_stats(
         )
 
     chosen = region if region is not None else most_painful_region(daily, first_shown, end)
-    # the pain weeks after the last week shown lie after `end`: never used
-    later_pain = weekly_pain(daily, week_start, [ws + timedelta(weeks=k) for ws in week_starts for k in (1, 2)])
-    all_pain: dict[date, WeekPain] = {**later_pain, **pains}
 
     def week_mean(ws: date) -> float | None:
-        p = all_pain.get(ws)
-        if p is None or ws > end:
-            return None
-        return p.mean_of(chosen)
+        p = pains.get(ws)
+        return None if p is None else p.mean_of(chosen)
 
     correlation = pain_after_jumps(weeks, week_mean, lag_weeks, chosen)
     pain_first = first_shown
     pain = {
         r: region_series(daily, r, pain_first, end) for r in Region if any(r in scores for scores in daily.values())
     }
-    runs_shown = tuple(r for r in runs if r.day >= first_shown)
+    shown_from = datetime.combine(first_shown, time.min)
+    runs_shown = tuple(r for r in runs if r.started_at >= shown_from)
     return Stats(
         week_start=week_start,
         start=first_shown,

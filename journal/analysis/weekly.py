@@ -120,14 +120,27 @@ def weekly_distances(
     ``first`` still give the first week its previous week, so its change is defined when
     the runner ran the week before.
     """
-    if last is not None:
-        runs = [r for r in runs if r.day <= last]
-    if not runs and (first is None or last is None):
+    offset = week_start.weekday
+    totals: dict[date, float] = {}
+    counts: dict[date, int] = {}
+    lo = hi = None
+    for run in runs:
+        day = run.started_at.date()
+        if last is not None and day > last:
+            continue
+        if lo is None or day < lo:
+            lo = day
+        if hi is None or day > hi:
+            hi = day
+        ws = day - timedelta(days=(day.weekday() - offset) % 7)
+        totals[ws] = totals.get(ws, 0.0) + run.distance_m
+        counts[ws] = counts.get(ws, 0) + 1
+    first = first or lo
+    last = last or hi
+    if first is None or last is None:
         return ()
-    days = [r.day for r in runs]
-    first_week = week_start_of(first or min(days), week_start)
-    last_week = week_start_of(last or max(days), week_start)
-    totals, counts = weekly_totals(runs, week_start)
+    first_week = week_start_of(first, week_start)
+    last_week = week_start_of(last, week_start)
     rows: list[WeekDistance] = []
     week = first_week
     while week <= last_week:
