@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         ops.changed.connect(self._update_status)
         self._update_status(Change.ALL)
         self._restore_geometry()
+        # Owned by the window, so it cannot fire after the window is gone.
+        self._ready_timer = QTimer(self, singleShot=True, interval=0)
+        self._ready_timer.timeout.connect(self.history_ready)
 
     # ---- construction --------------------------------------------------------------------
     def _make_banner(self) -> QWidget | None:
@@ -258,7 +261,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self.history_ready.emit)
+        self._ready_timer.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._qsettings.setValue("window/geometry", self.saveGeometry())
