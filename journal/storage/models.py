@@ -100,3 +100,20 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class FlagAcknowledgementRow(Base):
+    """A person's acknowledgement of a flag episode, with their note (revision 0003).
+
+    ``flag_key`` is the episode key of ``journal.analysis.flags`` (``rule:subject:first-day``);
+    the flag itself is computed, not stored, and stays raised until its condition clears.
+    """
+
+    __tablename__ = "flag_acknowledgements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    flag_key: Mapped[str] = mapped_column(String(200), index=True)
+    rule: Mapped[str] = mapped_column(String(40))
+    region: Mapped[str | None] = mapped_column(String(40))
+    acknowledged_at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str] = mapped_column(Text, default="")

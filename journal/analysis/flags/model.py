@@ -1,0 +1,139 @@
+"""What a flag is: rule, severity, region, start, evidence, message, guidance and its source.
+
+Flags are plain frozen records, built by the rules in this package from the
+journal's plain records as of a date. They never name a diagnosis; every
+``message`` ends with ``DISCLAIMER``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from journal.domain.vocabulary import Region
+
+DISCLAIMER = "This journal is not a medical device and does not replace a professional's judgement."
+"""The line every flag carries (issue 4)."""
+
+
+class Severity(StrEnum):
+    """How soon to act. The value is the identifier used in JSON; ``rank`` orders them (higher = sooner)."""
+
+    URGENT = "urgent"
+    SEE_DOCTOR = "see_doctor"
+    WATCH = "watch"
+
+    @property
+    def rank(self) -> int:
+        return {"urgent": 3, "see_doctor": 2, "watch": 1}[self.value]
+
+    @property
+    def label(self) -> str:
+        return {"urgent": "Get medical help today", "see_doctor": "See a doctor", "watch": "Watch"}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A published page a rule follows: who published it, its title, and where to read it."""
+
+    publisher: str
+    title: str
+    url: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.publisher}: {self.title}"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One dated entry behind a flag: a check-in score, a warning sign, a painkiller day, a run."""
+
+    day: date
+    score: int | None
+    what: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"date": self.day.isoformat(), "score": self.score, "what": self.what}
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A raised flag as of a date.
+
+    ``subject`` tells flags of one rule apart (the region, or the warning sign, or "" for
+    rules with neither); ``since`` is the first day of its evidence. ``key`` identifies the
+    flag episode (rule, subject and the first day the flag was raised without a break), so an
+    acknowledgement stays attached while the flag stays up; it is "" on the raw per-day
+    flags inside the engine and filled in by ``evaluate_flags``.
+    """
+
+    rule: str
+    severity: Severity
+    region: Region | None
+    since: date
+    evidence: tuple[Evidence, ...]
+    headline: str
+    """One line for the banner, e.g. 'Lower back: pain for 21 days without improving: see a doctor'."""
+    message: str
+    """The plain explanation, ending with ``DISCLAIMER``."""
+    guidance: str
+    """What the published guidance says, in a sentence, with ``sources`` naming where."""
+    sources: tuple[Source, ...]
+    subject: str = ""
+    key: str = ""
+    raised_on: date | None = None
+    """First day of the unbroken run of days on which this flag was raised (filled by ``evaluate_flags``)."""
+
+    @property
+    def identity(self) -> tuple[str, str]:
+        return (self.rule, self.subject)
+
+    @property
+    def source(self) -> Source:
+        """The main source (the first one)."""
+        return self.sources[0]
+
+    def to_json(self) -> dict[str, Any]:
+        """The issue's JSON shape: rule, severity, region (or None), since, evidence, message."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "region": self.region.value if self.region else None,
+            "since": self.since.isoformat(),
+            "evidence": [e.to_json() for e in self.evidence],
+            "message": self.message,
+        }
+
+
+def episode_key(rule: str, subject: str, raised_on: date) -> str:
+    """The stable identifier of a flag episode, e.g. ``lingering_pain:lower_back:2026-03-15``."""
+    return f"{rule}:{subject or '-'}:{raised_on.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class FlagEpisode:
+    """A flag over the whole unbroken run of days it was raised (for the history).
+
+    ``ended`` is the last day it was raised, or None when it is still raised on the last
+    day looked at. ``severity`` is the highest it reached; ``last`` is the flag as it was
+    on its last day (its message and evidence).
+    """
+
+    rule: str
+    subject: str
+    region: Region | None
+    started: date
+    ended: date | None
+    severity: Severity
+    last: Flag
+
+    @property
+    def key(self) -> str:
+        return episode_key(self.rule, self.subject, self.started)
+
+    @property
+    def active(self) -> bool:
+        return self.ended is None

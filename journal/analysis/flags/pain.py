@@ -1,0 +1,227 @@
+"""Rules over pain scores, per region (values per check-in day, see ``index.py``).
+
+- ``lingering_pain`` (see_doctor): over a span of at least ``lingering_days`` (14)
+  calendar days ending at the latest check-in, pain >= ``pain_score`` (3) on at
+  least ``lingering_share`` (70 %) of the check-in days, and
+  mean(first 3 check-in days) - mean(last 3) < ``meaningful_change`` (2 points,
+  Farrar et al. 2001). The span starts on a painful day; of all spans that qualify,
+  the longest is reported. The latest check-in must be at most ``recent_days`` (7)
+  old and within ``lingering_lookback_days`` (91); the last 3 averaging under
+  ``pain_score`` clears the flag. From ``lingering_escalate_days`` (28) the message
+  escalates (Mayo Clinic: see a doctor within 4 weeks if self-care has not helped).
+- ``radiating_pain`` (see_doctor): pain spreading below the knee on any day of the
+  last ``radiating_window_days`` (14), or down the thigh (or further) on
+  ``radiating_thigh_days`` (3) or more of them (Mayo Clinic; NICE NG59).
+- ``rest_pain`` (see_doctor): pain >= ``pain_score`` at rest (rest-day timing or a
+  night-time check-in) on ``rest_pain_days`` (3) or more days of the last
+  ``rest_pain_window_days`` (7) (Mayo Clinic: back pain that increases with rest).
+- ``worsening_pain`` (see_doctor): mean of the last ``worsening_window_days`` (7)
+  minus the mean of the 7 days ending ``worsening_gap_days`` (14) earlier
+  >= ``meaningful_change`` (2), with pain >= ``pain_score`` on at least
+  ``worsening_min_days`` (3) recent check-in days, so that a sore day or two after a
+  long run does not count as worsening (Mayo Clinic: see a doctor when back pain
+  gets progressively worse).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from statistics import fmean
+
+from journal.analysis.flags.index import DayIndex, window
+from journal.analysis.flags.model import Evidence, Flag, Severity
+from journal.analysis.flags.sources import FARRAR_2001, MAYO_BACK_PAIN, MAYO_WHEN_TO_SEE, NHS_BACK_PAIN, NICE_NG59
+from journal.analysis.flags.thresholds import FlagThresholds
+from journal.analysis.flags.wording import day_text, days_list, finish, lingering_guidance, short_day
+from journal.domain.vocabulary import Radiates, Region
+
+EPS = 1e-9
+"""Comparisons of means and shares allow for floating-point rounding (70 % of 10 is 7)."""
+
+
+def _score(region: Region, value: int) -> str:
+    return f"{region.label} {value}/10"
+
+
+def lingering_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
+    days = ix.days_in(*window(day, t.lingering_lookback_days))
+    if not days or (day - days[-1]).days >= t.recent_days:
+        return []
+    flags = []
+    for region in ix.regions:
+        values = [ix.values[region][d] for d in days]
+        if flag := _lingering(region, days, values, t):
+            flags.append(flag)
+    return flags
+
+
+def _lingering(region: Region, days: list[date], values: list[int], t: FlagThresholds) -> Flag | None:
+    last_mean = fmean(values[-3:])
+    if last_mean < t.pain_score:
+        return None
+    found: tuple[int, int, float] | None = None  # start index, painful days, first-3 mean
+    painful = 0
+    for i in range(len(values) - 1, -1, -1):
+        if values[i] < t.pain_score:
+            continue
+        painful += 1
+        total = len(values) - i
+        span = (days[-1] - days[i]).days + 1
+        if span < t.lingering_days or total < t.lingering_min_checkins:
+            continue
+        if painful < t.lingering_share * total - EPS:
+            continue
+        first_mean = fmean(values[i : i + 3])
+        if first_mean - last_mean >= t.meaningful_change - EPS:
+            continue  # improved by a change that matters over this span
+        found = (i, painful, first_mean)
+    if found is None:
+        return None
+    i, painful, first_mean = found
+    since, total = days[i], len(values) - i
+    span = (days[-1] - since).days + 1
+    escalated = span >= t.lingering_escalate_days
+    guidance, sources = lingering_guidance(region, escalated)
+    facts = (
+        f"{region.label}: pain of {t.pain_score} or more on {painful} of {total} check-in days over the {span} days "
+        f"since {day_text(since)}, without improving by {t.meaningful_change:g} points (the first 3 check-ins "
+        f"averaged {first_mean:.1f}/10, the last 3 {last_mean:.1f}/10)."
+    )
+    if escalated:
+        action = "It has lasted 4 weeks or more: see a doctor soon, and take this journal along."
+    else:
+        action = "See a doctor: book an appointment and take this journal along."
+    return Flag(
+        rule="lingering_pain",
+        severity=Severity.SEE_DOCTOR,
+        region=region,
+        since=since,
+        evidence=tuple(Evidence(d, v, _score(region, v)) for d, v in zip(days[i:], values[i:], strict=True)),
+        headline=f"{region.label}: pain for {span} days without improving: see a doctor"
+        + (" soon" if escalated else ""),
+        message=finish(facts, guidance, action),
+        guidance=guidance,
+        sources=(*sources, FARRAR_2001),
+        subject=region.value,
+    )
+
+
+def radiating_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
+    days = ix.days_in(*window(day, t.radiating_window_days))
+    flags = []
+    for region in ix.regions:
+        reach = ix.reach[region]
+        spread = [d for d in days if d in reach]
+        below = [d for d in spread if reach[d] is Radiates.BELOW_KNEE]
+        thigh = [d for d in spread if reach[d] in (Radiates.THIGH, Radiates.BELOW_KNEE)]
+        if not below and len(thigh) < t.radiating_thigh_days:
+            continue
+        evidence = tuple(
+            Evidence(d, ix.values[region][d], f"{_score(region, ix.values[region][d])}, {reach[d].label.lower()}")
+            for d in (thigh if not below else spread)
+        )
+        if below:
+            facts = f"{region.label}: you logged pain spreading below the knee on {days_list(below)}."
+            headline = f"{region.label}: pain spreading below the knee: see a doctor"
+        else:
+            facts = (
+                f"{region.label}: you logged pain spreading down the thigh on {len(thigh)} days in the last "
+                f"{t.radiating_window_days} ({days_list(thigh)})."
+            )
+            headline = f"{region.label}: pain down the thigh on {len(thigh)} days: see a doctor"
+        guidance = (
+            "Mayo Clinic: back pain that spreads down one or both legs, especially below the knee, should be seen by "
+            "a doctor; NICE guidance covers assessing pain that spreads into the leg."
+        )
+        action = (
+            "See a doctor. If the leg also feels weak or numb, or you notice numbness around the genitals or "
+            "buttocks or bladder or bowel changes, get medical help today."
+        )
+        flags.append(
+            Flag(
+                rule="radiating_pain",
+                severity=Severity.SEE_DOCTOR,
+                region=region,
+                since=evidence[0].day,
+                evidence=evidence,
+                headline=headline,
+                message=finish(facts, guidance, action),
+                guidance=guidance,
+                sources=(MAYO_BACK_PAIN, MAYO_WHEN_TO_SEE, NICE_NG59),
+                subject=region.value,
+            )
+        )
+    return flags
+
+
+def rest_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
+    days = ix.days_in(*window(day, t.rest_pain_window_days))
+    flags = []
+    for region in ix.regions:
+        rest = ix.at_rest[region]
+        painful = [d for d in days if rest.get(d, 0) >= t.pain_score]
+        if len(painful) < t.rest_pain_days:
+            continue
+        guidance = (
+            "Mayo Clinic: see a doctor when back pain increases with rest; NHS: pain that does not improve with rest "
+            "or is worse at night should be checked."
+        )
+        facts = (
+            f"{region.label}: pain of {t.pain_score} or more on {len(painful)} rest days or night-time check-ins in the "
+            f"last {t.rest_pain_window_days} days ({days_list(painful)}): it is not settling with rest."
+        )
+        flags.append(
+            Flag(
+                rule="rest_pain",
+                severity=Severity.SEE_DOCTOR,
+                region=region,
+                since=painful[0],
+                evidence=tuple(Evidence(d, rest[d], f"{_score(region, rest[d])} at rest") for d in painful),
+                headline=f"{region.label}: pain at rest on {len(painful)} days: see a doctor",
+                message=finish(facts, guidance, "See a doctor: book an appointment and take this journal along."),
+                guidance=guidance,
+                sources=(MAYO_WHEN_TO_SEE, NHS_BACK_PAIN),
+                subject=region.value,
+            )
+        )
+    return flags
+
+
+def worsening_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
+    recent_days = ix.days_in(*window(day, t.worsening_window_days))
+    earlier_end = day - timedelta(days=t.worsening_gap_days)
+    earlier_days = ix.days_in(*window(earlier_end, t.worsening_window_days))
+    if not recent_days or not earlier_days:
+        return []
+    flags = []
+    for region in ix.regions:
+        values = ix.values[region]
+        recent = [values[d] for d in recent_days]
+        if sum(v >= t.pain_score for v in recent) < t.worsening_min_days:
+            continue
+        before = fmean(values[d] for d in earlier_days)
+        now = fmean(recent)
+        if now - before < t.meaningful_change - EPS:
+            continue
+        guidance = "Mayo Clinic: see a doctor when back pain has been getting progressively worse."
+        facts = (
+            f"{region.label}: average pain {now:.1f}/10 over the last {t.worsening_window_days} days, against "
+            f"{before:.1f}/10 in the {t.worsening_window_days} days to {short_day(earlier_end)}: up {now - before:.1f} "
+            f"points (a change of {t.meaningful_change:g} points or more is one that matters)."
+        )
+        evidence = tuple(Evidence(d, values[d], _score(region, values[d])) for d in (*earlier_days, *recent_days))
+        flags.append(
+            Flag(
+                rule="worsening_pain",
+                severity=Severity.SEE_DOCTOR,
+                region=region,
+                since=recent_days[0],
+                evidence=evidence,
+                headline=f"{region.label}: pain getting worse (up {now - before:.1f} points): see a doctor",
+                message=finish(facts, guidance, "See a doctor: book an appointment and take this journal along."),
+                guidance=guidance,
+                sources=(MAYO_WHEN_TO_SEE, FARRAR_2001),
+                subject=region.value,
+            )
+        )
+    return flags

@@ -1,0 +1,132 @@
+"""Every threshold of the flag rules, with the issue's defaults, stored as journal settings.
+
+The thresholds live in the journal's key/value settings table under keys
+``flags.<field>`` (``Journal.raw_settings()`` / ``save_raw_settings()``), so a
+backup or another computer carries them along. A stored value that cannot be
+read, or is out of its range, falls back to the default: a typo in a setting
+must never silence a flag.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+PREFIX = "flags."
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """Range and wording of one threshold, for validation and the "About these flags" page."""
+
+    low: float
+    high: float
+    label: str
+    unit: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FlagThresholds:
+    """The numbers the rules use. Defaults follow issue 4 and the sources named in ``sources.py``."""
+
+    pain_score: int = 3
+    """Pain of this much or more (0-10 scale) counts as pain in lingering, rest and jump rules."""
+    meaningful_change: float = 2.0
+    """The smallest change on the 0-10 scale that matters to a person (Farrar et al. 2001)."""
+    warning_sign_days: int = 7
+    lingering_days: int = 14
+    lingering_share: float = 0.70
+    lingering_escalate_days: int = 28
+    lingering_min_checkins: int = 3
+    lingering_lookback_days: int = 91
+    recent_days: int = 7
+    """Lingering pain is only judged when the region has a check-in this recent."""
+    radiating_window_days: int = 14
+    radiating_thigh_days: int = 3
+    rest_pain_days: int = 3
+    rest_pain_window_days: int = 7
+    worsening_window_days: int = 7
+    worsening_gap_days: int = 14
+    worsening_min_days: int = 3
+    painkiller_days: int = 7
+    painkiller_window_days: int = 10
+    jump_window_days: int = 7
+    jump_lookback_days: int = 28
+    spike_pct: float = 30.0
+
+    def to_settings(self) -> dict[str, str]:
+        """The key/value strings to store: ``{"flags.pain_score": "3", ...}``."""
+        return {PREFIX + f.name: _format(getattr(self, f.name)) for f in fields(self)}
+
+    @classmethod
+    def from_settings(cls, stored: dict[str, str]) -> FlagThresholds:
+        """Read ``flags.*`` keys back; other keys are ignored, unreadable or out-of-range values use the default."""
+        changes: dict[str, Any] = {}
+        for f in fields(cls):
+            text = stored.get(PREFIX + f.name)
+            if text is None:
+                continue
+            try:
+                value = _parse(f.type, text)
+            except ValueError:
+                continue
+            if not problem_with(f.name, value):
+                changes[f.name] = value
+        return replace(cls(), **changes)
+
+    def problems(self) -> dict[str, str]:
+        """Field name -> what is wrong, for every threshold out of its range (empty when all are fine)."""
+        out = {}
+        for f in fields(self):
+            if message := problem_with(f.name, getattr(self, f.name)):
+                out[f.name] = message
+        return out
+
+
+LIMITS: dict[str, Limit] = {
+    "pain_score": Limit(1, 10, "Pain counts from", "/10"),
+    "meaningful_change": Limit(0.5, 5, "Smallest change that matters", "points"),
+    "warning_sign_days": Limit(1, 60, "Warning signs count for", "days"),
+    "lingering_days": Limit(3, 90, "Lingering pain after", "days"),
+    "lingering_share": Limit(0.3, 1.0, "…on at least this share of check-in days", ""),
+    "lingering_escalate_days": Limit(7, 180, "Lingering pain message escalates after", "days"),
+    "lingering_min_checkins": Limit(2, 30, "Lingering pain needs at least", "check-in days"),
+    "lingering_lookback_days": Limit(28, 730, "Lingering pain looks back at most", "days"),
+    "recent_days": Limit(1, 60, "Lingering pain needs a check-in within the last", "days"),
+    "radiating_window_days": Limit(1, 60, "Radiating pain window", "days"),
+    "radiating_thigh_days": Limit(1, 30, "Pain down the thigh on at least", "days"),
+    "rest_pain_days": Limit(1, 30, "Pain at rest on at least", "days"),
+    "rest_pain_window_days": Limit(1, 60, "Pain at rest window", "days"),
+    "worsening_window_days": Limit(3, 30, "Worsening: average pain over", "days"),
+    "worsening_gap_days": Limit(3, 90, "Worsening: compared with this many days earlier", "days"),
+    "worsening_min_days": Limit(1, 30, "Worsening needs pain on at least", "days"),
+    "painkiller_days": Limit(1, 60, "Painkillers on at least", "days"),
+    "painkiller_window_days": Limit(1, 90, "…out of the last", "days"),
+    "jump_window_days": Limit(1, 30, "Pain within this many days after a jump", "days"),
+    "jump_lookback_days": Limit(7, 180, "Jumps count for", "days"),
+    "spike_pct": Limit(10, 300, "A single run counts as a spike over", "%"),
+}
+
+
+def problem_with(name: str, value: float) -> str:
+    """'' when ``value`` is in the range of threshold ``name``, else a message naming the range."""
+    limit = LIMITS[name]
+    if not limit.low <= value <= limit.high:
+        return f"{limit.label}: {_format(value)} is outside {_format(limit.low)}-{_format(limit.high)}"
+    return ""
+
+
+def _parse(type_name: Any, text: str) -> float | int:
+    text = text.strip()
+    if type_name in (int, "int"):
+        return int(text)
+    value = float(text)
+    if value != value:  # NaN
+        raise ValueError(text)
+    return value
+
+
+def _format(value: float) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:.1f}"
+    return str(value)

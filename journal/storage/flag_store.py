@@ -1,0 +1,102 @@
+"""Acknowledgements of flags: stored with a note, read back per flag episode.
+
+A flag is computed from the entries (``journal.analysis.flags``); acknowledging it
+stores the episode key with the person's note. The flag stays raised (and in the
+report) until its condition clears; the acknowledgement only records that the
+person has seen it and what they did. Each acknowledgement is one transaction.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, select
+
+from journal.storage.journal import InvalidEntry, Journal
+from journal.storage.models import FlagAcknowledgementRow
+
+NOTE_MAX = 2000
+"""Characters kept in a note; a longer note is refused rather than cut."""
+
+
+@dataclass(frozen=True, slots=True)
+class FlagAcknowledgement:
+    """One acknowledgement of a flag episode."""
+
+    flag_key: str
+    rule: str
+    region: str | None
+    acknowledged_at: datetime
+    note: str = ""
+    id: int | None = None
+
+
+def _from_row(row: FlagAcknowledgementRow) -> FlagAcknowledgement:
+    return FlagAcknowledgement(
+        flag_key=row.flag_key,
+        rule=row.rule,
+        region=row.region,
+        acknowledged_at=row.acknowledged_at,
+        note=row.note or "",
+        id=row.id,
+    )
+
+
+def acknowledge(
+    journal: Journal,
+    flag_key: str,
+    rule: str,
+    region: str | None = None,
+    note: str = "",
+    at: datetime | None = None,
+) -> FlagAcknowledgement:
+    """Store an acknowledgement of the flag episode ``flag_key`` with ``note`` (one transaction).
+
+    Raises InvalidEntry naming the problem for an empty key or rule, or a note over ``NOTE_MAX``.
+    """
+    note = note.strip()
+    problems = {}
+    if not flag_key.strip():
+        problems["flag_key"] = "Which flag is acknowledged is missing"
+    if not rule.strip():
+        problems["rule"] = "The flag's rule is missing"
+    if len(note) > NOTE_MAX:
+        problems["note"] = f"The note is {len(note)} characters; keep it under {NOTE_MAX}"
+    if problems:
+        raise InvalidEntry("Acknowledgement", problems)
+    moment = (at or datetime.now()).replace(microsecond=0)
+    with journal.write_session() as s:
+        row = FlagAcknowledgementRow(
+            flag_key=flag_key, rule=rule, region=region or None, acknowledged_at=moment, note=note
+        )
+        s.add(row)
+        s.flush()
+        return _from_row(row)
+
+
+def acknowledgements(journal: Journal) -> list[FlagAcknowledgement]:
+    """Every acknowledgement, oldest first."""
+    q = select(FlagAcknowledgementRow).order_by(FlagAcknowledgementRow.acknowledged_at, FlagAcknowledgementRow.id)
+    with journal.read_session() as s:
+        return [_from_row(r) for r in s.scalars(q)]
+
+
+def acknowledgements_by_key(journal: Journal) -> dict[str, list[FlagAcknowledgement]]:
+    """Acknowledgements grouped by flag episode key, each list oldest first."""
+    out: dict[str, list[FlagAcknowledgement]] = defaultdict(list)
+    for ack in acknowledgements(journal):
+        out[ack.flag_key].append(ack)
+    return dict(out)
+
+
+def remove_acknowledgement(journal: Journal, ack_id: int) -> FlagAcknowledgement:
+    """Delete one acknowledgement (one transaction) and return it as it was."""
+    with journal.write_session() as s:
+        row = s.get(FlagAcknowledgementRow, ack_id)
+        if row is None:
+            raise KeyError(f"No acknowledgement with id {ack_id}")
+        old = _from_row(row)
+        s.execute(delete(FlagAcknowledgementRow).where(FlagAcknowledgementRow.id == ack_id))
+        return old
