@@ -1,0 +1,103 @@
+"""The plain records of an import: what a parser found in a file, and the report of a whole import.
+
+Parsers return a ``ParseResult`` (runs found, activities skipped with the reason,
+warnings) and raise ``ImportFileError`` for a file they cannot read; the runner
+(``journal.importers.run``) turns every other exception into a failed file too,
+so no file can stop the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from journal.domain.entries import Run
+
+SOURCE_LABELS: dict[str, str] = {
+    "manual": "Logged by hand",
+    "gpx": "GPX file",
+    "tcx": "TCX file",
+    "fit": "FIT file",
+    "strava": "Strava export",
+    "garmin": "Garmin Connect CSV",
+    "json": "Journal backup",
+}
+"""What a person sees for ``Run.source``."""
+
+
+def describe_source(run: Run) -> str:
+    """``"Strava export (export.zip/activities.csv)"``, or ``"Logged by hand"``: where a run came from."""
+    label = SOURCE_LABELS.get(run.source, run.source)
+    return f"{label} ({run.source_file})" if run.source_file else label
+
+
+class ImportFileError(Exception):
+    """A file could not be read (corrupt, truncated, not what its name says). Nothing of it is imported."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileNote:
+    """A message about one file (or one activity in it): why it was skipped, why it failed, a warning."""
+
+    file: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}"
+
+
+@dataclass(slots=True)
+class ParseResult:
+    """What one file held: runs to import, activities skipped (with the reason), warnings."""
+
+    runs: list[Run] = field(default_factory=list)
+    skipped: list[FileNote] = field(default_factory=list)
+    warnings: list[FileNote] = field(default_factory=list)
+
+    def skip(self, file: str, reason: str) -> None:
+        self.skipped.append(FileNote(file, reason))
+
+    def warn(self, file: str, message: str) -> None:
+        self.warnings.append(FileNote(file, message))
+
+    def extend(self, other: ParseResult) -> None:
+        self.runs.extend(other.runs)
+        self.skipped.extend(other.skipped)
+        self.warnings.extend(other.warnings)
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """The outcome of one import.
+
+    ``imported`` holds the runs as saved (with ids); ``duplicates`` names each activity
+    that was already in the journal or came twice in this import; ``skipped`` the
+    activities and files left out on purpose, with the reason; ``failed`` the files that
+    could not be read, with the error. ``cancelled`` means nothing was written.
+    """
+
+    imported: list[Run] = field(default_factory=list)
+    duplicates: list[FileNote] = field(default_factory=list)
+    skipped: list[FileNote] = field(default_factory=list)
+    failed: list[FileNote] = field(default_factory=list)
+    warnings: list[FileNote] = field(default_factory=list)
+    files_read: int = 0
+    cancelled: bool = False
+
+    @property
+    def nothing_read(self) -> bool:
+        """True when no file could be read at all (every one failed, or there were none)."""
+        return self.files_read == 0
+
+    def summary(self) -> str:
+        """One sentence: ``"Imported 3 runs; 1 duplicate; 2 skipped; 1 failed."``."""
+        if self.cancelled:
+            return "Import cancelled: nothing was imported."
+
+        def count(n: int, one: str, many: str) -> str:
+            return f"{n} {one if n == 1 else many}"
+
+        parts = [f"Imported {count(len(self.imported), 'run', 'runs')}"]
+        parts.append(count(len(self.duplicates), "duplicate", "duplicates"))
+        parts.append(f"{len(self.skipped)} skipped")
+        parts.append(f"{len(self.failed)} failed")
+        return "; ".join(parts) + "."

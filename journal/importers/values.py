@@ -1,0 +1,132 @@
+"""Reading the values activity files hold: times, numbers, durations, text encodings.
+
+Times. The journal keeps naive local wall-clock times (see ``journal.domain.entries``).
+GPX, TCX, FIT and Strava's activities.csv give UTC; every importer converts them with
+``utc_to_local``, i.e. with THIS computer's time-zone rules for the date of the run
+(daylight saving included, from the operating system's zone database). One rule for
+all sources keeps a Strava CSV row and the FIT file of the same run at the same local
+time, which the duplicate check relies on. A run recorded while travelling therefore
+shows at home time. Naive times in GPX/TCX are UTC by those formats' specifications.
+Garmin Connect's Activities.csv already gives local times and is taken as it is.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from datetime import UTC, datetime
+
+from journal.importers.records import ImportFileError
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""Largest (decompressed) file read: far above any activity file, a guard against zip/gzip bombs."""
+
+MISSING = {"", "--", "-", "n/a", "na", "null", "none"}
+
+
+def utc_to_local(moment: datetime) -> datetime:
+    """A UTC time (aware, or naive meaning UTC) as naive local wall-clock time on this computer."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().replace(tzinfo=None, microsecond=0)
+
+
+def parse_iso_utc(text: str) -> datetime:
+    """``2012-12-26T21:29:53Z`` / ``...53.000Z`` / ``...+01:00`` as naive local time. Raises ValueError."""
+    text = text.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    return utc_to_local(datetime.fromisoformat(text))
+
+
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def parse_number(text: str | None) -> float | None:
+    """``"4,808"`` -> 4808.0, ``"5.01"`` -> 5.01, ``"--"``/empty -> None. Raises ValueError otherwise.
+
+    A comma counts only as a thousands separator (``1,234.5``); ``"4,80"`` is refused
+    rather than guessed.
+    """
+    if text is None:
+        return None
+    text = text.strip()
+    if text.lower() in MISSING:
+        return None
+    if _THOUSANDS.match(text):
+        text = text.replace(",", "")
+    value = float(text)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"{text!r} is not a number")
+    return value
+
+
+def parse_clock(text: str | None) -> float | None:
+    """``"1:02:03"``, ``"45:12"``, ``"00:45:12.3"`` or plain seconds ``"2712"`` -> seconds; missing -> None."""
+    if text is None:
+        return None
+    text = text.strip()
+    if text.lower() in MISSING:
+        return None
+    parts = text.split(":")
+    if len(parts) > 3:
+        raise ValueError(f"{text!r} is not a time")
+    seconds = 0.0
+    for part in parts:
+        value = parse_number(part)
+        if value is None or value < 0:
+            raise ValueError(f"{text!r} is not a time")
+        seconds = seconds * 60 + value
+    return seconds
+
+
+def whole_seconds(seconds: float | None) -> int | None:
+    """Round a duration to whole seconds; None for missing, zero or negative."""
+    if seconds is None or seconds != seconds or seconds <= 0:
+        return None
+    return round(seconds)
+
+
+def _declared_encoding(head: bytes) -> str | None:
+    match = re.match(rb"""\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""", head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def decode_xml(data: bytes) -> str:
+    """XML bytes as text: byte-order mark, then the declared encoding, then UTF-8.
+
+    Leading whitespace before ``<?xml`` (Strava's TCX files have it) is removed, and so
+    is the declaration itself, so the text parses as a Python string.
+    """
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            text = data.decode(encoding)
+            break
+    else:
+        encoding = _declared_encoding(data[:200]) or "utf-8"
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            encoding = "utf-8"
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise ImportFileError(f"not readable as {encoding} text ({exc.reason} at byte {exc.start})") from None
+    text = text.lstrip("\ufeff \t\r\n")
+    return re.sub(r"^<\?xml[^>]*\?>", "", text, count=1)
+
+
+def decode_text(data: bytes) -> str:
+    """CSV bytes as text: UTF-8 (with or without a byte-order mark), else Windows-1252."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def effort_from_scale(value: float | None, scale: float = 1.0) -> int | None:
+    """An effort on the CR-10 scale (1-10) from ``value / scale``; None when missing or outside 1-10."""
+    if value is None or value != value:
+        return None
+    effort = round(value / scale)
+    return effort if 1 <= effort <= 10 else None
