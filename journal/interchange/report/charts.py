@@ -1,0 +1,150 @@
+"""The two charts of page 2, drawn by matplotlib and handed over as PNG.
+
+``Figure`` with the Agg canvas directly (never pyplot: no global state, safe on a
+worker thread). PNG at 200 dpi is sharp on paper at the printed size and is
+drawn the same by reportlab and by Qt's printing, where a vector format would
+need a second library. Colours: weekly bars by change band (as on the Trends
+page), one fixed colour per region in both charts.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+
+from journal.domain.vocabulary import Region
+from journal.interchange.report.report_model import DoctorReport
+
+DPI = 200
+WIDTH_IN, HEIGHT_IN = 6.9, 3.3
+BAND_COLOURS = {"steady": "#8aa9c9", "caution": "#e3a52f", "big_jump": "#c94a32", None: "#b9c2cc"}
+REGION_COLOURS = {
+    Region.LOWER_BACK: "#1f5fa8",
+    Region.UPPER_BACK: "#7b4fa0",
+    Region.HAMSTRING_LEFT: "#2e8b57",
+    Region.HAMSTRING_RIGHT: "#b8860b",
+    Region.GLUTE_HIP: "#c0392b",
+}
+
+Chart = tuple[bytes, float, float, str]
+
+
+def _png(fig) -> bytes:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=DPI)
+    return buffer.getvalue()
+
+
+def _figure():
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), layout="constrained")
+    fig.set_layout_engine("constrained", h_pad=0.04, w_pad=0.04)
+    return fig
+
+
+def _date_axis(ax, start: date, end: date) -> None:
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    locator = AutoDateLocator(minticks=4, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator, show_offset=False))
+    ax.set_xlim(start - timedelta(days=1), end + timedelta(days=1))
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    for side in ("top",):
+        ax.spines[side].set_visible(False)
+
+
+def weekly_chart(r: DoctorReport) -> Chart:
+    """Bars: distance per calendar week, coloured by its change band. Lines: each region's weekly mean pain."""
+    from matplotlib.patches import Patch
+
+    weeks = r.training.weeks
+    unit = r.units
+    fig = _figure()
+    ax = fig.add_subplot()
+    xs = [w.week_start + timedelta(days=3) for w in weeks]
+    ax.bar(
+        xs,
+        [w.distance_m / unit.metres for w in weeks],
+        width=5.5 if len(weeks) < 80 else 7,
+        color=[BAND_COLOURS[w.band.value if w.band else None] for w in weeks],
+        zorder=2,
+    )
+    ax.set_ylabel(f"Distance per week ({unit.value})")
+    _date_axis(ax, weeks[0].week_start if weeks else r.start, weeks[-1].week_end if weeks else r.end)
+    pain_ax = ax.twinx()
+    pain_ax.set_ylim(0, 10)
+    pain_ax.set_ylabel("Mean pain that week (0-10)")
+    pain_ax.spines["top"].set_visible(False)
+    handles = [
+        Patch(color=BAND_COLOURS["steady"], label="up to +10 %"),
+        Patch(color=BAND_COLOURS["caution"], label="+10 to 30 %"),
+        Patch(color=BAND_COLOURS["big_jump"], label="over +30 %"),
+    ]
+    if weeks:
+        first = weeks[0].week_start
+        for summary in r.pain.regions:
+            sums: dict[int, list[int]] = {}
+            for day, score in summary.daily:
+                sums.setdefault((day - first).days // 7, []).append(score)
+            idx = sorted(i for i in sums if 0 <= i < len(weeks))
+            (line,) = pain_ax.plot(
+                [xs[i] for i in idx],
+                [sum(sums[i]) / len(sums[i]) for i in idx],
+                color=REGION_COLOURS[summary.region],
+                marker="o",
+                markersize=3 if len(idx) < 60 else 0,
+                linewidth=1.6,
+                label=f"{summary.region.label} pain",
+            )
+            handles.append(line)
+    ax.legend(handles=handles, loc="upper left", fontsize=7, ncols=3, frameon=False)
+    ax.set_ylim(0, max([w.distance_m / unit.metres for w in weeks] + [1]) * 1.35)
+    ax.set_title("Weekly distance (bars, by rise on the week before) and weekly mean pain", fontsize=9, loc="left")
+    return _png(fig), WIDTH_IN, HEIGHT_IN, "Weeks are calendar weeks; a week with no check-in has no pain point."
+
+
+def pain_chart(r: DoctorReport) -> Chart:
+    """Lines: each region's daily highest score. Ticks along the bottom: runs; red triangles: spike runs."""
+    fig = _figure()
+    ax = fig.add_subplot()
+    many = r.days > 120
+    for summary in r.pain.regions:
+        ax.plot(
+            [d for d, _ in summary.daily],
+            [s for _, s in summary.daily],
+            color=REGION_COLOURS[summary.region],
+            marker="" if many else "o",
+            markersize=3,
+            linewidth=1.0 if many else 1.5,
+            label=summary.region.label,
+        )
+    run_days = [d for d, _ in r.training.run_days]
+    if run_days:
+        ax.plot(run_days, [-0.55] * len(run_days), "|", color="#555555", markersize=7, label="Run")
+    spike_days = [s.day for s in r.training.spikes]
+    if spike_days:
+        ax.plot(
+            spike_days, [-0.55] * len(spike_days), "^", color=BAND_COLOURS["big_jump"], markersize=6, label="Spike run"
+        )
+    if not r.pain.regions:
+        ax.text(0.5, 0.5, "No pain recorded in this period", transform=ax.transAxes, ha="center", color="#666666")
+    ax.set_ylim(-1, 10.2)
+    ax.set_yticks(range(0, 11, 2))
+    ax.set_ylabel("Pain (0-10), highest of the day")
+    _date_axis(ax, r.start, r.end)
+    ax.legend(loc="upper left", fontsize=7, ncols=4, frameon=False)
+    ax.set_title("Pain per region over the period, with runs", fontsize=9, loc="left")
+    return _png(fig), WIDTH_IN, HEIGHT_IN, "Regions that never hurt in the period are left out."
+
+
+def report_charts(r: DoctorReport) -> list[Chart]:
+    """Both charts, or none when nothing at all was logged in the period."""
+    if r.empty:
+        return []
+    return [weekly_chart(r), pain_chart(r)]

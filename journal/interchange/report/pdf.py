@@ -1,0 +1,278 @@
+"""The report as a PDF, drawn with reportlab.
+
+Why reportlab: a well-kept pure-Python PDF library (no Qt, so the command line
+and the core can write reports) that writes real text - selectable and
+searchable - with tables that split across pages and repeat their header, and
+page callbacks for the running header and "page n of m" footer.
+
+Why an embedded TrueType font (DejaVu Sans, shipped with matplotlib, which the
+app already depends on): the PDF standard fonts (Helvetica...) are not embedded
+and cover only Latin-1, so a name like "Łukasz" or notes in another script would
+print as boxes; an embedded font prints the same on every computer and printer.
+reportlab embeds a subset of the glyphs used (FontFile2 in the PDF).
+
+Page n of m: the canvas keeps every page until the end and writes the footers
+once the page count is known (the "NumberedCanvas" recipe from reportlab's docs).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+
+from journal.interchange.report.blocks import (
+    Chart,
+    FlagBox,
+    Heading,
+    PageBreak,
+    Para,
+    ReportDocument,
+    Spacer,
+    Table,
+)
+
+FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC = (
+    "DejaVuSans",
+    "DejaVuSans-Bold",
+    "DejaVuSans-Oblique",
+    "DejaVuSans-BoldOblique",
+)
+MARGIN_MM = 16
+SEVERITY_COLOURS = {"urgent": "#c0392b", "see_doctor": "#d68910", "watch": "#7f8c8d", "none": "#2e8b57"}
+SEVERITY_TINTS = {"urgent": "#fdecea", "see_doctor": "#fef5e7", "watch": "#f4f6f6", "none": "#eef7f1"}
+
+
+@cache
+def register_fonts() -> str:
+    """Register DejaVu Sans (regular, bold, oblique) from matplotlib's data folder; return the family name."""
+    import matplotlib
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
+        pdfmetrics.registerFont(TTFont(name, str(folder / f"{name}.ttf")))
+    addMapping(FONT, 0, 0, FONT)
+    addMapping(FONT, 1, 0, FONT_BOLD)
+    addMapping(FONT, 0, 1, FONT_ITALIC)
+    addMapping(FONT, 1, 1, FONT_BOLD_ITALIC)
+    return FONT
+
+
+def _styles() -> dict[str, object]:
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=11.5, spaceAfter=3)
+    return {
+        "title": ParagraphStyle("title", base, fontName=FONT_BOLD, fontSize=16, leading=19, spaceAfter=4),
+        "h2": ParagraphStyle(
+            "h2",
+            base,
+            fontName=FONT_BOLD,
+            fontSize=11,
+            leading=14,
+            spaceBefore=7,
+            spaceAfter=3,
+            textColor=colors.HexColor("#1f3b5a"),
+        ),
+        "h3": ParagraphStyle("h3", base, fontName=FONT_BOLD, fontSize=9.5, leading=12, spaceBefore=4),
+        "body": base,
+        "lead": ParagraphStyle("lead", base, fontSize=11, leading=14),
+        "small": ParagraphStyle("small", base, fontSize=8.5, leading=10.5, spaceAfter=2),
+        "muted": ParagraphStyle("muted", base, fontSize=7.5, leading=9.5, textColor=colors.HexColor("#555555")),
+        "alert": ParagraphStyle("alert", base, textColor=colors.HexColor("#a93226")),
+        "cell": ParagraphStyle("cell", base, fontSize=8.5, leading=10.5, spaceAfter=0),
+        "flag": ParagraphStyle("flag", base, fontSize=8.5, leading=10.8, spaceAfter=1),
+        "flaghead": ParagraphStyle("flaghead", base, fontName=FONT_BOLD, fontSize=9.5, leading=12, spaceAfter=2),
+    }
+
+
+def page_size(paper: str) -> tuple[float, float]:
+    from reportlab.lib.pagesizes import A4, LETTER
+
+    return LETTER if paper.lower() == "letter" else A4
+
+
+def _table(block: Table, width: float, styles: dict):
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import LongTable, Paragraph
+
+    cell = ParagraphStyle("c", styles["cell"], fontSize=block.font_size, leading=block.font_size * 1.25)
+    right = ParagraphStyle("cr", cell, alignment=2)
+    bold = ParagraphStyle("cb", cell, fontName=FONT_BOLD)
+    head = ParagraphStyle("ch", cell, fontName=FONT_BOLD, textColor=colors.HexColor("#1f3b5a"))
+    head_right = ParagraphStyle("chr", head, alignment=2)
+
+    def style_for(col: int, row: int | None) -> ParagraphStyle:
+        is_right = col < len(block.align) and block.align[col] == "r"
+        if row is None:
+            return head_right if is_right else head
+        if row in block.bold_rows:
+            return bold
+        return right if is_right else cell
+
+    data = [[Paragraph(text, style_for(c, None)) for c, text in enumerate(block.header)]]
+    data += [[Paragraph(text, style_for(c, i)) for c, text in enumerate(row)] for i, row in enumerate(block.rows)]
+    table = LongTable(data, colWidths=[w * width for w in block.widths], repeatRows=1)
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # the default is Helvetica, which would be named (unembedded)
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor("#1f3b5a")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    rule = colors.HexColor("#c5cad0")
+    if block.group_starts is None:
+        commands.append(("LINEBELOW", (0, 1), (-1, -1), 0.25, rule))
+    else:
+        commands.extend(("LINEABOVE", (0, i + 1), (-1, i + 1), 0.4, rule) for i in sorted(block.group_starts) if i)
+        commands.append(("LINEBELOW", (0, -1), (-1, -1), 0.4, rule))
+    if block.shade_first_column:
+        commands.append(("BACKGROUND", (0, 1), (0, -1), colors.HexColor("#f2f4f6")))
+    table.setStyle(commands)
+    return table
+
+
+def _flag_box(block: FlagBox, width: float, styles: dict):
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph
+    from reportlab.platypus import Table as RLTable
+
+    cells = [Paragraph(block.headline, styles["flaghead"])] + [Paragraph(line, styles["flag"]) for line in block.lines]
+    box = RLTable([[c] for c in cells], colWidths=[width])
+    box.setStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(SEVERITY_TINTS.get(block.severity, "#ffffff"))),
+            ("LINEBEFORE", (0, 0), (0, -1), 3.5, colors.HexColor(SEVERITY_COLOURS.get(block.severity, "#999999"))),
+            ("LEFTPADDING", (0, 0), (-1, -1), 7),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ("TOPPADDING", (0, 0), (-1, 0), 4),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 4),
+        ]
+    )
+    return box
+
+
+def flowables(document: ReportDocument, width: float) -> list:
+    """The reportlab flowables for the document's blocks."""
+    from reportlab.platypus import Image, KeepTogether, Paragraph
+    from reportlab.platypus import PageBreak as RLPageBreak
+    from reportlab.platypus import Spacer as RLSpacer
+
+    styles = _styles()
+    out: list = []
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            out.append(Paragraph(block.text, styles[{1: "title", 2: "h2"}.get(block.level, "h3")]))
+        elif isinstance(block, Para):
+            out.append(Paragraph(block.text, styles[block.style]))
+        elif isinstance(block, FlagBox):
+            out.extend([_flag_box(block, width, styles), RLSpacer(1, 3)])
+        elif isinstance(block, Table):
+            out.extend([_table(block, width, styles), RLSpacer(1, 4)])
+        elif isinstance(block, Chart):
+            scale = min(1.0, width / (block.width_in * 72))
+            image = Image(BytesIO(block.png), block.width_in * 72 * scale, block.height_in * 72 * scale)
+            parts = [image] + ([Paragraph(block.caption, styles["muted"])] if block.caption else [])
+            out.append(KeepTogether(parts))
+        elif isinstance(block, PageBreak):
+            out.append(RLPageBreak())
+        elif isinstance(block, Spacer):
+            out.append(RLSpacer(1, block.points))
+    return out
+
+
+def _numbered_canvas(document: ReportDocument):
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):
+        """Keeps each page's state, then draws header and footer with the page count (reportlab recipe)."""
+
+        def __init__(self, *args, **kwargs) -> None:
+            kwargs["initialFontName"] = FONT  # else every page names Helvetica, an unembedded font
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            width, height = self._pagesize
+            left, right = MARGIN_MM * mm, width - MARGIN_MM * mm
+            self.saveState()
+            self.setStrokeColor(colors.HexColor("#aab2bb"))
+            self.setFillColor(colors.HexColor("#444444"))
+            self.setLineWidth(0.4)
+            foot = MARGIN_MM * mm * 0.55
+            self.line(left, foot + 9, right, foot + 9)
+            self.setFont(FONT, 7.5)
+            self.drawString(left, foot, document.footer_left)
+            self.drawCentredString(width / 2, foot, f"Page {self._pageNumber} of {total}")
+            self.drawRightString(right, foot, document.footer_right)
+            if self._pageNumber > 1:
+                top = height - MARGIN_MM * mm * 0.6
+                self.drawString(left, top, document.running_header)
+                self.drawRightString(right, top, "Running and pain summary")
+                self.line(left, top - 3, right, top - 3)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def render_pdf(document: ReportDocument) -> bytes:
+    """The PDF bytes of ``document`` (A4 or Letter per ``document.paper_size``)."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    register_fonts()
+    buffer = BytesIO()
+    margin = MARGIN_MM * mm
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=page_size(document.paper_size),
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=document.title,
+        author="Run Journal",
+        subject="Running and pain summary for a doctor visit",
+        creator="Run Journal",
+    )
+    frame_width = doc.width - 12  # the frame's own 6 pt padding on each side
+    doc.build(flowables(document, frame_width), canvasmaker=_numbered_canvas(document))
+    return buffer.getvalue()
+
+
+def report_pdf(report) -> bytes:
+    """Charts, wording and PDF for a ``DoctorReport`` in one call."""
+    from journal.interchange.report.charts import report_charts
+    from journal.interchange.report.wording import report_document
+
+    return render_pdf(report_document(report, report_charts(report)))
+
+
+def write_report_pdf(report, path: Path) -> Path:
+    """Write the report's PDF owner-only and atomically (``write_private``)."""
+    from journal.interchange.private_files import write_private
+
+    return write_private(Path(path), report_pdf(report))

@@ -1,0 +1,340 @@
+"""What the summary says, in order: page 1 (the minute-long read), page 2 (charts), then the log.
+
+Plain words for a clinician in a hurry: the flags and warning signs first, then
+pain per region, care tried and the training behind it. It never names a
+diagnosis; each flag carries the guidance it follows and its source, and every
+page's footer says this is a self-kept journal, not a diagnosis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from journal.domain.units import DistanceUnit, format_distance
+from journal.interchange.report.blocks import (
+    Block,
+    Chart,
+    FlagBox,
+    Heading,
+    PageBreak,
+    Para,
+    ReportDocument,
+    Spacer,
+    Table,
+    esc,
+)
+from journal.interchange.report.pain_summary import RegionSummary, Trend
+from journal.interchange.report.report_model import DoctorReport
+
+NOT_A_DIAGNOSIS = "A self-kept journal, not a diagnosis."
+WEEK_COLUMNS = 9
+"""Weeks shown in the page 1 table (the chart on page 2 shows them all)."""
+
+
+def day_text(day: date, year: bool = True) -> str:
+    """``21 Nov 2026`` (or ``21 Nov``): day, month name and year read the same in every country."""
+    return f"{day.day} {day:%b}" + (f" {day.year}" if year else "")
+
+
+def period_text(start: date, end: date) -> str:
+    same_year = start.year == end.year
+    return f"{day_text(start, not same_year)} to {day_text(end)}"
+
+
+def _weeks_phrase(days: int) -> str:
+    return f"{days // 7} weeks" if days % 7 == 0 else _plural(days, "day")
+
+
+def _pct(value: float) -> str:
+    """A signed whole percentage; a change that rounds to 0 reads ``0 %`` (never ``-0 %``)."""
+    rounded = round(value)
+    return "0 %" if rounded == 0 else f"{rounded:+d} %"
+
+
+def _band(band: object) -> str:
+    return {"steady": "steady", "caution": "caution", "big_jump": "big jump"}.get(getattr(band, "value", ""), "")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _num(value: float) -> str:
+    return f"{value:.1f}"
+
+
+# ---- page 1 -------------------------------------------------------------------------------------
+def header_blocks(r: DoctorReport) -> list[Block]:
+    who = esc(r.name) if r.name else "Name not set"
+    if r.date_of_birth:
+        who += f", born {day_text(r.date_of_birth)}"
+    return [
+        Heading("Running and pain summary", 1),
+        Para(f"<b>{who}</b>", "lead"),
+        Para(
+            f"Period: <b>{period_text(r.start, r.end)}</b> ({_weeks_phrase(r.days)}). "
+            f"Distances in {'kilometres' if r.units is DistanceUnit.KM else 'miles'}. "
+            "Pain on the 0-10 scale (0 none, 10 worst imaginable), scored by the runner.",
+            "muted",
+        ),
+    ]
+
+
+def flag_blocks(r: DoctorReport) -> list[Block]:
+    out: list[Block] = [Heading("Flags and warning signs")]
+    if r.pain.warning_signs:
+        for sign, days in r.pain.warning_signs:
+            when = ", ".join(day_text(d, False) for d in days)
+            out.append(FlagBox("urgent", f"Warning sign ticked: {esc(sign.label)}", (f"On {when}.",)))
+    for f in r.flags:
+        lines = [esc(f.message)]
+        if f.evidence:
+            more = f.evidence_count - len(f.evidence)
+            lines.append("Evidence: " + "; ".join(esc(e) for e in f.evidence) + (f"; and {more} more" if more else ""))
+        if f.guidance or f.sources:
+            lines.append(f"<i>{esc(f.guidance)} ({esc('; '.join(f.sources))})</i>")
+        region = f"{esc(f.region)}: " if f.region else ""
+        headline = f"{esc(f.severity_label)}. {region}{esc(f.headline)} (since {day_text(f.since, False)})"
+        out.append(FlagBox(f.severity, headline, tuple(lines)))
+    if not r.flags:
+        out.append(FlagBox("none", f"No flags raised as of {day_text(r.end)}."))
+    if not r.pain.warning_signs:
+        out.append(
+            Para(
+                "No warning signs (such as numbness, weakness or bladder trouble) were ticked in this period.", "small"
+            )
+        )
+    return out
+
+
+def _trend_text(s: RegionSummary) -> str:
+    if s.trend is Trend.UNKNOWN or s.trend_change is None:
+        return "too few days"
+    sign = "+" if s.trend_change > 0 else ""
+    return f"{s.trend.value.capitalize()} ({sign}{s.trend_change:.1f})"
+
+
+def pain_blocks(r: DoctorReport) -> list[Block]:
+    p = r.pain
+    out: list[Block] = [Heading("Pain by region")]
+    if not p.checkin_days:
+        return [*out, Para("<b>No check-ins in this period.</b> The runner logged no pain scores between these dates.")]
+    rows = tuple(
+        (
+            s.region.label,
+            _num(s.average),
+            f"{s.worst} ({day_text(s.worst_day, False)})",
+            f"{s.latest} ({day_text(s.latest_day, False)})",
+            f"{s.days_with_pain} of {s.days_scored}",
+            str(s.pain_free_days),
+            _trend_text(s),
+        )
+        for s in p.regions
+    )
+    if rows:
+        out.append(
+            Table(
+                ("Region", "Average", "Worst", "Most recent", "Days with pain", "Pain-free days", "Trend"),
+                rows,
+                (0.17, 0.1, 0.14, 0.15, 0.15, 0.13, 0.16),
+                "lrrrrrl",
+                shade_first_column=True,
+            )
+        )
+        for s in p.regions:
+            when = ", ".join(f"{t.label.lower()} {_plural(n, 'day')}" for t, n in s.timing) or "not recorded"
+            spread = "; ".join(f"{where.label.lower()} on {_plural(n, 'day')}" for where, n in s.spreads)
+            out.append(
+                Para(
+                    f"<b>{s.region.label}</b>: hurts {when}. "
+                    + (f"Spreads: {spread}." if spread else "Does not spread (or not recorded)."),
+                    "small",
+                )
+            )
+    quiet = ", ".join(q.label.lower() for q in p.quiet_regions)
+    summary = f"{_plural(p.checkin_days, 'day')} with a check-in, {p.pain_free_days} of them pain-free everywhere."
+    if quiet:
+        summary += f" No pain recorded for: {quiet}."
+    if not p.regions:
+        summary = "<b>No pain recorded in this period.</b> " + summary
+    out.append(Para(summary, "small"))
+    out.append(
+        Para(
+            "Average, worst and most recent use each day's highest score. Trend: the last 3 scored days against the "
+            "first 3; a change of 2 points or more counts (the smallest change that matters on this scale).",
+            "muted",
+        )
+    )
+    return out
+
+
+def care_blocks(r: DoctorReport) -> list[Block]:
+    out: list[Block] = [Heading("Care tried")]
+    if not r.care:
+        return [
+            *out,
+            Para("No care (heat, ice, stretching, core work, painkillers, physio, rest) logged in this period."),
+        ]
+    rows = tuple(
+        (
+            c.kind.label,
+            f"{c.days} of {r.days}",
+            str(c.minutes) if c.minutes else "",
+            esc(", ".join(c.details)),
+        )
+        for c in r.care
+    )
+    out.append(
+        Table(("Care", "Days", "Minutes", "Details"), rows, (0.3, 0.12, 0.1, 0.48), "lrrl", shade_first_column=True)
+    )
+    return out
+
+
+def training_blocks(r: DoctorReport) -> list[Block]:
+    t, unit = r.training, r.units
+    out: list[Block] = [Heading("Training")]
+    dist: Callable[[float], str] = lambda m: format_distance(m, unit, 1)  # noqa: E731
+    if not t.runs:
+        out.append(Para("<b>No runs in this period.</b>"))
+    else:
+        longest = t.longest
+        line = (
+            f"{_plural(t.runs, 'run')}, {dist(t.distance_m)} in total; "
+            f"{dist(t.distance_per_week_m)} a week on average over {_plural(t.weeks_count, 'calendar week')}."
+        )
+        if longest is not None:
+            line += f" Longest run {dist(longest.distance_m)} on {day_text(longest.day, False)}."
+        out.append(Para(line))
+    weeks = t.weeks[-WEEK_COLUMNS:]
+    if weeks and t.runs:
+        header = ("Week of", *(day_text(w.week_start, False) for w in weeks))
+        change = tuple("" if w.change_pct is None else _pct(w.change_pct) for w in weeks)
+        rows = (
+            ("Runs", *(str(w.run_count) for w in weeks)),
+            (f"Distance ({unit.value})", *(f"{w.distance_m / unit.metres:.1f}" for w in weeks)),
+            ("Change", *change),
+        )
+        first = 0.16
+        other = (1 - first) / len(weeks)
+        out.append(
+            Table(header, rows, (first, *([other] * len(weeks))), "l" + "r" * len(weeks), shade_first_column=True)
+        )
+        if len(t.weeks) > WEEK_COLUMNS:
+            out.append(Para(f"The last {WEEK_COLUMNS} of {len(t.weeks)} weeks; page 2 charts them all.", "muted"))
+    if t.jumps:
+        jumps = "; ".join(
+            f"week of {day_text(w.week_start, False)} {_pct(w.change_pct)} ({dist(w.distance_m)}, {_band(w.band)})"
+            for w in t.jumps
+            if w.band is not None and w.change_pct is not None
+        )
+        out.append(Para(f"<b>Biggest weekly rises</b> (over 10 %): {jumps}."))
+    elif t.runs:
+        out.append(Para("<b>Weekly rises</b>: none over 10 % on the week before."))
+    if t.spikes:
+        spikes = "; ".join(
+            f"{day_text(s.day, False)} {dist(s.distance_m)}, {s.spike_pct:.0f} % longer than the longest run of the "
+            f"30 days before ({dist(s.longest_prior_m)})"
+            for s in t.spikes
+        )
+        more = f" ({t.spike_count} in all)" if t.spike_count > len(t.spikes) else ""
+        out.append(Para(f"<b>Single-run spikes</b>{more}: {spikes}."))
+    elif t.runs:
+        out.append(Para("<b>Single-run spikes</b>: no run over 10 % longer than the longest of the 30 days before it."))
+    out.append(Para(_acwr_text(r)))
+    out.append(
+        Para(
+            "Bands: weekly change over 10 % caution, over 30 % big jump (Nielsen et al. 2014); single-run spikes "
+            "after Nielsen et al. 2025 (BJSM); acute:chronic ratio 0.8-1.3 and over 1.5 after Gabbett 2016 "
+            "- these cut-offs are debated.",
+            "muted",
+        )
+    )
+    return out
+
+
+def _acwr_text(r: DoctorReport) -> str:
+    t = r.training
+    if t.acwr_rolling is None:
+        return (
+            f"<b>Acute:chronic ratio</b> on {day_text(t.as_of, False)}: not available "
+            "(it needs 28 days of running history and some running in the last 4 weeks)."
+        )
+    zone = {
+        "low": "under 0.8: less running than the month's average",
+        "sweet_spot": "within 0.8-1.3",
+        "between": "between 1.3 and 1.5",
+        "high": "over 1.5: much more running than the month's average",
+    }.get(t.acwr_zone or "", "")
+    ewma = f"; weighted form {t.acwr_ewma:.2f}" if t.acwr_ewma is not None else ""
+    return (
+        f"<b>Acute:chronic ratio</b> on {day_text(t.as_of, False)}: <b>{t.acwr_rolling:.2f}</b> ({zone}). "
+        f"Last 7 days' distance against the weekly average of the last 28{ewma}."
+    )
+
+
+# ---- page 2 and on ----------------------------------------------------------------------------
+def chart_blocks(r: DoctorReport, charts: list[tuple[bytes, float, float, str]]) -> list[Block]:
+    out: list[Block] = [PageBreak(), Heading("Charts")]
+    for png, w, h, caption in charts:
+        out.extend([Chart(png, w, h, caption), Spacer(8)])
+    return out
+
+
+def log_blocks(r: DoctorReport) -> list[Block]:
+    notes = "with the runner's notes" if r.include_notes else "notes left out at the runner's choice"
+    out: list[Block] = [
+        PageBreak(),
+        Heading("Log of the period"),
+        Para(f"Every run, check-in and care entry, by day ({notes}).", "muted"),
+    ]
+    if r.empty:
+        return [*out, Para("<b>Nothing was logged in this period.</b>")]
+    rows: list[tuple[str, ...]] = []
+    bold: set[int] = set()
+    starts: set[int] = set()
+    for day in r.log:
+        starts.add(len(rows))
+        for i, item in enumerate(day.items):
+            text = esc(item.text)
+            if item.note:
+                text += f"<br/><i>Note: {esc(item.note)}</i>"
+            if item.warning:
+                bold.add(len(rows))
+            rows.append((f"{day.day:%a} {day_text(day.day)}" if i == 0 else "", item.time, item.kind, text))
+    out.append(
+        Table(
+            ("Day", "Time", "Entry", "What"),
+            tuple(rows),
+            (0.17, 0.07, 0.1, 0.66),
+            "llll",
+            frozenset(bold),
+            font_size=8,
+            group_starts=frozenset(starts),
+        )
+    )
+    return out
+
+
+def report_document(r: DoctorReport, charts: list[tuple[bytes, float, float, str]]) -> ReportDocument:
+    """The whole report as blocks; ``charts`` are (PNG, width in, height in, caption) for page 2."""
+    blocks: list[Block] = [
+        *header_blocks(r),
+        *flag_blocks(r),
+        *pain_blocks(r),
+        *care_blocks(r),
+        *training_blocks(r),
+    ]
+    if charts:
+        blocks.extend(chart_blocks(r, charts))
+    log = log_blocks(r)
+    blocks.extend(log[1:] if r.empty else log)  # an empty period stays a one-page report
+    who = r.name or "Name not set"
+    return ReportDocument(
+        blocks=tuple(blocks),
+        title=f"Running and pain summary: {who}, {period_text(r.start, r.end)}",
+        running_header=f"{who} · {period_text(r.start, r.end)}",
+        footer_left=f"Generated on {day_text(r.generated_at.date())} at {r.generated_at:%H:%M}",
+        footer_right=NOT_A_DIAGNOSIS,
+        paper_size=r.paper_size.value,
+    )
