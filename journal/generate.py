@@ -14,6 +14,7 @@ a fixed seed). Nothing in it is a real person's data.
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -78,7 +79,7 @@ class _State:
 
 def _week_plan(rng: random.Random, km: float) -> list[tuple[int, float]]:
     """Days of the week (0-6) and distances that add up to about ``km``."""
-    count = 3 if km < 20 else 4 if km < 32 else 5 if km < 45 else 6 if km < 60 else 7
+    count = 3 if km < 12 else 4 if km < 20 else 5 if km < 30 else 6 if km < 45 else 7
     days = sorted(rng.sample(range(7), count))
     long_day = days[-1] if 6 not in days else 6
     shares = [1.0 + rng.uniform(-0.2, 0.2) for _ in days]
@@ -170,14 +171,17 @@ def ten_year_data(today: date | None = None) -> JournalData:
             planned = 0.0
         elif in_pain >= 4:
             planned = base * rng.uniform(0.3, 0.6)
-        elif rng.random() < 0.06:
+        elif rng.random() < 0.05:
             planned = km * rng.uniform(1.4, 1.9)  # a big jump
         elif week % 4 == 3:
-            planned = base * 0.75  # cut-back week
+            planned = base * 0.85  # cut-back week
         else:
-            base = min(75.0, max(15.0, base * rng.uniform(0.97, 1.09)))
-            planned = base
-        if rng.random() < 0.015:  # start over after a long lay-off or a busy season
+            # build towards this season's goal by about 3-8 % a week, with some noise
+            goal = 30.0 + 25.0 * (0.5 + 0.5 * math.sin(week / 26.0))
+            step = rng.uniform(1.03, 1.08) if base < goal else rng.uniform(0.95, 1.0)
+            base = min(70.0, max(15.0, base * step))
+            planned = min(base * rng.uniform(0.95, 1.05), max(km, 10.0) * 1.12)
+        if rng.random() < 0.01:  # start over after a long lay-off or a busy season
             base = rng.uniform(18, 30)
         plan = _week_plan(rng, planned) if planned > 2 else []
         spike_day = rng.choice(plan)[0] if plan and rng.random() < 0.05 else None
