@@ -163,3 +163,21 @@ def test_reopening_keeps_everything(journal_path):
         j.add_checkin(a_checkin())
     with Journal.open(journal_path) as j:
         assert j.counts().runs == 1 and j.counts().checkins == 1
+
+
+def test_bulk_reads_match_the_orm_conversion(journal):
+    """History and the analysis read through fast Core selects; they must give the same records."""
+    from sqlalchemy import select
+
+    from journal.demo import demo_data
+    from journal.storage import convert
+    from journal.storage.models import CheckInRow, RunRow
+
+    data = demo_data(date(2026, 6, 30))
+    journal.add_entries(runs=data.runs, checkins=data.checkins, care=data.care, shoes=data.shoes)
+    with journal.read_session() as s:
+        orm_runs = [convert.run_from_row(r) for r in s.scalars(select(RunRow).order_by(RunRow.started_at, RunRow.id))]
+        orm_checkins = [convert.checkin_from_row(r) for r in s.scalars(select(CheckInRow).order_by(CheckInRow.recorded_at, CheckInRow.id))]
+    assert journal.runs() == orm_runs
+    assert journal.checkins() == orm_checkins
+    assert len(orm_checkins) > 50

@@ -31,7 +31,7 @@ def seed(path):
 
 
 def visible_kinds(window):
-    model = window.history.proxy
+    model = window.history.model
     return [model.index(i, 2).data() for i in range(model.rowCount())]
 
 
@@ -44,7 +44,7 @@ def test_empty_journal_says_what_to_do(qtbot, journal_path):
 def test_newest_first_and_sortable(qtbot, journal_path):
     seed(journal_path)
     window = make_window(qtbot, journal_path)
-    proxy = window.history.proxy
+    proxy = window.history.model
     assert proxy.index(0, 0).data() == "Thu 2026-04-02"
     window.history.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # worst pain
     assert proxy.index(0, 4).data() == "5/10"
@@ -114,7 +114,7 @@ def test_switching_to_miles_redraws_history_and_shoes(qtbot, journal_path):
     with Journal.open(journal_path) as j:
         assert j.settings().units is DistanceUnit.MI
     window.history.kind.setCurrentText("Runs")
-    assert "mi" in window.history.proxy.index(0, 3).data()
+    assert "mi" in window.history.model.index(0, 3).data()
     assert window.shoes.model.index(0, 3).data() == "396 mi"
 
 

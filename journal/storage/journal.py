@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from journal.domain.entries import CareEntry, CheckIn, JournalData, Run, Shoe
 from journal.domain.settings import Settings
 from journal.domain.validation import validate_care, validate_checkin, validate_run, validate_shoe
-from journal.storage import convert, files, migrate
+from journal.storage import bulk_reads, convert, files, migrate
 from journal.storage.files import FileProblem, JournalFileError
 from journal.storage.models import CareRow, CheckInRow, RunRow, SettingRow, ShoeRow
 
@@ -159,24 +159,13 @@ class Journal:
 
     def runs(self, start: date | None = None, end: date | None = None) -> list[Run]:
         """Runs between ``start`` and ``end`` (inclusive days), oldest first."""
-        lo, hi = _day_bounds(start, end)
-        q = select(RunRow).order_by(RunRow.started_at, RunRow.id)
-        if lo:
-            q = q.where(RunRow.started_at >= lo)
-        if hi:
-            q = q.where(RunRow.started_at < hi)
         with self.read_session() as s:
-            return [convert.run_from_row(r) for r in s.scalars(q)]
+            return bulk_reads.read_runs(s, *_day_bounds(start, end))
 
     def checkins(self, start: date | None = None, end: date | None = None) -> list[CheckIn]:
-        lo, hi = _day_bounds(start, end)
-        q = select(CheckInRow).order_by(CheckInRow.recorded_at, CheckInRow.id)
-        if lo:
-            q = q.where(CheckInRow.recorded_at >= lo)
-        if hi:
-            q = q.where(CheckInRow.recorded_at < hi)
+        """Check-ins between ``start`` and ``end`` (inclusive days), oldest first, with scores and signs."""
         with self.read_session() as s:
-            return [convert.checkin_from_row(r) for r in s.scalars(q)]
+            return bulk_reads.read_checkins(s, *_day_bounds(start, end))
 
     def care(self, start: date | None = None, end: date | None = None) -> list[CareEntry]:
         q = select(CareRow).order_by(CareRow.day, CareRow.id)

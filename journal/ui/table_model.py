@@ -37,17 +37,38 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[R] = []
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self._sorted: tuple[int, Qt.SortOrder] | None = None
 
     def rows(self) -> list[R]:
         return list(self._rows)
 
     def row_at(self, row: int) -> R:
         return self._rows[row]
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        """Replace the rows (a model reset), keeping the current sort order."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        if self._sorted is not None:
+            self._sort_rows(*self._sorted)
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python by the column's sort key: far faster than a proxy calling data() per comparison."""
+        self.layoutAboutToBeChanged.emit()
+        self._sort_rows(column, order)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        col = self._columns[column]
+        key = col.sort_key or col.text
+
+        def safe_key(row: R) -> tuple[int, Any]:
+            value = key(row)
+            return (0, "") if value is None else (1, value)
+
+        self._rows.sort(key=safe_key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._sorted = (column, order)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._rows)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from journal.domain.units import DistanceUnit, format_distance, format_duration,
 from journal.domain.vocabulary import Region
 from journal.ui.forms.validated import combo_value
 from journal.ui.operations import Change, JournalOperations
-from journal.ui.table_model import ROW_ROLE, SORT_ROLE, Column, RowsTableModel
+from journal.ui.table_model import ROW_ROLE, Column, RowsTableModel
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,15 +111,6 @@ def history_columns(unit_getter) -> list[Column[HistoryRow]]:
     ]
 
 
-class _SortProxy(QSortFilterProxyModel):
-    def lessThan(self, left, right) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        try:
-            return a < b
-        except TypeError:
-            return str(a) < str(b)
-
-
 class HistoryPage(QWidget):
     """The journal's entries in a sortable, filterable table."""
 
@@ -130,9 +121,6 @@ class HistoryPage(QWidget):
         self._ops = ops
         self._unit = ops.read.settings().units
         self.model: RowsTableModel[HistoryRow] = RowsTableModel(history_columns(lambda: self._unit), self)
-        self.proxy = _SortProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
 
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
@@ -166,7 +154,7 @@ class HistoryPage(QWidget):
         bar.addWidget(self.delete_button)
 
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)  # the model sorts itself (RowsTableModel.sort)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -176,6 +164,7 @@ class HistoryPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(200)  # size columns from 200 rows, not all of ten years
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
 
@@ -246,11 +235,11 @@ class HistoryPage(QWidget):
         indexes = self.table.selectionModel().selectedRows()
         if not indexes:
             return None
-        row: HistoryRow = self.proxy.data(indexes[0], ROW_ROLE)
+        row: HistoryRow = self.model.data(indexes[0], ROW_ROLE)
         return row.record
 
     def select_first(self) -> None:
-        if self.proxy.rowCount():
+        if self.model.rowCount():
             self.table.selectRow(0)
 
     def _update_buttons(self) -> None:
