@@ -56,7 +56,7 @@ def test_filter_by_region_and_dates(qtbot, journal_path):
     history = window.history
     history.region.setCurrentIndex(history.region.findData(Region.HAMSTRING_LEFT))
     assert visible_kinds(window) == ["Check-in"]
-    assert "Left hamstring 3" in history.proxy.index(0, 3).data()
+    assert "Left hamstring 3" in history.model.index(0, 3).data()
     history.region.setCurrentIndex(0)
     history.all_dates.setChecked(False)
     history.date_from.setDate(date(2026, 3, 1))

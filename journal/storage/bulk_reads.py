@@ -48,7 +48,6 @@ def read_runs(session: Session, lo: datetime | None, hi: datetime | None) -> lis
         .order_by(r.started_at, r.id)
     )  # fmt: skip
     q = _in_range(q, r.started_at, lo, hi)
-    # fmt: off
     return [
         Run(
             id=row[0],
@@ -66,10 +65,9 @@ def read_runs(session: Session, lo: datetime | None, hi: datetime | None) -> lis
             source=row[12] or "manual",
             source_id=row[13],
             source_file=row[14],
-        )  # fmt: skip
+        )
         for row in session.execute(q)
     ]
-    # fmt: on
 
 
 def read_checkins(session: Session, lo: datetime | None, hi: datetime | None) -> list[CheckIn]:
