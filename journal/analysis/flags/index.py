@@ -115,8 +115,7 @@ def load_events_from_runs(
             LoadEvent(
                 week.week_start,
                 week.week_end,
-                f"Week of {_short(week.week_start)}: {format_distance(week.distance_m, units, 1)}, "
-                f"up {pct:.0f} % on the week before",
+                f"{format_distance(week.distance_m, units, 1)} in the week, up {pct:.0f} % on the week before",
                 pct,
             )
         )
@@ -125,13 +124,9 @@ def load_events_from_runs(
             LoadEvent(
                 spike.day,
                 spike.day,
-                f"Run of {format_distance(spike.distance_m, units, 1)} on {_short(spike.day)}, {spike.spike_pct:.0f} % "
-                f"longer than the longest of the 30 days before ({format_distance(spike.longest_prior_m, units, 1)})",
+                f"Run of {format_distance(spike.distance_m, units, 1)}, {spike.spike_pct:.0f} % longer than "
+                f"the longest of the 30 days before ({format_distance(spike.longest_prior_m, units, 1)})",
                 spike.spike_pct,
             )
         )
     return tuple(events)
-
-
-def _short(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"

@@ -19,7 +19,7 @@ from journal.analysis.flags.index import DayIndex, LoadEvent
 from journal.analysis.flags.model import Evidence, Flag, Severity
 from journal.analysis.flags.sources import FRANDSEN_2025, NIELSEN_2014
 from journal.analysis.flags.thresholds import FlagThresholds
-from journal.analysis.flags.wording import days_list, finish
+from journal.analysis.flags.wording import days_list, finish, short_day
 from journal.domain.vocabulary import Region
 
 
@@ -44,14 +44,14 @@ def pain_after_jump(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
     for region, (events, days) in found.items():
         painful = sorted(days)
         values = ix.values[region]
-        jumps = "; ".join(e.what for e in events)
+        jumps = " ".join(f"{_when(e)}: {e.what}." for e in events)
         guidance = (
             "Pain that follows a sudden rise in weekly distance, or a run far longer than usual, is a reason to ease "
             "back (Nielsen et al. 2014; Frandsen et al. 2025)."
         )
         facts = (
             f"{region.label}: pain of {t.pain_score} or more on {days_list(painful)}, within "
-            f"{t.jump_window_days} days after a jump in running ({jumps})."
+            f"{t.jump_window_days} days after a jump in running. {jumps}"
         )
         action = (
             "Ease back towards the distance you ran before the jump and let the pain settle. This is not a doctor's "
@@ -78,3 +78,9 @@ def pain_after_jump(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
             )
         )
     return flags
+
+
+def _when(event: LoadEvent) -> str:
+    if event.start == event.end:
+        return short_day(event.start)
+    return f"Week of {short_day(event.start)}"
