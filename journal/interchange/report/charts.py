@@ -16,7 +16,7 @@ from journal.domain.vocabulary import Region
 from journal.interchange.report.report_model import DoctorReport
 
 DPI = 200
-WIDTH_IN, HEIGHT_IN = 6.9, 3.3
+WIDTH_IN, HEIGHT_IN = 6.9, 3.0
 BAND_COLOURS = {"steady": "#8aa9c9", "caution": "#e3a52f", "big_jump": "#c94a32", None: "#b9c2cc"}
 REGION_COLOURS = {
     Region.LOWER_BACK: "#1f5fa8",

@@ -126,7 +126,7 @@ def build_report(
         pain=pain_overview(checkins),
         care=care_summary(care),
         training=training_context(data.runs, start, end, settings.week_start),
-        flags=flags_as_of(data, end, raw_settings or {}),
+        flags=flags_as_of(data, end, raw_settings or {}, settings.week_start, settings.units),
         log=dated_log(data, start, end, settings.units, include_notes),
         checkins=len(checkins),
     )

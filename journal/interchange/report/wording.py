@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from journal.analysis.flags import DISCLAIMER
 from journal.domain.units import DistanceUnit, format_distance
 from journal.interchange.report.blocks import (
     Block,
@@ -75,7 +76,7 @@ def header_blocks(r: DoctorReport) -> list[Block]:
         Para(
             f"Period: <b>{period_text(r.start, r.end)}</b> ({_weeks_phrase(r.days)}). "
             f"Distances in {'kilometres' if r.units is DistanceUnit.KM else 'miles'}. "
-            "Pain on the 0-10 scale (0 none, 10 worst imaginable), scored by the runner.",
+            "Pain 0-10 as scored by the runner (0 none, 10 worst imaginable).",
             "muted",
         ),
     ]
@@ -88,15 +89,22 @@ def flag_blocks(r: DoctorReport) -> list[Block]:
             when = ", ".join(day_text(d, False) for d in days)
             out.append(FlagBox("urgent", f"Warning sign ticked: {esc(sign.label)}", (f"On {when}.",)))
     for f in r.flags:
-        lines = [esc(f.message)]
+        lines = []
         if f.evidence:
-            more = f.evidence_count - len(f.evidence)
-            lines.append("Evidence: " + "; ".join(esc(e) for e in f.evidence) + (f"; and {more} more" if more else ""))
-        if f.guidance or f.sources:
-            lines.append(f"<i>{esc(f.guidance)} ({esc('; '.join(f.sources))})</i>")
-        region = f"{esc(f.region)}: " if f.region else ""
-        headline = f"{esc(f.severity_label)}. {region}{esc(f.headline)} (since {day_text(f.since, False)})"
-        out.append(FlagBox(f.severity, headline, tuple(lines)))
+            span = ""
+            if f.evidence_first and f.evidence_last:
+                span = day_text(f.evidence_first, False)
+                if f.evidence_last != f.evidence_first:
+                    span += f" to {day_text(f.evidence_last, False)}"
+                span = f", {span}"
+            lines.append(f"<b>Evidence</b>{span}: " + "; ".join(esc(e) for e in f.evidence) + ".")
+        if f.publishers:
+            lines.append(f"<i>Guidance followed: {esc('; '.join(f.publishers))} (quoted on page 2).</i>")
+        out.append(
+            FlagBox(
+                f.severity, f"{esc(f.headline)} <font size=8>(since {day_text(f.since, False)})</font>", tuple(lines)
+            )
+        )
     if not r.flags:
         out.append(FlagBox("none", f"No flags raised as of {day_text(r.end)}."))
     if not r.pain.warning_signs:
@@ -135,7 +143,7 @@ def pain_blocks(r: DoctorReport) -> list[Block]:
     if rows:
         out.append(
             Table(
-                ("Region", "Average", "Worst", "Most recent", "Days with pain", "Pain-free days", "Trend"),
+                ("Region", "Average", "Worst", "Most recent", "Pain days", "Pain-free", "Trend"),
                 rows,
                 (0.17, 0.1, 0.14, 0.15, 0.15, 0.13, 0.16),
                 "lrrrrrl",
@@ -159,13 +167,6 @@ def pain_blocks(r: DoctorReport) -> list[Block]:
     if not p.regions:
         summary = "<b>No pain recorded in this period.</b> " + summary
     out.append(Para(summary, "small"))
-    out.append(
-        Para(
-            "Average, worst and most recent use each day's highest score. Trend: the last 3 scored days against the "
-            "first 3; a change of 2 points or more counts (the smallest change that matters on this scale).",
-            "muted",
-        )
-    )
     return out
 
 
@@ -200,11 +201,11 @@ def training_blocks(r: DoctorReport) -> list[Block]:
     else:
         longest = t.longest
         line = (
-            f"{_plural(t.runs, 'run')}, {dist(t.distance_m)} in total; "
-            f"{dist(t.distance_per_week_m)} a week on average over {_plural(t.weeks_count, 'calendar week')}."
+            f"{_plural(t.runs, 'run')}, {dist(t.distance_m)} in all "
+            f"({dist(t.distance_per_week_m)} a week over {_plural(t.weeks_count, 'calendar week')})."
         )
         if longest is not None:
-            line += f" Longest run {dist(longest.distance_m)} on {day_text(longest.day, False)}."
+            line += f" Longest {dist(longest.distance_m)} on {day_text(longest.day, False)}."
         out.append(Para(line))
     weeks = t.weeks[-WEEK_COLUMNS:]
     if weeks and t.runs:
@@ -242,14 +243,6 @@ def training_blocks(r: DoctorReport) -> list[Block]:
     elif t.runs:
         out.append(Para("<b>Single-run spikes</b>: no run over 10 % longer than the longest of the 30 days before it."))
     out.append(Para(_acwr_text(r)))
-    out.append(
-        Para(
-            "Bands: weekly change over 10 % caution, over 30 % big jump (Nielsen et al. 2014); single-run spikes "
-            "after Nielsen et al. 2025 (BJSM); acute:chronic ratio 0.8-1.3 and over 1.5 after Gabbett 2016 "
-            "- these cut-offs are debated.",
-            "muted",
-        )
-    )
     return out
 
 
@@ -277,14 +270,38 @@ def _acwr_text(r: DoctorReport) -> str:
 def chart_blocks(r: DoctorReport, charts: list[tuple[bytes, float, float, str]]) -> list[Block]:
     out: list[Block] = [PageBreak(), Heading("Charts")]
     for png, w, h, caption in charts:
-        out.extend([Chart(png, w, h, caption), Spacer(8)])
+        out.extend([Chart(png, w, h, caption), Spacer(4)])
+    return out
+
+
+METHOD_NOTES = (
+    "Pain figures use each day's highest score per region. Trend: the mean of the last 3 scored days against the "
+    "first 3; a change of 2 points or more counts, the smallest change that matters on this scale (Farrar et al., "
+    "Pain 2001).",
+    "Weekly change over 10 % is marked caution and over 30 % a big jump (Nielsen et al., JOSPT 2014); a single run "
+    "over 10 % longer than the longest of the 30 days before is a spike (Nielsen et al., BJSM 2025). The "
+    "acute:chronic ratio is the last 7 days' distance over the weekly average of the last 28; 0.8-1.3 and over 1.5 "
+    "are the zones Gabbett (BJSM 2016) described, and these cut-offs are debated.",
+)
+
+
+def method_blocks(r: DoctorReport) -> list[Block]:
+    """How the figures of page 1 are counted, and the published guidance each flag follows."""
+    out: list[Block] = [Heading("How the figures are counted", 3), *(Para(n, "muted") for n in METHOD_NOTES)]
+    if r.flags:
+        out.append(Heading("The guidance behind the flags", 3))
+        out.extend(
+            Para(f"<b>{esc(f.headline)}</b>. {esc(f.guidance)} <i>Sources: {esc('; '.join(f.sources))}.</i>", "muted")
+            for f in r.flags
+        )
+        out.append(Para(f"Flags as the journal's rules judged them on {day_text(r.end)}. {DISCLAIMER}", "muted"))
     return out
 
 
 def log_blocks(r: DoctorReport) -> list[Block]:
     notes = "with the runner's notes" if r.include_notes else "notes left out at the runner's choice"
     out: list[Block] = [
-        PageBreak(),
+        Spacer(6),
         Heading("Log of the period"),
         Para(f"Every run, check-in and care entry, by day ({notes}).", "muted"),
     ]
@@ -327,8 +344,8 @@ def report_document(r: DoctorReport, charts: list[tuple[bytes, float, float, str
     ]
     if charts:
         blocks.extend(chart_blocks(r, charts))
-    log = log_blocks(r)
-    blocks.extend(log[1:] if r.empty else log)  # an empty period stays a one-page report
+        blocks.extend(method_blocks(r))
+    blocks.extend(log_blocks(r))
     who = r.name or "Name not set"
     return ReportDocument(
         blocks=tuple(blocks),
