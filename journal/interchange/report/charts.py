@@ -26,7 +26,8 @@ REGION_COLOURS = {
     Region.GLUTE_HIP: "#c0392b",
 }
 
-Chart = tuple[bytes, float, float, str]
+Chart = tuple[bytes, float, float, str, str]
+"""PNG, width and height in inches, title and caption (set as real text by the report, not in the image)."""
 
 
 def _png(fig) -> bytes:
@@ -105,8 +106,12 @@ def weekly_chart(r: DoctorReport) -> Chart:
             handles.append(line)
     ax.legend(handles=handles, loc="upper left", fontsize=7, ncols=3, frameon=False)
     ax.set_ylim(0, max([w.distance_m / unit.metres for w in weeks] + [1]) * 1.35)
-    ax.set_title("Weekly distance (bars, by rise on the week before) and weekly mean pain", fontsize=9, loc="left")
-    return _png(fig), WIDTH_IN, HEIGHT_IN, "Weeks are calendar weeks; a week with no check-in has no pain point."
+    title = "Weekly distance with pain"
+    caption = (
+        "Bars: distance per calendar week, coloured by its rise on the week before. Lines: each region's mean "
+        "pain that week (right-hand scale); a week with no check-in has no point."
+    )
+    return _png(fig), WIDTH_IN, HEIGHT_IN, title, caption
 
 
 def pain_chart(r: DoctorReport) -> Chart:
@@ -138,9 +143,14 @@ def pain_chart(r: DoctorReport) -> Chart:
     ax.set_yticks(range(0, 11, 2))
     ax.set_ylabel("Pain (0-10), highest of the day")
     _date_axis(ax, r.start, r.end)
-    ax.legend(loc="upper left", fontsize=7, ncols=4, frameon=False)
-    ax.set_title("Pain per region over the period, with runs", fontsize=9, loc="left")
-    return _png(fig), WIDTH_IN, HEIGHT_IN, "Regions that never hurt in the period are left out."
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="upper left", fontsize=7, ncols=4, frameon=False)
+    title = "Pain per region over the period"
+    caption = (
+        "Each region's highest score of the day; ticks along the bottom are runs, red triangles single-run spikes. "
+        "Regions that never hurt in the period are left out."
+    )
+    return _png(fig), WIDTH_IN, HEIGHT_IN, title, caption
 
 
 def report_charts(r: DoctorReport) -> list[Chart]:

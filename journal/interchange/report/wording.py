@@ -267,10 +267,10 @@ def _acwr_text(r: DoctorReport) -> str:
 
 
 # ---- page 2 and on ----------------------------------------------------------------------------
-def chart_blocks(r: DoctorReport, charts: list[tuple[bytes, float, float, str]]) -> list[Block]:
-    out: list[Block] = [PageBreak(), Heading("Charts")]
-    for png, w, h, caption in charts:
-        out.extend([Chart(png, w, h, caption), Spacer(4)])
+def chart_blocks(r: DoctorReport, charts: list[tuple[bytes, float, float, str, str]]) -> list[Block]:
+    out: list[Block] = [PageBreak()]
+    for png, w, h, title, caption in charts:
+        out.extend([Heading(title), Chart(png, w, h, caption), Spacer(2)])
     return out
 
 
@@ -333,8 +333,8 @@ def log_blocks(r: DoctorReport) -> list[Block]:
     return out
 
 
-def report_document(r: DoctorReport, charts: list[tuple[bytes, float, float, str]]) -> ReportDocument:
-    """The whole report as blocks; ``charts`` are (PNG, width in, height in, caption) for page 2."""
+def report_document(r: DoctorReport, charts: list[tuple[bytes, float, float, str, str]]) -> ReportDocument:
+    """The whole report as blocks; ``charts`` are (PNG, width in, height in, title, caption) for page 2."""
     blocks: list[Block] = [
         *header_blocks(r),
         *flag_blocks(r),
