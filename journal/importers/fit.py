@@ -20,6 +20,7 @@ fitdecode documents, rather than warn from a worker thread.
 from __future__ import annotations
 
 import io
+import struct
 from datetime import datetime
 from typing import Any
 
@@ -75,6 +76,9 @@ def read_fit_messages(data: bytes) -> tuple[dict[str, Any] | None, list[dict[str
         raise ImportFileError(f"truncated FIT file: it ends too early ({exc})") from None
     except fitdecode.FitError as exc:
         raise ImportFileError(f"corrupt FIT file ({exc})") from None
+    except (ValueError, TypeError, AssertionError, KeyError, IndexError, OverflowError, struct.error) as exc:
+        # fitdecode's decoding of damaged field data can fail like this (seen on mutated files)
+        raise ImportFileError(f"corrupt FIT file (undecodable data: {type(exc).__name__}: {exc})") from None
     if file_id is None and not sessions and last_record is None:
         raise ImportFileError("not a FIT activity file (nothing decoded)")
     return file_id, sessions, last_record, crc_ok

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from journal.domain.entries import Run
@@ -195,7 +195,8 @@ def import_paths(
         position = new.find(valid)
         if position is not None:
             first = new.runs[position]
-            report.duplicates.append(FileNote(label, f"{_when(valid, display_unit)} is also in {first.source_file}"))
+            also_in = PurePath(first.source_file or "?").name
+            report.duplicates.append(FileNote(label, f"{_when(valid, display_unit)} is also in {also_in}"))
             new.replace_at(position, fill_blanks(first, valid))
             continue
         new.add(valid)

@@ -98,20 +98,18 @@ def decode_xml(data: bytes) -> str:
     Leading whitespace before ``<?xml`` (Strava's TCX files have it) is removed, and so
     is the declaration itself, so the text parses as a Python string.
     """
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            text = data.decode(encoding)
-            break
-    else:
+    boms = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+    encoding = next((name for bom, name in boms if data.startswith(bom)), None)
+    if encoding is None:
         encoding = _declared_encoding(data[:200]) or "utf-8"
         try:
             codecs.lookup(encoding)
         except LookupError:
             encoding = "utf-8"
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            raise ImportFileError(f"not readable as {encoding} text ({exc.reason} at byte {exc.start})") from None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(f"not readable as {encoding} text ({exc.reason} at byte {exc.start})") from None
     text = text.lstrip("\ufeff \t\r\n")
     return re.sub(r"^<\?xml[^>]*\?>", "", text, count=1)
 

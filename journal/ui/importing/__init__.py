@@ -1,0 +1,1 @@
+"""File > Import: choosing files, a cancellable progress dialog, the work off the GUI thread, the report."""
