@@ -34,9 +34,7 @@ from sqlalchemy import func, select
 from journal.storage.instance_lock import JournalLock
 from journal.storage.journal import Journal
 from journal.storage.models import CheckInRow, RunRow, ScoreRow
-
-sys.path.insert(0, str(Path(__file__).parent))
-from crash_writer import parse_notes
+from tests.crash_writer import parse_notes
 
 ROOT = Path(__file__).resolve().parents[1]
 KILLS = 60
