@@ -103,7 +103,7 @@ class FlagEvaluator:
         out = []
         for identity, flag in self.raised_on(as_of).items():
             start = self.episode_start(identity, as_of)
-            out.append(replace(flag, raised_on=start, key=episode_key(flag.rule, flag.subject, start)))
+            out.append(_with_episode(flag, start))
         return sorted(out, key=_order)
 
     def history(self, start: date, end: date) -> list[FlagEpisode]:
@@ -133,8 +133,13 @@ class FlagEvaluator:
         return sorted(episodes, key=lambda e: (not e.active, -(e.ended or end).toordinal(), -e.started.toordinal()))
 
 
+def _with_episode(flag: Flag, first: date) -> Flag:
+    """``flag`` with its episode: key, first day raised, and ``since`` no later than that day."""
+    key = episode_key(flag.rule, flag.subject, first)
+    return replace(flag, raised_on=first, key=key, since=min(flag.since, first))
+
+
 def _episode(first: date, ended: date | None, top: Flag, last: Flag) -> FlagEpisode:
-    key = episode_key(last.rule, last.subject, first)
     return FlagEpisode(
         rule=last.rule,
         subject=last.subject,
@@ -142,7 +147,7 @@ def _episode(first: date, ended: date | None, top: Flag, last: Flag) -> FlagEpis
         started=first,
         ended=ended,
         severity=top.severity,
-        last=replace(last, raised_on=first, key=key),
+        last=_with_episode(last, first),
     )
 
 

@@ -64,7 +64,10 @@ class Flag:
     """A raised flag as of a date.
 
     ``subject`` tells flags of one rule apart (the region, or the warning sign, or "" for
-    rules with neither); ``since`` is the first day of its evidence. ``key`` identifies the
+    rules with neither); ``since`` is the day it started: the first day of its evidence, or
+    the first day of its episode when that is earlier (a rule over a moving window, such as
+    pain at rest in the last 7 days, can have been raised before its current evidence began).
+    ``key`` identifies the
     flag episode (rule, subject and the first day the flag was raised without a break), so an
     acknowledgement stays attached while the flag stays up; it is "" on the raw per-day
     flags inside the engine and filled in by ``evaluate_flags``.

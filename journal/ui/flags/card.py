@@ -1,0 +1,167 @@
+"""One raised flag on the Flags page: what, since when, why (the evidence), the source, acknowledgements.
+
+Signals:
+    acknowledge_requested(str): the person clicked Acknowledge; the argument is their note.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from journal.analysis.flags import DISCLAIMER, Evidence, Flag
+from journal.analysis.flags.wording import day_text, short_day
+from journal.storage.flag_store import FlagAcknowledgement
+from journal.ui.flags.style import LOOKS, chip_css
+
+EVIDENCE_FOLDED = 12
+"""Evidence entries shown before "Show all"."""
+
+
+SEPARATOR = "&nbsp;&nbsp;·&nbsp; "
+"""Between evidence entries: the dot stays with the entry before it when the line wraps."""
+
+
+def evidence_html(evidence: tuple[Evidence, ...] | list[Evidence]) -> str:
+    """'19 Oct: 47 km in the week… · 25 Oct <b>5</b>/10 · Painkiller: ibuprofen on 12 Nov, 14 Nov' (rich text).
+
+    Entries without a score that say the same thing one after another (a painkiller every
+    day) are written once, with their days.
+    """
+    groups: list[list[Evidence]] = []
+    for e in evidence:
+        last = groups[-1][-1] if groups else None
+        if last is not None and e.score is None and last.score is None and last.what == e.what:
+            groups[-1].append(e)
+        else:
+            groups.append([e])
+    parts = []
+    for group in groups:
+        days = [short_day(e.day).replace(" ", "&nbsp;") for e in group]
+        first = group[0]
+        if first.score is not None:
+            parts.append(f"{days[0]}&nbsp;<b>{first.score}</b>/10")
+        elif len(group) == 1:
+            parts.append(f"{days[0]}: {escape(first.what, quote=False)}")
+        else:
+            parts.append(f"{escape(first.what, quote=False)} on {', '.join(days)}")
+    return SEPARATOR.join(parts)
+
+
+def sources_html(flag: Flag) -> str:
+    links = [f'<a href="{escape(s.url, quote=True)}">{escape(s.name, quote=False)}</a>' for s in flag.sources]
+    return "Guidance: " + SEPARATOR.join(links)
+
+
+class FlagCard(QFrame):
+    acknowledge_requested = Signal(str)
+
+    def __init__(
+        self, flag: Flag, acknowledged: list[FlagAcknowledgement], draft: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.flag = flag
+        look = LOOKS[flag.severity]
+        self.setObjectName("flagCard")
+        self.setStyleSheet(
+            f"#flagCard {{ border: 1px solid {look.border}; border-left: 6px solid {look.border}; "
+            "border-radius: 4px; background: palette(base); }"
+        )
+        layout = QVBoxLayout(self)
+        layout.setSpacing(6)
+
+        top = QHBoxLayout()
+        self.chip = QLabel(flag.severity.label.upper())
+        self.chip.setStyleSheet(chip_css(flag.severity))
+        top.addWidget(self.chip)
+        self.headline = QLabel(f"<b>{escape(flag.headline, quote=False)}</b>")
+        self.headline.setWordWrap(True)
+        top.addWidget(self.headline, 1)
+        raised = flag.raised_on or flag.since
+        since = QLabel(
+            f"since {day_text(flag.since)} · raised {day_text(raised)}"
+            if raised != flag.since
+            else f"since {day_text(flag.since)}"
+        )
+        since.setToolTip("When it started, and the day the flag was first raised")
+        since.setStyleSheet("color: palette(placeholder-text);")
+        top.addWidget(since, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+
+        self.message = QLabel(flag.message.removesuffix(DISCLAIMER).strip())
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message)
+
+        evidence_row = QHBoxLayout()
+        self.evidence = QLabel()
+        self.evidence.setWordWrap(True)
+        self.evidence.setTextFormat(Qt.TextFormat.RichText)
+        evidence_row.addWidget(self.evidence, 1)
+        self.show_all = QPushButton(f"Show all {len(flag.evidence)}")
+        self.show_all.setFlat(True)
+        self.show_all.setCheckable(True)
+        self.show_all.setVisible(len(flag.evidence) > EVIDENCE_FOLDED)
+        self.show_all.toggled.connect(self._show_evidence)
+        evidence_row.addWidget(self.show_all, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(evidence_row)
+        self._show_evidence(False)
+
+        self.sources = QLabel(sources_html(flag))
+        self.sources.setWordWrap(True)
+        self.sources.setTextFormat(Qt.TextFormat.RichText)
+        self.sources.setOpenExternalLinks(True)
+        self.sources.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        layout.addWidget(self.sources)
+
+        self.disclaimer = QLabel(DISCLAIMER)
+        self.disclaimer.setTextFormat(Qt.TextFormat.PlainText)
+        self.disclaimer.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        layout.addWidget(self.disclaimer)
+
+        self.acknowledgements = QLabel()
+        self.acknowledgements.setWordWrap(True)
+        self.acknowledgements.setVisible(bool(acknowledged))
+        if acknowledged:
+            lines = [
+                f"✓ Acknowledged {a.acknowledged_at:%d %b %Y %H:%M}"
+                + (f": {escape(a.note, quote=False)}" if a.note else "")
+                for a in acknowledged
+            ]
+            self.acknowledgements.setText("<br>".join(lines) + "<br><i>The flag stays until its condition clears.</i>")
+        layout.addWidget(self.acknowledgements)
+
+        ack_row = QHBoxLayout()
+        self.note = QLineEdit(draft)
+        self.note.setPlaceholderText("Note (optional): what you did, e.g. booked a GP appointment")
+        self.note.setMaxLength(2000)
+        self.note.returnPressed.connect(self._acknowledge)
+        ack_row.addWidget(self.note, 1)
+        self.acknowledge = QPushButton("Acknowledge again" if acknowledged else "Acknowledge")
+        self.acknowledge.setToolTip("Record that you have seen this flag, with your note. The flag stays raised.")
+        self.acknowledge.clicked.connect(self._acknowledge)
+        ack_row.addWidget(self.acknowledge)
+        layout.addLayout(ack_row)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setVisible(False)
+        layout.addWidget(self.error)
+
+    def _show_evidence(self, everything: bool) -> None:
+        items = list(self.flag.evidence)
+        if everything or len(items) <= EVIDENCE_FOLDED:
+            text = evidence_html(items)
+        else:  # the first few and the latest, with the gap marked
+            text = evidence_html(items[:4]) + SEPARATOR + "…" + SEPARATOR + evidence_html(items[4 - EVIDENCE_FOLDED :])
+        self.evidence.setText(f"<b>Evidence ({len(items)}):</b> {text}")
+        self.show_all.setText("Show fewer" if everything else f"Show all {len(items)}")
+
+    def _acknowledge(self) -> None:
+        self.acknowledge_requested.emit(self.note.text())
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))

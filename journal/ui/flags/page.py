@@ -1,0 +1,208 @@
+"""The Flags page: the flags raised today with their evidence, and the history of past flags.
+
+Each raised flag is a card (``card.FlagCard``) with its message, the dated entries
+behind it, the guidance it follows (linked), the not-a-medical-device line, and a
+note field to acknowledge it; the acknowledgement is stored through
+``ops.perform(... flag_store.acknowledge ..., Change.FLAGS)`` and the flag stays
+raised until its condition clears. Below, every flag episode of the last two years,
+with when each started and ended. "About these flags…" lists
+the rules, their sources and thresholds. Re-evaluated whenever the journal changes
+(while hidden, when next shown).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.analysis.flags import DISCLAIMER, Flag, FlagEpisode, rule_descriptions
+from journal.analysis.flags.wording import day_text
+from journal.domain.vocabulary import WarningSign
+from journal.storage import flag_store
+from journal.storage.journal import InvalidEntry
+from journal.ui.flags.about import AboutFlagsDialog
+from journal.ui.flags.card import FlagCard
+from journal.ui.flags.state import flag_state
+from journal.ui.flags.style import LOOKS
+from journal.ui.operations import Change, JournalOperations
+
+HISTORY_COLUMNS = ("Flag", "Region", "Severity", "Raised", "Until", "Acknowledged")
+HISTORY_ROWS_SHOWN = 15
+TITLES = {info.rule: info.title for info in rule_descriptions()}
+
+
+def episode_title(episode: FlagEpisode) -> str:
+    """'Lingering pain', or the warning sign itself for warning-sign flags."""
+    if episode.rule == "warning_sign":
+        try:
+            return f"Warning sign: {WarningSign(episode.subject).label}"
+        except ValueError:
+            return TITLES["warning_sign"]
+    return TITLES.get(episode.rule, episode.rule)
+
+
+class FlagsPage(QWidget):
+    def __init__(self, ops: JournalOperations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self._state = flag_state(ops)
+        self._drafts: dict[str, str] = {}
+        self._stale = True
+        self.cards: list[FlagCard] = []
+
+        header = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        header.addWidget(self.title, 1)
+        self.about_button = QPushButton("About these flags…")
+        self.about_button.clicked.connect(self.show_about)
+        header.addWidget(self.about_button)
+        intro = QLabel(
+            "The journal compares your entries with published guidance (NHS, Mayo Clinic, NICE) and says when to ask "
+            "a professional, with the entries behind each flag. It never diagnoses. "
+            f"<b>{escape(DISCLAIMER, quote=False)}</b>"
+        )
+        intro.setWordWrap(True)
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 8, 0)
+        body_layout.setSpacing(10)
+        self.cards_box = QWidget()
+        self.cards_layout = QVBoxLayout(self.cards_box)
+        self.cards_layout.setContentsMargins(0, 0, 0, 0)
+        self.cards_layout.setSpacing(10)
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("padding: 12px; color: palette(placeholder-text);")
+        body_layout.addWidget(self.cards_box)
+
+        self.history_title = QLabel()
+        self.history_title.setStyleSheet("font-size: 12pt; font-weight: bold; margin-top: 8px;")
+        body_layout.addWidget(self.history_title)
+        self.history = QTableWidget(0, len(HISTORY_COLUMNS))
+        self.history.setHorizontalHeaderLabels(HISTORY_COLUMNS)
+        self.history.verticalHeader().setVisible(False)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.setAlternatingRowColors(True)
+        self.history.setWordWrap(False)
+        head = self.history.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head.setStretchLastSection(True)
+        body_layout.addWidget(self.history)
+        body_layout.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(intro)
+        layout.addWidget(scroll, 1)
+
+        self._state.updated.connect(self.refresh)
+
+    # ---- showing ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Show the flags as of today; while the page is hidden, wait until it is shown."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        result = self._state.result()
+        for card in self.cards:
+            self._drafts[card.flag.key] = card.note.text()
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = []
+        self.cards_layout.removeWidget(self.empty)
+        while self.cards_layout.count():
+            self.cards_layout.takeAt(0)
+        flags = result.flags
+        self.title.setText(f"Flags raised today ({day_text(result.as_of)}): {len(flags)}" if flags else "Flags")
+        for flag in flags:
+            card = FlagCard(flag, result.acknowledged.get(flag.key, []), self._drafts.get(flag.key, ""))
+            card.acknowledge_requested.connect(lambda note, f=flag, c=card: self.acknowledge(f, note, c))
+            self.cards_layout.addWidget(card)
+            self.cards.append(card)
+        self.empty.setText(
+            "No flags today: nothing in the journal meets a flag rule. Keep logging check-ins: pain that lingers "
+            f"or a warning sign will show here, with the evidence. {DISCLAIMER}"
+        )
+        self.empty.setVisible(not flags)
+        self.cards_layout.addWidget(self.empty)
+        self.cards_layout.addStretch(1)
+        self._fill_history(result.history(), result.acknowledged)
+
+    def _fill_history(self, episodes: list[FlagEpisode], acknowledged: dict) -> None:
+        self.history_title.setText(f"History of flags ({len(episodes)})" if episodes else "History of flags: none yet")
+        self.history.setRowCount(len(episodes))
+        self.history.setVisible(bool(episodes))
+        for row, episode in enumerate(episodes):
+            notes = acknowledged.get(episode.key, [])
+            cells = (
+                episode_title(episode),
+                episode.region.label if episode.region else "",
+                episode.severity.label,
+                day_text(episode.started),
+                "still raised" if episode.ended is None else day_text(episode.ended),
+                "; ".join(f"{a.acknowledged_at:%d %b %Y}" + (f": {a.note}" if a.note else "") for a in notes),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(episode.last.message)
+                if column == 2:
+                    look = LOOKS[episode.severity]
+                    item.setBackground(QColor(look.background))
+                    item.setForeground(QColor(look.text))
+                self.history.setItem(row, column, item)
+        self._fit_history_height()
+
+    def _fit_history_height(self) -> None:
+        """Tall enough for every row up to ``HISTORY_ROWS_SHOWN``; the page scrolls, not a tiny table."""
+        rows = min(self.history.rowCount(), HISTORY_ROWS_SHOWN)
+        height = self.history.horizontalHeader().sizeHint().height() + 2 * self.history.frameWidth()
+        height += sum(self.history.rowHeight(r) for r in range(rows))
+        self.history.setFixedHeight(height + 2)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    # ---- actions ---------------------------------------------------------------------------
+    def acknowledge(self, flag: Flag, note: str, card: FlagCard | None = None) -> bool:
+        """Store an acknowledgement of ``flag`` with ``note`` (one transaction); False if refused."""
+        region = flag.region.value if flag.region else None
+        try:
+            self.ops.perform(lambda j: flag_store.acknowledge(j, flag.key, flag.rule, region, note), Change.FLAGS)
+        except InvalidEntry as exc:
+            if card is not None:
+                card.show_error(str(exc))
+            return False
+        self._drafts.pop(flag.key, None)
+        for card_now in self.cards:  # the page was rebuilt by ops.changed; clear the note just stored
+            if card_now.flag.key == flag.key:
+                card_now.note.clear()
+        return True
+
+    def show_about(self) -> AboutFlagsDialog:
+        dialog = AboutFlagsDialog(self.ops, self._state.result().thresholds, self)
+        dialog.open()
+        return dialog
