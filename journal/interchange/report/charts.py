@@ -60,6 +60,22 @@ def _date_axis(ax, start: date, end: date) -> None:
         ax.spines[side].set_visible(False)
 
 
+def _bars(ax, weeks, metres_per_unit: float) -> None:
+    """One bar per week as a single PolyCollection: ten years of weeks draw in a blink, unlike 520 patches."""
+    from matplotlib.collections import PolyCollection
+    from matplotlib.dates import date2num
+
+    half = 2.75 if len(weeks) < 80 else 3.5
+    polygons, colours = [], []
+    for w in weeks:
+        mid = date2num(w.week_start) + 3.5
+        top = w.distance_m / metres_per_unit
+        polygons.append([(mid - half, 0.0), (mid - half, top), (mid + half, top), (mid + half, 0.0)])
+        colours.append(BAND_COLOURS[w.band.value if w.band else None])
+    ax.add_collection(PolyCollection(polygons, facecolors=colours, edgecolors="none", zorder=2))
+    ax.xaxis_date()
+
+
 def weekly_chart(r: DoctorReport) -> Chart:
     """Bars: distance per calendar week, coloured by its change band. Lines: each region's weekly mean pain."""
     from matplotlib.patches import Patch
@@ -68,14 +84,8 @@ def weekly_chart(r: DoctorReport) -> Chart:
     unit = r.units
     fig = _figure()
     ax = fig.add_subplot()
-    xs = [w.week_start + timedelta(days=3) for w in weeks]
-    ax.bar(
-        xs,
-        [w.distance_m / unit.metres for w in weeks],
-        width=5.5 if len(weeks) < 80 else 7,
-        color=[BAND_COLOURS[w.band.value if w.band else None] for w in weeks],
-        zorder=2,
-    )
+    xs = [w.week_start + timedelta(days=3, hours=12) for w in weeks]
+    _bars(ax, weeks, unit.metres)
     ax.set_ylabel(f"Distance per week ({unit.value})")
     _date_axis(ax, weeks[0].week_start if weeks else r.start, weeks[-1].week_end if weeks else r.end)
     pain_ax = ax.twinx()

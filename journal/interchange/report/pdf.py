@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from functools import cache
 from io import BytesIO
+from itertools import pairwise
 from pathlib import Path
 
 from journal.interchange.report.blocks import (
@@ -97,47 +98,90 @@ def page_size(paper: str) -> tuple[float, float]:
     return LETTER if paper.lower() == "letter" else A4
 
 
-def _table(block: Table, width: float, styles: dict):
+CHUNK_ROWS = 40
+"""Long tables (the log) are cut into tables of about this many rows at group (day) boundaries:
+reportlab re-measures every remaining row each time a table splits across a page, so one
+10-year log table costs time in the square of its length."""
+
+
+def _chunks(block: Table) -> list[tuple[int, int]]:
+    """Row ranges [a, b) of at most about ``CHUNK_ROWS`` rows, cut only where a group starts."""
+    starts = sorted(block.group_starts or ()) or list(range(len(block.rows)))
+    cuts, last = [0], 0
+    for i in starts:
+        if i - last >= CHUNK_ROWS:
+            cuts.append(i)
+            last = i
+    cuts.append(len(block.rows))
+    return [(a, b) for a, b in pairwise(cuts) if b > a] or [(0, 0)]
+
+
+def _tables(block: Table, width: float, styles: dict) -> list:
+    """The block as one or more reportlab tables.
+
+    Cells whose text has no markup and fits on one line are plain strings, which
+    reportlab draws without the paragraph machinery (much faster on long logs);
+    the rest are wrapped paragraphs.
+    """
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import LongTable, Paragraph
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph
+    from reportlab.platypus import Table as RLTable
 
-    cell = ParagraphStyle("c", styles["cell"], fontSize=block.font_size, leading=block.font_size * 1.25)
+    size = block.font_size
+    cell = ParagraphStyle("c", styles["cell"], fontSize=size, leading=size * 1.25)
     right = ParagraphStyle("cr", cell, alignment=2)
     bold = ParagraphStyle("cb", cell, fontName=FONT_BOLD)
     head = ParagraphStyle("ch", cell, fontName=FONT_BOLD, textColor=colors.HexColor("#1f3b5a"))
     head_right = ParagraphStyle("chr", head, alignment=2)
+    widths = [w * width for w in block.widths]
+    is_right = [c < len(block.align) and block.align[c] == "r" for c in range(len(widths))]
 
-    def style_for(col: int, row: int | None) -> ParagraphStyle:
-        is_right = col < len(block.align) and block.align[col] == "r"
-        if row is None:
-            return head_right if is_right else head
-        if row in block.bold_rows:
-            return bold
-        return right if is_right else cell
+    def cell_for(text: str, col: int, row: int) -> object:
+        font = FONT_BOLD if row in block.bold_rows else FONT
+        plain = "<" not in text and "&" not in text
+        if plain and stringWidth(text, font, size) <= widths[col] - 6:
+            return text
+        return Paragraph(text, bold if row in block.bold_rows else (right if is_right[col] else cell))
 
-    data = [[Paragraph(text, style_for(c, None)) for c, text in enumerate(block.header)]]
-    data += [[Paragraph(text, style_for(c, i)) for c, text in enumerate(row)] for i, row in enumerate(block.rows)]
-    table = LongTable(data, colWidths=[w * width for w in block.widths], repeatRows=1)
-    commands = [
-        ("FONTNAME", (0, 0), (-1, -1), FONT),  # the default is Helvetica, which would be named (unembedded)
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor("#1f3b5a")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
     rule = colors.HexColor("#c5cad0")
-    if block.group_starts is None:
-        commands.append(("LINEBELOW", (0, 1), (-1, -1), 0.25, rule))
-    else:
-        commands.extend(("LINEABOVE", (0, i + 1), (-1, i + 1), 0.4, rule) for i in sorted(block.group_starts) if i)
-        commands.append(("LINEBELOW", (0, -1), (-1, -1), 0.4, rule))
-    if block.shade_first_column:
-        commands.append(("BACKGROUND", (0, 1), (0, -1), colors.HexColor("#f2f4f6")))
-    table.setStyle(commands)
-    return table
+    out: list = []
+    for n, (a, b) in enumerate(_chunks(block)):
+        data: list[list[object]] = []
+        if n == 0:
+            data.append([Paragraph(t, head_right if is_right[c] else head) for c, t in enumerate(block.header)])
+        data += [[cell_for(t, c, i) for c, t in enumerate(block.rows[i])] for i in range(a, b)]
+        top = 1 if n == 0 else 0
+        table = RLTable(data, colWidths=widths, repeatRows=top)
+        commands: list[tuple] = [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),  # the default is Helvetica, which would be named (unembedded)
+            ("FONTSIZE", (0, 0), (-1, -1), size),
+            ("LEADING", (0, 0), (-1, -1), size * 1.25),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ]
+        commands += [("ALIGN", (c, 0), (c, -1), "RIGHT") for c in range(len(widths)) if is_right[c]]
+        commands += [
+            ("FONTNAME", (0, i - a + top), (-1, i - a + top), FONT_BOLD) for i in block.bold_rows if a <= i < b
+        ]
+        if top:
+            commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor("#1f3b5a")))
+        if block.group_starts is None:
+            commands.append(("LINEBELOW", (0, top), (-1, -1), 0.25, rule))
+        else:
+            commands += [
+                ("LINEABOVE", (0, i - a + top), (-1, i - a + top), 0.4, rule) for i in block.group_starts if a < i < b
+            ]
+            commands.append(("LINEBELOW", (0, -1), (-1, -1), 0.4, rule))
+        if block.shade_first_column and len(data) > top:
+            commands.append(("BACKGROUND", (0, top), (0, -1), colors.HexColor("#f2f4f6")))
+        table.setStyle(commands)
+        out.append(table)
+    return out
 
 
 def _flag_box(block: FlagBox, width: float, styles: dict):
@@ -178,7 +222,7 @@ def flowables(document: ReportDocument, width: float) -> list:
         elif isinstance(block, FlagBox):
             out.extend([_flag_box(block, width, styles), RLSpacer(1, 3)])
         elif isinstance(block, Table):
-            out.extend([_table(block, width, styles), RLSpacer(1, 4)])
+            out.extend([*_tables(block, width, styles), RLSpacer(1, 4)])
         elif isinstance(block, Chart):
             scale = min(1.0, width / (block.width_in * 72))
             image = Image(BytesIO(block.png), block.width_in * 72 * scale, block.height_in * 72 * scale)

@@ -1,0 +1,346 @@
+"""The Report page: the summary for a doctor visit - preview, print, save as PDF - and the CSV and FHIR exports.
+
+The report is built off the GUI thread (``JournalOperations.run_in_background``)
+with a busy bar; only the final painting for preview and print, which needs Qt,
+runs on the GUI thread. The folder last saved to is remembered in QSettings.
+
+Tests (and scripts) can skip the file dialogs by passing the target:
+``save_pdf(path)``, ``export_csv(folder)``, ``export_fhir(path)``.
+
+Signals:
+    saved(str): a file (or the CSV folder) was written; the argument is its path.
+    failed(str): building or writing failed; the message is for the person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QSettings, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.settings import PaperSize
+from journal.ui.operations import Change, JournalOperations
+
+FOLDER_KEY = "report/last_folder"
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class ReportPage(QWidget):
+    saved = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, ops: JournalOperations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self._busy = False
+        self._task: Any = None
+        self._build()
+        self.reset_period()
+        ops.changed.connect(self._on_changed)
+
+    # ---- layout ---------------------------------------------------------------------------------
+    def _build(self) -> None:
+        intro = QLabel(
+            "A summary a doctor or physio can read in a minute: flags and warning signs, pain per region, "
+            "care tried and the running behind it, then charts and a dated log. Your notes are left out "
+            "unless you tick the box."
+        )
+        intro.setWordWrap(True)
+        self.start_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.end_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.start_edit.setAccessibleName("First day of the report")
+        self.end_edit.setAccessibleName("Last day of the report")
+        last_8 = QPushButton("Last 8 weeks")
+        last_8.clicked.connect(self.reset_period)
+        period = QHBoxLayout()
+        period.addWidget(self.start_edit)
+        period.addWidget(QLabel("to"))
+        period.addWidget(self.end_edit)
+        period.addWidget(last_8)
+        period.addStretch(1)
+        self.notes_box = QCheckBox("Include my notes")
+        self.paper_box = QComboBox()
+        for size in PaperSize:
+            self.paper_box.addItem(size.value, size.value)
+        form = QFormLayout()
+        form.addRow("Period", period)
+        form.addRow("", self.notes_box)
+        paper_row = QHBoxLayout()
+        paper_row.addWidget(self.paper_box)
+        paper_row.addStretch(1)
+        form.addRow("Paper", paper_row)
+
+        self.preview_button = QPushButton("Preview…")
+        self.print_button = QPushButton("Print…")
+        self.pdf_button = QPushButton("Save as PDF…")
+        self.csv_button = QPushButton("Export CSV…")
+        self.fhir_button = QPushButton("Export FHIR…")
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button.clicked.connect(self.print_report)
+        self.pdf_button.clicked.connect(lambda: self.save_pdf())
+        self.csv_button.clicked.connect(lambda: self.export_csv())
+        self.fhir_button.clicked.connect(lambda: self.export_fhir())
+        self.csv_button.setToolTip("runs.csv, symptoms.csv and care.csv for a spreadsheet (the period above)")
+        self.fhir_button.setToolTip("A FHIR R4 bundle of pain scores and runs, for clinic systems that take FHIR")
+        self.buttons = [self.preview_button, self.print_button, self.pdf_button, self.csv_button, self.fhir_button]
+        row = QHBoxLayout()
+        for button in self.buttons[:3]:
+            row.addWidget(button)
+        row.addSpacing(24)
+        for button in self.buttons[3:]:
+            row.addWidget(button)
+        row.addStretch(1)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: the report has no meaningful steps to count
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.progress)
+        status_row.addWidget(self.status, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addLayout(status_row)
+        layout.addStretch(1)
+
+    # ---- period and settings -------------------------------------------------------------------
+    def reset_period(self) -> None:
+        """The last 8 calendar weeks up to today, and the paper size from Settings."""
+        from journal.interchange.report.report_model import default_period
+
+        settings = self.ops.read.settings()
+        start, end = default_period(date.today(), settings.week_start)
+        self.start_edit.setDate(_qdate(start))
+        self.end_edit.setDate(_qdate(end))
+        self.paper_box.setCurrentIndex(self.paper_box.findData(settings.paper_size.value))
+
+    def period(self) -> tuple[date, date]:
+        return _pydate(self.start_edit.date()), _pydate(self.end_edit.date())
+
+    def _on_changed(self, change: Change) -> None:
+        if change & Change.SETTINGS and not self._busy:
+            settings = self.ops.read.settings()
+            self.paper_box.setCurrentIndex(self.paper_box.findData(settings.paper_size.value))
+
+    def _check_period(self) -> tuple[date, date] | None:
+        start, end = self.period()
+        if start > end:
+            self._fail(f"The period starts ({start}) after it ends ({end}).")
+            return None
+        return start, end
+
+    # ---- the work, off the GUI thread ------------------------------------------------------------
+    def _run(self, what: str, work: Callable[..., Any], on_done: Callable[[Any], None]) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        for button in self.buttons:
+            button.setEnabled(False)
+        self.progress.show()
+        self.status.setText(what)
+        self._task = self.ops.run_in_background(work, lambda result: self._done(on_done, result), self._fail)
+
+    def _done(self, on_done: Callable[[Any], None], result: Any) -> None:
+        self._idle()
+        on_done(result)
+
+    def _idle(self) -> None:
+        self._busy = False
+        self._task = None
+        for button in self.buttons:
+            button.setEnabled(True)
+        self.progress.hide()
+
+    def _fail(self, message: str) -> None:
+        self._idle()
+        self.status.setText(f"Not done: {message}")
+        self.failed.emit(message)
+
+    def _report_work(self, start: date, end: date, with_pdf: Path | None):
+        include_notes = self.notes_box.isChecked()
+        paper = PaperSize(self.paper_box.currentData())
+
+        def work(journal, _progress):
+            from journal.interchange.report.charts import report_charts
+            from journal.interchange.report.pdf import render_pdf
+            from journal.interchange.report.report_model import load_report
+            from journal.interchange.report.wording import report_document
+
+            report = load_report(journal, start, end, include_notes, paper)
+            document = report_document(report, report_charts(report))
+            if with_pdf is not None:
+                from journal.interchange.private_files import write_private
+
+                write_private(with_pdf, render_pdf(document))
+            return document
+
+        return work
+
+    # ---- save, preview, print --------------------------------------------------------------------
+    def _ask_path(self, title: str, name: str, pattern: str) -> Path | None:
+        folder = QSettings().value(FOLDER_KEY, str(Path.home()))
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(Path(str(folder)) / name), pattern)
+        return Path(chosen) if chosen else None
+
+    def _remember(self, path: Path) -> None:
+        QSettings().setValue(FOLDER_KEY, str(path.parent))
+
+    def save_pdf(self, path: Path | str | None = None) -> None:
+        """Build the report and write it as a PDF to ``path`` (asked with a file dialog when None)."""
+        period = self._check_period()
+        if period is None:
+            return
+        start, end = period
+        target = (
+            Path(path)
+            if path
+            else self._ask_path("Save the summary as PDF", f"run-journal-summary-{end}.pdf", "PDF (*.pdf)")
+        )
+        if target is None:
+            return
+        if target.suffix.lower() != ".pdf" and path is None:
+            target = target.with_suffix(".pdf")
+        self._remember(target)
+
+        def done(_document) -> None:
+            self.status.setText(f"Saved the summary to {target}")
+            self.saved.emit(str(target))
+
+        self._run("Building the summary…", self._report_work(start, end, target), done)
+
+    def preview(self) -> None:
+        """Build the report, then show it in Qt's print preview."""
+        period = self._check_period()
+        if period is not None:
+            self._run("Building the summary…", self._report_work(*period, None), self._show_preview)
+
+    def _show_preview(self, document) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from journal.ui.report.printing import paint_report, set_paper
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        set_paper(printer, document.paper_size)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle("Summary for a doctor visit: preview")
+        dialog.paintRequested.connect(lambda p: paint_report(document, p))
+        self.status.setText("")
+        dialog.exec()
+
+    def print_report(self) -> None:
+        """Build the report, then print it through the system's print dialog."""
+        period = self._check_period()
+        if period is not None:
+            self._run("Building the summary…", self._report_work(*period, None), self._print)
+
+    def _print(self, document) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from journal.ui.report.printing import paint_report, set_paper
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        set_paper(printer, document.paper_size)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            pages = paint_report(document, printer)
+            self.status.setText(f"Sent {pages} pages to the printer.")
+
+    # ---- other formats ---------------------------------------------------------------------------
+    def export_csv(self, folder: Path | str | None = None) -> None:
+        """runs.csv, symptoms.csv and care.csv of the period into ``folder`` (asked when None)."""
+        period = self._check_period()
+        if period is None:
+            return
+        if folder is None:
+            start_folder = str(QSettings().value(FOLDER_KEY, str(Path.home())))
+            chosen = QFileDialog.getExistingDirectory(self, "Folder for the CSV files", start_folder)
+            if not chosen:
+                return
+            folder = chosen
+        target = Path(folder)
+        from journal.interchange.csv_export import existing_files
+
+        clash = existing_files(target) if target.is_dir() else []
+        if clash and not self._confirm_replace(", ".join(p.name for p in clash), target):
+            return
+        QSettings().setValue(FOLDER_KEY, str(target))
+        start, end = period
+
+        def work(journal, _progress):
+            from journal.interchange.csv_export import write_csv
+
+            return write_csv(journal.data(start, end), target)
+
+        def done(result) -> None:
+            self.status.setText(
+                f"Wrote {result.runs} runs and {result.symptom_rows} symptom rows as CSV files in {target}"
+            )
+            self.saved.emit(str(target))
+
+        self._run("Writing the CSV files…", work, done)
+
+    def export_fhir(self, path: Path | str | None = None) -> None:
+        """A FHIR R4 JSON bundle of the period to ``path`` (asked when None)."""
+        period = self._check_period()
+        if period is None:
+            return
+        start, end = period
+        target = (
+            Path(path) if path else self._ask_path("Export FHIR", f"run-journal-fhir-{end}.json", "FHIR JSON (*.json)")
+        )
+        if target is None:
+            return
+        self._remember(target)
+        include_notes = self.notes_box.isChecked()
+
+        def work(journal, _progress):
+            from journal.interchange import fhir
+            from journal.interchange.private_files import write_private
+
+            data = journal.data(start, end)
+            write_private(target, fhir.dumps(data, journal.settings(), include_notes))
+            return sum(len(c.scores) for c in data.checkins), len(data.runs)
+
+        def done(result) -> None:
+            scores, runs = result
+            self.status.setText(f"Wrote a FHIR bundle with {scores} pain scores and {runs} runs to {target}")
+            self.saved.emit(str(target))
+
+        self._run("Writing the FHIR bundle…", work, done)
+
+    def _confirm_replace(self, names: str, folder: Path) -> bool:
+        answer = QMessageBox.question(self, "Replace the files?", f"{folder} already holds {names}. Replace them?")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Wait for background work (tests, and closing the window)."""
+        return self.ops.wait_for_background(msecs)

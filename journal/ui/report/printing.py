@@ -1,0 +1,176 @@
+"""Printing the report: the same blocks as the PDF, laid out by Qt's QTextDocument and painted page by page.
+
+Why not print the PDF itself: Qt Essentials has no QtPdf to rasterise a PDF,
+and no other PDF renderer is a dependency. So the report's blocks
+(``journal.interchange.report.blocks``, worded once in ``wording.py``) are
+turned into Qt rich text here, and painted onto the QPrinter one page at a time
+with the same running header and "Page n of m" footer as the PDF. What prints
+and what is saved say the same things; only the line breaks may differ.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
+
+from journal.interchange.report.blocks import (
+    Chart,
+    FlagBox,
+    Heading,
+    PageBreak,
+    Para,
+    ReportDocument,
+    Spacer,
+    Table,
+)
+
+MARGIN_MM = 16.0
+SEVERITY_COLOURS = {"urgent": "#c0392b", "see_doctor": "#d68910", "watch": "#7f8c8d", "none": "#2e8b57"}
+SEVERITY_TINTS = {"urgent": "#fdecea", "see_doctor": "#fef5e7", "watch": "#f4f6f6", "none": "#eef7f1"}
+LOGICAL_DPI = 96
+FONT_TAG = re.compile(r"<font size=\"?([0-9.]+)\"?>")
+STYLE_SIZES = {"body": 9.0, "lead": 11.0, "small": 8.5, "muted": 7.5, "alert": 9.0}
+
+
+def set_paper(printer: QPrinter, paper: str) -> None:
+    """A4 or Letter, portrait, with the report's margins."""
+    size = QPageSize(QPageSize.PageSizeId.Letter if paper.lower() == "letter" else QPageSize.PageSizeId.A4)
+    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter))
+
+
+def qt_markup(text: str) -> str:
+    """The blocks' inline markup for Qt: reportlab's ``<font size=8>`` is points, Qt's is a 1-7 scale."""
+    return FONT_TAG.sub(r'<span style="font-size:\1pt">', text).replace("</font>", "</span>")
+
+
+def _table_html(block: Table) -> str:
+    def row(cells: tuple[str, ...], header: bool, bold: bool, group: bool) -> str:
+        out = []
+        for c, text in enumerate(cells):
+            align = "right" if c < len(block.align) and block.align[c] == "r" else "left"
+            width = f' width="{block.widths[c] * 100:.0f}%"' if c < len(block.widths) else ""
+            shade = ' bgcolor="#f2f4f6"' if block.shade_first_column and c == 0 and not header else ""
+            style = "font-weight:bold;" if header or bold else ""
+            colour = "color:#1f3b5a;" if header else ""
+            line = "border-top:1px solid #c5cad0;" if group else ""
+            tag = "th" if header else "td"
+            out.append(f'<{tag} align="{align}"{width}{shade} style="{style}{colour}{line}">{text}</{tag}>')
+        return "<tr>" + "".join(out) + "</tr>"
+
+    starts = block.group_starts
+    body = [row(block.header, True, False, False)]
+    for i, cells in enumerate(block.rows):
+        group = starts is None or (i in starts and i > 0)
+        body.append(row(cells, False, i in block.bold_rows, group))
+    size = block.font_size
+    return (
+        f'<table width="100%" cellspacing="0" cellpadding="2" style="font-size:{size}pt; '
+        f'border-collapse:collapse; margin-bottom:4px">{"".join(body)}</table>'
+    )
+
+
+def _flag_html(block: FlagBox) -> str:
+    colour = SEVERITY_COLOURS.get(block.severity, "#999999")
+    tint = SEVERITY_TINTS.get(block.severity, "#ffffff")
+    lines = "".join(f'<p style="font-size:8.5pt; margin:1px 0">{qt_markup(line)}</p>' for line in block.lines)
+    return (
+        f'<table width="100%" cellspacing="0" cellpadding="4" style="margin-bottom:3px"><tr>'
+        f'<td width="4" bgcolor="{colour}"></td>'
+        f'<td bgcolor="{tint}"><p style="font-size:9.5pt; font-weight:bold; margin:0">{qt_markup(block.headline)}</p>'
+        f"{lines}</td></tr></table>"
+    )
+
+
+def build_text_document(document: ReportDocument, printer: QPrinter) -> QTextDocument:
+    """The blocks as a QTextDocument laid out for ``printer``'s page body (charts added as image resources)."""
+    text = QTextDocument()
+    text.documentLayout().setPaintDevice(printer)
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(9.0)
+    text.setDefaultFont(font)
+    text.setDocumentMargin(0)
+    parts: list[str] = []
+    pending_break = False
+    for n, block in enumerate(document.blocks):
+        brk = ' style="page-break-before:always"' if pending_break else ""
+        pending_break = False
+        if isinstance(block, Heading):
+            size = {1: 16, 2: 11}.get(block.level, 9.5)
+            colour = "#1f3b5a" if block.level == 2 else "#000000"
+            parts.append(
+                f'<p{brk}><span style="font-size:{size}pt; font-weight:bold; color:{colour}">{block.text}</span></p>'
+            )
+        elif isinstance(block, Para):
+            colour = {"muted": "#555555", "alert": "#a93226"}.get(block.style, "#000000")
+            size = STYLE_SIZES.get(block.style, 9.0)
+            parts.append(f'<p{brk} style="font-size:{size}pt; color:{colour}; margin:0 0 3px 0">{block.text}</p>')
+        elif isinstance(block, FlagBox):
+            parts.append(_flag_html(block))
+        elif isinstance(block, Table):
+            parts.append(_table_html(block))
+        elif isinstance(block, Chart):
+            name = f"chart{n}.png"
+            image = QImage.fromData(block.png, "PNG")
+            text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+            # sizes in Qt's logical pixels (96 per inch); the layout scales them to the printer's resolution
+            width, height = block.width_in * LOGICAL_DPI, block.height_in * LOGICAL_DPI
+            caption = f'<p style="font-size:7.5pt; color:#555555">{block.caption}</p>' if block.caption else ""
+            parts.append(f'<p{brk}><img src="{name}" width="{width:.0f}" height="{height:.0f}"/></p>{caption}')
+        elif isinstance(block, PageBreak):
+            pending_break = True
+        elif isinstance(block, Spacer):
+            parts.append('<p style="font-size:4pt">&nbsp;</p>')
+    text.setHtml("".join(parts))
+    return text
+
+
+def paint_report(document: ReportDocument, printer: QPrinter) -> int:
+    """Paint every page of ``document`` on ``printer``; return the number of pages."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("The printer could not be started")
+    try:
+        page = printer.pageRect(QPrinter.Unit.DevicePixel)
+        dpi = printer.resolution()
+        band = 0.28 * dpi  # room for the running header and the footer
+        body = QRectF(0, band, page.width(), page.height() - 2 * band)
+        text = build_text_document(document, printer)
+        text.setPageSize(QSizeF(body.width(), body.height()))
+        total = text.pageCount()
+        small = QFont("DejaVu Sans")
+        small.setPointSizeF(7.5)
+        for number in range(1, total + 1):
+            if number > 1:
+                printer.newPage()
+            painter.save()
+            painter.translate(body.left(), body.top() - (number - 1) * body.height())
+            text.drawContents(painter, QRectF(0, (number - 1) * body.height(), body.width(), body.height()))
+            painter.restore()
+            _decorate(painter, document, QRectF(0, 0, page.width(), page.height()), band, number, total, small)
+        return total
+    finally:
+        painter.end()
+
+
+def _decorate(
+    painter: QPainter, document: ReportDocument, page: QRectF, band: float, number: int, total: int, font: QFont
+) -> None:
+    painter.save()
+    painter.setFont(font)
+    painter.setPen(QColor("#444444"))
+    foot = QRectF(page.left(), page.bottom() - band * 0.7, page.width(), band * 0.7)
+    painter.drawLine(foot.topLeft(), foot.topRight())
+    middle = Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | middle, document.footer_left)
+    painter.drawText(foot, Qt.AlignmentFlag.AlignHCenter | middle, f"Page {number} of {total}")
+    painter.drawText(foot, Qt.AlignmentFlag.AlignRight | middle, document.footer_right)
+    if number > 1:
+        head = QRectF(page.left(), page.top(), page.width(), band * 0.7)
+        painter.drawText(head, Qt.AlignmentFlag.AlignLeft | middle, document.running_header)
+        painter.drawText(head, Qt.AlignmentFlag.AlignRight | middle, "Running and pain summary")
+        painter.drawLine(head.bottomLeft(), head.bottomRight())
+    painter.restore()
