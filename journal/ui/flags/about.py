@@ -46,6 +46,8 @@ def rules_html(thresholds: FlagThresholds) -> str:
 
 
 class AboutFlagsDialog(QDialog):
+    """The rules with their sources, and the thresholds to change (saved with Save)."""
+
     def __init__(self, ops: JournalOperations, thresholds: FlagThresholds, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("About these flags")

@@ -4,9 +4,6 @@ Red for ``urgent``, amber for ``see_doctor``, quiet grey-blue for ``watch``; hid
 when no flag is raised. It names the most urgent flag and how many more there
 are; clicking it (or Enter/Space when it has focus) asks for the Flags page.
 Re-evaluated whenever the journal changes (``FlagState.updated``).
-
-Signals:
-    open_flags_requested(): the person clicked the banner or its button.
 """
 
 from __future__ import annotations
@@ -42,6 +39,12 @@ def banner_text(flags: list[Flag], acknowledged: set[str]) -> str:
 
 
 class FlagBanner(QWidget):
+    """The coloured line over the tabs naming the most urgent flag; built as ``FlagBanner(ops, parent)``.
+
+    Signals:
+        open_flags_requested(): the person clicked the banner or its button (or pressed Enter on it).
+    """
+
     open_flags_requested = Signal()
 
     def __init__(self, ops: JournalOperations, parent: QWidget | None = None) -> None:

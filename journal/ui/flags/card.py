@@ -1,8 +1,4 @@
-"""One raised flag on the Flags page: what, since when, why (the evidence), the source, acknowledgements.
-
-Signals:
-    acknowledge_requested(str): the person clicked Acknowledge; the argument is their note.
-"""
+"""One raised flag on the Flags page: what, since when, why (the evidence), the source, acknowledgements."""
 
 from __future__ import annotations
 
@@ -56,6 +52,12 @@ def sources_html(flag: Flag) -> str:
 
 
 class FlagCard(QFrame):
+    """A raised flag with its note field.
+
+    Signals:
+        acknowledge_requested(str): the person clicked Acknowledge (or pressed Enter); the argument is their note.
+    """
+
     acknowledge_requested = Signal(str)
 
     def __init__(

@@ -55,6 +55,8 @@ def episode_title(episode: FlagEpisode) -> str:
 
 
 class FlagsPage(QWidget):
+    """The Flags tab, built as ``FlagsPage(ops, parent)``; see the module docstring."""
+
     def __init__(self, ops: JournalOperations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops

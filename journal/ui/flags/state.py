@@ -6,9 +6,6 @@ saved, edited, deleted or undone; settings; acknowledgements) marks the result
 stale and emits ``updated``; the next ``result()`` reads the journal and judges
 the flags as of today. A timer notices when the day changes while the window is
 open, since flags are judged as of a day.
-
-Signals:
-    updated(): the flags may have changed; call ``result()`` for the new ones.
 """
 
 from __future__ import annotations
@@ -49,6 +46,12 @@ class FlagResult:
 
 
 class FlagState(QObject):
+    """The flags of one journal as of today, evaluated lazily and shared (see the module docstring).
+
+    Signals:
+        updated(): the flags may have changed; call ``result()`` for the new ones.
+    """
+
     updated = Signal()
 
     def __init__(self, ops: JournalOperations) -> None:
