@@ -62,6 +62,19 @@ def register_fonts() -> str:
     return FONT
 
 
+def preload() -> None:
+    """Import the reportlab modules the rendering uses and register the fonts now (see the Report page)."""
+    import reportlab.lib.colors
+    import reportlab.lib.pagesizes
+    import reportlab.lib.styles
+    import reportlab.lib.units
+    import reportlab.pdfbase.pdfmetrics
+    import reportlab.pdfgen.canvas
+    import reportlab.platypus  # noqa: F401
+
+    register_fonts()
+
+
 def _styles() -> dict[str, object]:
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle

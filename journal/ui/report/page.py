@@ -159,9 +159,35 @@ class ReportPage(QWidget):
         return start, end
 
     # ---- the work, off the GUI thread ------------------------------------------------------------
+    @staticmethod
+    def import_report_modules() -> None:
+        """Import everything the background work needs, here on the GUI thread.
+
+        PySide6 hooks every import (shiboken's feature check), and a trial run that imported
+        matplotlib on the worker thread ended in a fatal interpreter error, so the worker is
+        given nothing left to import. Done on the first report, not at start-up, so opening
+        the window stays quick.
+        """
+        import matplotlib.backends.backend_agg
+        import matplotlib.collections
+        import matplotlib.dates
+        import matplotlib.figure
+        import matplotlib.patches  # noqa: F401
+
+        import journal.interchange.csv_export
+        import journal.interchange.fhir
+        import journal.interchange.private_files
+        import journal.interchange.report.charts
+        import journal.interchange.report.report_model
+        import journal.interchange.report.wording  # noqa: F401
+        from journal.interchange.report.pdf import preload
+
+        preload()
+
     def _run(self, what: str, work: Callable[..., Any], on_done: Callable[[Any], None]) -> None:
         if self._busy:
             return
+        self.import_report_modules()
         self._busy = True
         for button in self.buttons:
             button.setEnabled(False)
