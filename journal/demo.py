@@ -114,7 +114,7 @@ def demo_data(today: date | None = None) -> JournalData:
     while day <= today:
         n = (day - pain_start).days
         back = 5 if n < 4 else rng.choice((4, 4, 5))
-        radiates = Radiates.THIGH if n % 5 == 2 else Radiates.NONE
+        radiates = Radiates.THIGH if n % 4 == 2 else Radiates.NONE
         timing = Timing.NEXT_MORNING if (day - timedelta(days=1)) in run_days else Timing.REST_DAY
         note = "Stiff getting out of bed" if n == 0 else ""
         checkins.append(

@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, func, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -56,12 +56,21 @@ class Counts:
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # pysqlite only starts a transaction before INSERT/UPDATE/DELETE, so schema changes (the
+    # migrations) would run in autocommit and a crash could leave half a schema. Turning its
+    # own handling off and emitting BEGIN on SQLAlchemy's "begin" event (the recipe in
+    # SQLAlchemy's SQLite dialect documentation) makes every transaction, DDL included, atomic.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def _begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def _day_bounds(start: date | None, end: date | None) -> tuple[datetime | None, datetime | None]:
@@ -107,6 +116,7 @@ class Journal:
         # so SQLite's same-thread check can be relaxed safely.
         engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _set_pragmas)
+        event.listen(engine, "begin", _begin)
         try:
             if needs_upgrade:
                 with engine.begin() as connection:
