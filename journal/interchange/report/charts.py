@@ -124,25 +124,42 @@ def weekly_chart(r: DoctorReport) -> Chart:
     return _png(fig), WIDTH_IN, HEIGHT_IN, title, caption
 
 
+LONG_PERIOD_DAYS = 120
+"""Over this many days the pain chart shows each week's highest score: daily lines over years blur into a band."""
+
+
+def _weekly_worst(daily: tuple[tuple[date, int], ...], start: date) -> tuple[list[date], list[int]]:
+    worst: dict[int, int] = {}
+    for day, score in daily:
+        week = (day - start).days // 7
+        worst[week] = max(worst.get(week, 0), score)
+    weeks = sorted(worst)
+    return [start + timedelta(days=7 * w + 3) for w in weeks], [worst[w] for w in weeks]
+
+
 def pain_chart(r: DoctorReport) -> Chart:
-    """Lines: each region's daily highest score. Ticks along the bottom: runs; red triangles: spike runs."""
+    """Lines: each region's highest score of the day (of the week over long periods); runs and spikes along the bottom."""
     fig = _figure()
     ax = fig.add_subplot()
-    many = r.days > 120
+    weekly = r.days > LONG_PERIOD_DAYS
     for summary in r.pain.regions:
+        if weekly:
+            xs, ys = _weekly_worst(summary.daily, r.start)
+        else:
+            xs, ys = [d for d, _ in summary.daily], [s for _, s in summary.daily]
         ax.plot(
-            [d for d, _ in summary.daily],
-            [s for _, s in summary.daily],
+            xs,
+            ys,
             color=REGION_COLOURS[summary.region],
-            marker="" if many else "o",
+            marker="" if weekly else "o",
             markersize=3,
-            linewidth=1.0 if many else 1.5,
+            linewidth=0.9 if weekly else 1.5,
             label=summary.region.label,
         )
     run_days = [d for d, _ in r.training.run_days]
     if run_days:
         ax.plot(run_days, [-0.55] * len(run_days), "|", color="#555555", markersize=7, label="Run")
-    spike_days = [s.day for s in r.training.spikes]
+    spike_days = list(r.training.spike_days)
     if spike_days:
         ax.plot(
             spike_days, [-0.55] * len(spike_days), "^", color=BAND_COLOURS["big_jump"], markersize=6, label="Spike run"
@@ -151,14 +168,15 @@ def pain_chart(r: DoctorReport) -> Chart:
         ax.text(0.5, 0.5, "No pain recorded in this period", transform=ax.transAxes, ha="center", color="#666666")
     ax.set_ylim(-1, 10.2)
     ax.set_yticks(range(0, 11, 2))
-    ax.set_ylabel("Pain (0-10), highest of the day")
+    ax.set_ylabel(f"Pain (0-10), highest of the {'week' if weekly else 'day'}")
     _date_axis(ax, r.start, r.end)
     if ax.get_legend_handles_labels()[0]:
         ax.legend(loc="upper left", fontsize=7, ncols=4, frameon=False)
     title = "Pain per region over the period"
     caption = (
-        "Each region's highest score of the day; ticks along the bottom are runs, red triangles single-run spikes. "
-        "Regions that never hurt in the period are left out."
+        f"Each region's highest score of the {'week' if weekly else 'day'}; ticks along the bottom are runs, red "
+        "triangles single-run spikes (over 10 % longer than the longest run of the 30 days before). Regions that "
+        "never hurt in the period are left out."
     )
     return _png(fig), WIDTH_IN, HEIGHT_IN, title, caption
 

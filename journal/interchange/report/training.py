@@ -43,6 +43,8 @@ class TrainingContext:
     as_of: date
     run_days: tuple[tuple[date, float], ...] = ()
     """Each run in the period: its day and metres (for the charts)."""
+    spike_days: tuple[date, ...] = ()
+    """The day of every spike run in the period (for the charts)."""
 
     @property
     def weeks_count(self) -> int:
@@ -83,4 +85,5 @@ def training_context(
         acwr_zone=zone(rolling),
         as_of=end,
         run_days=tuple((r.day, r.distance_m) for r in in_period),
+        spike_days=tuple(s.day for s in spikes),
     )
