@@ -50,7 +50,7 @@ def test_damaged_journal_offers_its_backups(qtbot, journal_path: Path) -> None:
     dialog = FileProblemDialog(error, list_backups(journal_path))
     qtbot.addWidget(dialog)
     assert "damaged" in dialog.headline.text()
-    assert "has not been changed" in dialog.message.text()
+    assert "left as it is" in dialog.message.text()
     assert "newest was made 2024-05-09 08:00 and holds 3 entries" in dialog.message.text()
     assert dialog.backup_button.isVisibleTo(dialog) and dialog.other_button.isVisibleTo(dialog)
     assert not dialog.retry_button.isVisibleTo(dialog)

@@ -72,7 +72,7 @@ class FileProblemDialog(QDialog):
         layout.addLayout(top)
         readable = [b for b in backups if b.problem is None]
         lines = [error.message()]
-        if error.problem not in (FileProblem.MISSING, FileProblem.LOCKED):
+        if error.problem not in (FileProblem.MISSING, FileProblem.LOCKED) and "left as it is" not in lines[0]:
             lines.append("The file has not been changed.")
         if advice := ADVICE.get(error.problem):
             lines.append(advice)
