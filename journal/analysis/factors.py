@@ -39,6 +39,13 @@ class FactorRow:
     n_with: int
     mean_without: float
     n_without: int
+    categorical: bool = False
+    """True for surface, foot strike and shoes (one value against the others); False for yes/no traits."""
+
+    @property
+    def label(self) -> str:
+        """'Surface: Trail' for a category, the group alone ('Stretched') for a yes/no trait."""
+        return f"{self.factor}: {self.group}" if self.categorical else self.group
 
     @property
     def difference(self) -> float:
@@ -60,7 +67,9 @@ def next_day_pain(runs: Iterable[Run], daily: DailyPain, region: Region | None) 
     return out
 
 
-def _row(factor: str, group: str, others: str, with_: list[float], without: list[float]) -> FactorRow | None:
+def _row(
+    factor: str, group: str, others: str, with_: list[float], without: list[float], categorical: bool = False
+) -> FactorRow | None:
     if len(with_) < MIN_RUNS_EACH_SIDE or len(without) < MIN_RUNS_EACH_SIDE:
         return None
     return FactorRow(
@@ -71,6 +80,7 @@ def _row(factor: str, group: str, others: str, with_: list[float], without: list
         len(with_),
         math.fsum(without) / len(without),
         len(without),
+        categorical,
     )
 
 
@@ -89,7 +99,7 @@ def _categorical(
     for name, with_ in values.items():
         rest = [other for other in values if other != name]
         without = [p for other in rest for p in values[other]]
-        row = _row(factor, _name(name), _name(rest[0]) if len(rest) == 1 else others, with_, without)
+        row = _row(factor, _name(name), _name(rest[0]) if len(rest) == 1 else others, with_, without, True)
         if row is not None:
             rows.append(row)
     if len(values) == 2 and len(rows) == 2:  # A against B and B against A say the same: keep one
@@ -143,8 +153,8 @@ def factor_table(
             "Core work",
             pairs,
             in_core_week,
-            "Week with core work",
-            "Week without",
+            "Core work that week",
+            "No core work that week",
         ),
     ]
     for group in groups:

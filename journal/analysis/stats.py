@@ -19,6 +19,7 @@ on a 10-year journal (see journal/benchmarks/analysis.py).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -31,8 +32,8 @@ from journal.analysis.load import (
     acute_chronic,
     daily_totals,
     distance_km,
+    monotony_and_strain,
     session_load,
-    week_monotony,
 )
 from journal.analysis.pain import (
     PainSeries,
@@ -123,8 +124,17 @@ class Stats:
 def _ratio_at(series: LoadSeries | None, day: date) -> tuple[float | None, float | None]:
     if series is None:
         return None, None
-    d = series.at(day)
-    return (d.ratio_rolling, d.ratio_ewma) if d else (None, None)
+    i = series.index(day)
+    return (series.ratio_rolling[i], series.ratio_ewma[i]) if i is not None else (None, None)
+
+
+def _loads(series: LoadSeries | None, first: date, days: int) -> list[float]:
+    """The daily loads of ``days`` days from ``first`` (0 before the series starts)."""
+    if series is None:
+        return []
+    i = (first - series.first_day).days
+    before = max(0, -i)
+    return [0.0] * min(before, days) + list(series.load[max(i, 0) : max(i + days, 0)])
 
 
 def compute_stats(
@@ -181,11 +191,12 @@ def compute_stats(
     rows: list[WeekRow] = []
     for w in weeks:
         as_of = min(w.week_end, end)
+        days = (as_of - w.week_start).days + 1
         ratio, ratio_e = _ratio_at(dist_series, as_of)
         load_ratio, load_ratio_e = _ratio_at(sess_series, as_of)
-        monotony, strain = week_monotony(dist_daily, w.week_start, end)
-        load_mono, load_strain = week_monotony(sess_daily, w.week_start, end) if sess_daily else (None, None)
-        sess_total = sum(sess_daily.get(w.week_start + timedelta(days=i), 0.0) for i in range(7))
+        monotony, strain = monotony_and_strain(_loads(dist_series, w.week_start, days))
+        sess_loads = _loads(sess_series, w.week_start, days)
+        load_mono, load_strain = monotony_and_strain(sess_loads) if sess_series else (None, None)
         p = pains[w.week_start]
         rows.append(
             WeekRow(
@@ -198,7 +209,7 @@ def compute_stats(
                 ratio_e,
                 monotony,
                 strain,
-                sess_total,
+                math.fsum(sess_loads),
                 load_ratio,
                 load_ratio_e,
                 load_mono,

@@ -1,0 +1,257 @@
+"""The base of the Trends charts: a matplotlib Figure in a FigureCanvasQTAgg, hover tooltips, saving as PNG.
+
+matplotlib is embedded the documented way for Qt (``FigureCanvasQTAgg`` around a
+``matplotlib.figure.Figure``; never pyplot, whose global state does not belong in
+an application). Hovering a bar or point shows its date and values: each drawing
+registers its bars and points in a ``HoverIndex``, which is searched in screen
+pixels, so it keeps working after the window is resized.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.backend_bases import MouseEvent
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator, MultipleLocator
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+
+from journal.analysis.stats import Stats
+from journal.interchange.private_files import write_private
+from journal.ui.trends.style import FONT, ChartOptions, LegendItem
+
+HOVER_RADIUS_PX = 7.0
+
+
+TextFor = Callable[[int], str]
+"""The tooltip of item i, made only when hovered (formatting ten years of texts up front would be slow)."""
+
+
+@dataclass
+class _Points:
+    axes: Axes
+    xy: np.ndarray  # shape (n, 2), data coordinates
+    text: TextFor
+
+
+@dataclass
+class _Bars:
+    axes: Axes
+    corners: np.ndarray  # shape (n, 4): left, bottom, right, top in data coordinates
+    text: TextFor
+
+
+@dataclass
+class HoverIndex:
+    """The bars and points of a chart with the tooltip text of each, searched by pixel position."""
+
+    points: list[_Points] = field(default_factory=list)
+    bars: list[_Bars] = field(default_factory=list)
+
+    def clear(self) -> None:
+        self.points.clear()
+        self.bars.clear()
+
+    def add_points(self, axes: Axes, xs: Sequence[float], ys: Sequence[float], text: TextFor) -> None:
+        """Points at (xs[i], ys[i]) in ``axes`` data coordinates; NaN points are never found."""
+        if len(xs):
+            self.points.append(_Points(axes, np.column_stack([xs, ys]).astype(float), text))
+
+    def add_bars(
+        self, axes: Axes, lefts: Sequence[float], rights: Sequence[float], tops: Sequence[float], text: TextFor
+    ) -> None:
+        """Bars from 0 to tops[i] between lefts[i] and rights[i]."""
+        if len(lefts):
+            corners = np.column_stack([lefts, np.zeros(len(lefts)), rights, tops]).astype(float)
+            self.bars.append(_Bars(axes, corners, text))
+
+    def text_at(self, x: float, y: float) -> str | None:
+        """The text of the point nearest (x, y) (display pixels, origin bottom left) within 7 px, else of the bar there."""
+        best: tuple[float, _Points, int] | None = None
+        for group in self.points:
+            pixels = group.axes.transData.transform(group.xy)
+            distance = np.hypot(pixels[:, 0] - x, pixels[:, 1] - y)
+            distance[~np.isfinite(distance)] = np.inf
+            i = int(np.argmin(distance))
+            if distance[i] <= HOVER_RADIUS_PX and (best is None or distance[i] < best[0]):
+                best = (float(distance[i]), group, i)
+        if best is not None:
+            return best[1].text(best[2])
+        for group in self.bars:
+            low = group.axes.transData.transform(group.corners[:, :2])
+            high = group.axes.transData.transform(group.corners[:, 2:])
+            tall = np.maximum(high[:, 1], low[:, 1] + 3)  # a zero-height bar can still be found
+            inside = (low[:, 0] <= x) & (x <= high[:, 0]) & (low[:, 1] - 3 <= y) & (y <= tall)
+            hits = np.flatnonzero(inside)
+            if hits.size:
+                return group.text(int(hits[0]))
+        return None
+
+
+class ChartView(QWidget):
+    """A chart: a header (title and legend as Qt text), a canvas with hover tooltips, and PNG export.
+
+    Subclasses create their axes and artists once in ``build()`` and only change their
+    data in ``update_chart(stats, opts)``: re-creating axes, ticks and legends on every
+    redraw costs several times more than drawing them. On screen the title and legend
+    are Qt text in the header (crisp and cheap); ``render_png`` draws them into the
+    figure, so a saved chart reads on its own.
+    """
+
+    MARGINS_PX = (54, 54, 8, 40)
+    """Left, right, top, bottom margins in pixels on screen."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.figure = Figure(figsize=(5.0, 3.2), dpi=100)
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.canvas.setMinimumSize(300, 180)
+        self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.setAccessibleName(title)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.hover = HoverIndex()
+        self.margins_px = self.MARGINS_PX
+        self.legend_items: list[LegendItem] = []
+        self.legend_loc = "upper left"
+        self._tip_shown = False
+        self.ax = self.figure.add_subplot()
+        self.ax.tick_params(labelsize=FONT)
+        self.ax.spines["top"].set_visible(False)
+        self.ax.grid(axis="y", color="#e6e6e6", linewidth=0.8)
+        self.ax.set_axisbelow(True)
+        self.empty_text = self.ax.text(
+            0.5, 0.5, "", ha="center", va="center", fontsize=FONT + 1, color="#666666", transform=self.ax.transAxes
+        )
+        self.canvas.mpl_connect("motion_notify_event", self._on_motion)
+        self.canvas.mpl_connect("resize_event", lambda _event: self.apply_margins())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.header)
+        layout.addWidget(self.canvas, 1)
+        self.set_legend([])
+        self.build()
+
+    # ---- for subclasses ------------------------------------------------------------------------
+    def build(self) -> None:
+        """Create the persistent axes and artists."""
+
+    def update_chart(self, stats: Stats, opts: ChartOptions) -> None:
+        """Put the figures of ``stats`` into the artists (then the page draws the canvas)."""
+        raise NotImplementedError
+
+    def twin(self, label: str) -> Axes:
+        """A right-hand axis for pain (0-10, ticks every 2)."""
+        ax2 = self.ax.twinx()
+        ax2.set_ylabel(label, fontsize=FONT)
+        ax2.tick_params(labelsize=FONT)
+        ax2.yaxis.set_major_locator(MultipleLocator(2))
+        ax2.spines["top"].set_visible(False)
+        return ax2
+
+    def date_axis(self) -> None:
+        locator = AutoDateLocator(minticks=3, maxticks=6)
+        self.ax.xaxis.set_major_locator(locator)
+        self.ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        self.ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
+
+    def show_empty(self, message: str) -> bool:
+        """Show ``message`` across an empty chart (or hide it with ""); returns True when empty."""
+        self.empty_text.set_text(message)
+        self.empty_text.set_visible(bool(message))
+        return bool(message)
+
+    def set_legend(self, items: list[LegendItem]) -> None:
+        self.legend_items = items
+        marks = {"patch": "&#9632;", "line": "&#9644;", "dashed": "&#8211; &#8211;", "marker": "&#9650;"}
+        parts = [f"<b>{escape(self.title)}</b>"] + [
+            f'<span style="color:{i.colour}">{marks[i.kind]}</span>&nbsp;{escape(i.label).replace(" ", "&nbsp;")}'
+            for i in items
+        ]
+        self.header.setText("&nbsp;&nbsp; ".join(parts))
+
+    # ---- layout, hover, export ------------------------------------------------------------------
+    def apply_margins(self) -> None:
+        """Place the axes inside fixed pixel margins (matplotlib's constrained layout costs more than the
+        whole drawing on a ten-year journal)."""
+        left, right, top, bottom = self.margins_px
+        width, height = self.figure.bbox.width, self.figure.bbox.height
+        if width <= left + right + 20 or height <= top + bottom + 20:
+            return
+        self.figure.subplots_adjust(
+            left=left / width, right=1 - right / width, top=1 - top / height, bottom=bottom / height
+        )
+
+    def _on_motion(self, event: MouseEvent) -> None:
+        text = self.hover.text_at(event.x, event.y) if event.x is not None and event.y is not None else None
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self.canvas)
+            self._tip_shown = True
+        elif self._tip_shown:
+            QToolTip.hideText()
+            self._tip_shown = False
+
+    def hover_text_at_data(self, axes: Axes, x: float, y: float) -> str | None:
+        """The tooltip that hovering at data point (x, y) of ``axes`` shows (for tests and keyboard users)."""
+        px, py = axes.transData.transform((x, y))
+        return self.hover.text_at(px, py)
+
+    def _legend_handles(self) -> list[Artist]:
+        handles: list[Artist] = []
+        for item in self.legend_items:
+            if item.kind == "patch":
+                handles.append(Patch(color=item.colour, alpha=item.alpha, label=item.label))
+            elif item.kind == "marker":
+                handles.append(Line2D([], [], color=item.colour, marker="^", linestyle="none", label=item.label))
+            else:
+                style = "--" if item.kind == "dashed" else "-"
+                handles.append(Line2D([], [], color=item.colour, linestyle=style, linewidth=2, label=item.label))
+        return handles
+
+    def render_png(self, dpi: int = 150) -> bytes:
+        """The chart as PNG bytes, with its title and legend drawn in."""
+        saved = self.margins_px
+        left, right, _top, bottom = saved
+        self.margins_px = (left, right, 26, bottom)
+        self.apply_margins()
+        title = self.ax.set_title(self.title, loc="left", fontsize=FONT + 2, fontweight="bold")
+        handles = self._legend_handles()
+        legend = (
+            self.figure.axes[-1].legend(
+                handles=handles, fontsize=FONT - 1, loc=self.legend_loc, ncols=2, framealpha=0.9
+            )
+            if handles
+            else None
+        )
+        buffer = io.BytesIO()
+        try:
+            self.figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+        finally:
+            title.set_text("")
+            if legend is not None:
+                legend.remove()
+            self.margins_px = saved
+            self.apply_margins()
+            self.canvas.draw_idle()
+        return buffer.getvalue()
+
+    def save_png(self, path: Path) -> Path:
+        """Write the chart as a PNG readable only by its owner (it shows health data)."""
+        return write_private(path, self.render_png())

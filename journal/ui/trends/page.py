@@ -1,0 +1,307 @@
+"""The Trends page: does pain follow jumps in running? Four charts, the factors table, and what they mean.
+
+Built the first time its tab is shown (it imports matplotlib). It reads the whole
+journal once (``ops.read.data()``) and keeps it; changing the range, region, lag or
+load only recomputes the figures (``journal.analysis.stats.compute_stats``) and
+redraws. ``ops.changed`` re-reads the journal: at once when the page is visible,
+otherwise the next time it is shown, so the window is never rebuilt.
+
+Units and week start come from the journal's settings. Saving a chart writes a PNG
+readable only by its owner (it shows health data) and remembers the folder in QSettings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.analysis.stats import Stats, compute_stats
+from journal.domain.entries import JournalData
+from journal.domain.settings import Settings
+from journal.domain.vocabulary import Region
+from journal.ui.operations import Change, JournalOperations
+from journal.ui.trends.chart_view import ChartView
+from journal.ui.trends.factors_table import FactorsModel, factors_view
+from journal.ui.trends.load_charts import AcwrChart, WeeklyChart
+from journal.ui.trends.pain_charts import JumpsChart, PainChart
+from journal.ui.trends.style import ChartOptions
+
+RANGES: tuple[tuple[str, int | None], ...] = (
+    ("4 weeks", 28),
+    ("3 months", 91),
+    ("6 months", 182),
+    ("1 year", 365),
+    ("All", None),
+)
+"""Range name -> days back from today (None: the whole journal)."""
+DEFAULT_RANGE = "6 months"
+SAVE_FOLDER_KEY = "trends/save_folder"
+RANGE_KEY = "trends/range"
+
+CHARTS: tuple[tuple[str, str, type[ChartView]], ...] = (
+    ("weekly", "Weekly distance and pain", WeeklyChart),
+    ("pain", "Pain over time, runs and spikes", PainChart),
+    ("acwr", "Acute:chronic ratio", AcwrChart),
+    ("jumps", "Jumps and pain after them", JumpsChart),
+)
+
+DEBATED_NOTE = (
+    "The acute:chronic bands (0.8-1.3, over 1.5; Gabbett 2016) are debated: researchers disagree on whether the "
+    "ratio predicts injury, so read them as a rough guide, not a rule. Jumps: Nielsen et al. 2014; single-run "
+    "spikes: Nielsen et al. 2025. These charts describe your log; they do not diagnose."
+)
+
+
+class TrendsPage(QWidget):
+    """Training load and pain: four charts, range/region/lag/load choices, the factors table.
+
+    No signals of its own; it listens to ``ops.changed``.
+    """
+
+    def __init__(
+        self, ops: JournalOperations, parent: QWidget | None = None, *, qsettings: QSettings | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self._qsettings = qsettings or QSettings()
+        self._data: JournalData | None = None
+        self._settings = Settings()
+        self._stale = True
+        self.stats: Stats | None = None
+        self.today: Callable[[], date] = date.today
+
+        self.range_box = QComboBox()
+        for name, _days in RANGES:
+            self.range_box.addItem(name)
+        saved = str(self._qsettings.value(RANGE_KEY, DEFAULT_RANGE))
+        self.range_box.setCurrentText(saved if saved in dict(RANGES) else DEFAULT_RANGE)
+        self.region_box = QComboBox()
+        self.region_box.addItem("All regions", None)
+        for region in Region:
+            self.region_box.addItem(region.label, region.value)  # Qt gives a StrEnum back as a plain str
+        self.lag_box = QComboBox()
+        for text, lag in (("the same week", 0), ("the week after", 1), ("two weeks later", 2)):
+            self.lag_box.addItem(text, lag)
+        self.lag_box.setCurrentIndex(1)
+        self.load_box = QComboBox()
+        self.load_box.addItem("distance", False)
+        self.load_box.addItem("effort × minutes", True)
+        self.save_button = QToolButton()
+        self.save_button.setText("Save chart as PNG…")
+        self.save_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.save_button)
+        self.save_button.setMenu(menu)
+
+        controls = QHBoxLayout()
+        for label, box in (
+            ("&Range:", self.range_box),
+            ("Re&gion:", self.region_box),
+            ("Pain &compared:", self.lag_box),
+            ("&Load on:", self.load_box),
+        ):
+            text = QLabel(label)
+            text.setBuddy(box)
+            controls.addWidget(text)
+            controls.addWidget(box)
+            controls.addSpacing(8)
+            box.currentIndexChanged.connect(self._choice_changed)
+        controls.addStretch(1)
+        controls.addWidget(self.save_button)
+
+        self.charts: dict[str, ChartView] = {}
+        grid_widget = QWidget()
+        grid = QGridLayout(grid_widget)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(6)
+        for i, (key, title, chart_class) in enumerate(CHARTS):
+            view = chart_class(title)
+            self.charts[key] = view
+            grid.addWidget(view, i // 2, i % 2)
+            action = QAction(f"Save “{title}” as PNG…", self)
+            action.triggered.connect(lambda _=False, k=key: self.ask_save(k))
+            menu.addAction(action)
+            view.canvas.addAction(action)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.factors_caption = QLabel()
+        self.factors_caption.setWordWrap(True)
+        self.factors = FactorsModel(self)
+        self.factors_view = factors_view(self.factors)
+        self.note = QLabel(DEBATED_NOTE)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #555555;")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(6, 0, 0, 0)
+        heading = QLabel("<b>What the figures say</b>")
+        side_layout.addWidget(heading)
+        side_layout.addWidget(self.summary)
+        side_layout.addSpacing(6)
+        side_layout.addWidget(QLabel("<b>Pain the day after runs</b>"))
+        side_layout.addWidget(self.factors_caption)
+        side_layout.addWidget(self.factors_view, 1)
+        side_layout.addWidget(self.note)
+        side_layout.addWidget(self.message)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(grid_widget)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([850, 350])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(controls)
+        layout.addWidget(splitter, 1)
+
+        ops.changed.connect(self._journal_changed)
+
+    # ---- keeping up to date ----------------------------------------------------------------
+    def _journal_changed(self, change: Change) -> None:
+        if not change & (Change.ENTRIES | Change.SETTINGS | Change.SHOES):
+            return
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the journal and its settings, then redraw."""
+        self._settings = self.ops.read.settings()
+        self._data = self.ops.read.data()
+        self._stale = False
+        self.redraw()
+
+    def _choice_changed(self) -> None:
+        self._qsettings.setValue(RANGE_KEY, self.range_box.currentText())
+        if self._data is not None:
+            self.redraw()
+
+    # ---- figures and drawing -----------------------------------------------------------------
+    def period(self) -> tuple[date | None, date]:
+        """The first and last day of the chosen range (first None: the whole journal)."""
+        today = self.today()
+        days = dict(RANGES)[self.range_box.currentText()]
+        if days is None:
+            return None, today
+        start = today - timedelta(days=days - 1)
+        data = self._data or JournalData()
+        first = min([r.started_at for r in data.runs[:1]] + [c.recorded_at for c in data.checkins[:1]], default=None)
+        if first is not None and first.date() > start:
+            start = first.date()  # no empty weeks before the journal began
+        return start, today
+
+    def selected_region(self) -> Region | None:
+        value = self.region_box.currentData()
+        return Region(value) if value else None
+
+    def compute(self) -> Stats:
+        data = self._data or JournalData()
+        if not data.runs and not data.checkins:
+            return compute_stats(data, self._settings.week_start)  # nothing yet: no empty weeks either
+        start, end = self.period()
+        return compute_stats(
+            data,
+            self._settings.week_start,
+            start=start,
+            end=end,
+            lag_weeks=int(self.lag_box.currentData()),
+            region=self.selected_region(),
+        )
+
+    def redraw(self) -> None:
+        """Recompute the figures for the current choices and redraw every chart and the table."""
+        stats = self.compute()
+        self.stats = stats
+        selected = self.selected_region()
+        if selected is not None:
+            regions: tuple[Region, ...] = (selected,)
+        else:
+            hurting = tuple(r for r, s in stats.pain.items() if any(v for v in s.daily_max if v))
+            regions = hurting or ((stats.region,) if stats.region else ())
+        opts = ChartOptions(self._settings.units, regions, bool(self.load_box.currentData()))
+        for view in self.charts.values():
+            view.update_chart(stats, opts)
+            view.canvas.draw_idle()
+        self._fill_side(stats)
+
+    def _fill_side(self, stats: Stats) -> None:
+        region = stats.region.label.lower() if stats.region else "pain"
+        lines = []
+        now = stats.acwr_now
+        if now is not None and now.ratio_rolling is not None:
+            ewma = f"{now.ratio_ewma:.2f}" if now.ratio_ewma is not None else "-"
+            lines.append(f"Acute:chronic ratio today: {now.ratio_rolling:.2f} (rolling), {ewma} (EWMA).")
+        elif stats.weeks:
+            lines.append("Acute:chronic ratio: needs 28 days of running history.")
+        jumps = stats.big_jump_weeks
+        if jumps:
+            worst = max(jumps, key=lambda w: w.change_pct or 0)
+            weeks = "1 week" if len(jumps) == 1 else f"{len(jumps)} weeks"
+            lines.append(
+                f"{weeks} with a big jump in distance (over 30 %); the largest: week of "
+                f"{worst.week_start.day} {worst.week_start:%b %Y}, {worst.change_pct:+.0f} %."
+            )
+        if stats.spikes:
+            runs = "1 single run" if len(stats.spikes) == 1 else f"{len(stats.spikes)} single runs"
+            lines.append(f"{runs} over 10 % longer than the longest run of the 30 days before.")
+        lines.append(f"Pain after jumps: {stats.correlation.sentence}")
+        self.summary.setText("\n\n".join(lines) if stats.weeks else "No runs or check-ins in this range yet.")
+        self.factors.region_words = region
+        self.factors.set_rows(stats.factors)
+        self.factors_caption.setText(
+            f"Mean {region} pain (0-10) the day after runs with and without each trait; shown only with at "
+            "least 3 runs on each side. A hint to test, not a cause."
+            if stats.factors
+            else "Not enough runs with a check-in the next day to compare (at least 3 on each side)."
+        )
+
+    # ---- saving --------------------------------------------------------------------------------
+    def ask_save(self, key: str) -> Path | None:
+        """Ask where to save the chart ``key`` as PNG, then save it; remembers the folder."""
+        folder = str(self._qsettings.value(SAVE_FOLDER_KEY, str(Path.home())))
+        suggested = Path(folder) / f"{key}-{self.today().isoformat()}.png"
+        path, _filter = QFileDialog.getSaveFileName(self, "Save chart as PNG", str(suggested), "PNG images (*.png)")
+        if not path:
+            return None
+        target = Path(path)
+        if target.suffix.lower() != ".png":
+            target = target.with_name(target.name + ".png")
+        return self.save_chart(key, target)
+
+    def save_chart(self, key: str, path: Path) -> Path | None:
+        """Write chart ``key`` to ``path``; a problem is shown on the page, nothing half-written."""
+        try:
+            self.charts[key].save_png(path)
+        except OSError as exc:
+            self.message.setStyleSheet("color: #b00020;")
+            self.message.setText(f"The chart was not saved: {path} cannot be written ({exc.strerror or exc}).")
+            return None
+        self._qsettings.setValue(SAVE_FOLDER_KEY, str(path.parent))
+        self.message.setStyleSheet("color: #2e7d32;")
+        self.message.setText(f"Saved {path.name} in {path.parent}.")
+        return path
