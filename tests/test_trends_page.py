@@ -98,8 +98,9 @@ def test_demo_journal_shows_the_jump_as_big_jump_and_the_pain_after_it(qtbot, de
     # the summary and the jump chart say it in words and numbers
     assert "1 week with a big jump" in page.summary.text()
     jumps = page.charts["jumps"]
-    offsets = jumps.points.get_offsets()
+    offsets = jumps.by_band[Band.BIG_JUMP].get_offsets()
     assert any(x > 30 and y >= 4 for x, y in offsets)
+    assert len(jumps.offsets) == stats.correlation.n
     assert f"n = {stats.correlation.n} weeks" in jumps.rho_text.get_text()
     middle = weekly.bars.get_paths()[i].vertices[:, 0].mean()
     tip = weekly.hover_text_at_data(weekly.ax, middle, weekly.heights[i] * 0.6)

@@ -153,8 +153,8 @@ def factor_table(
             "Core work",
             pairs,
             in_core_week,
-            "Core work that week",
-            "No core work that week",
+            "Core-work week",
+            "Week without core work",
         ),
     ]
     for group in groups:

@@ -33,6 +33,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import accumulate
 
 from journal.domain.entries import Run
 
@@ -145,6 +146,11 @@ class LoadSeries:
         )
 
 
+def _clamp(value: float) -> float:
+    """Window sums from differences of prefix sums can be -1e-15 instead of 0; clamp those."""
+    return value if value > 1e-9 else 0.0
+
+
 def acute_chronic(daily: Mapping[date, float], first_day: date, last_day: date) -> LoadSeries:
     """Both ACWR forms for every day from ``first_day`` (the start of history) to ``last_day``.
 
@@ -162,34 +168,27 @@ def acute_chronic(daily: Mapping[date, float], first_day: date, last_day: date) 
         if 0 <= i < n:
             loads[i] += value
     la, lc = ewma_lambda(ACUTE_DAYS), ewma_lambda(CHRONIC_DAYS)
-    acute: list[float] = []
-    chronic: list[float] = []
-    r_roll: list[float | None] = []
-    a_ewma: list[float] = []
-    c_ewma: list[float] = []
-    r_ewma: list[float | None] = []
-    sum7 = sum28 = 0.0
+    # window sums from prefix sums (fsum-free but exact enough: loads are km or effort x minutes)
+    prefix = [0.0, *accumulate(loads)]
+    acute = [_clamp(prefix[i + 1] - prefix[max(0, i + 1 - ACUTE_DAYS)]) for i in range(n)]
+    chronic = [_clamp(prefix[i + 1] - prefix[max(0, i + 1 - CHRONIC_DAYS)]) / 4.0 for i in range(n)]
+    a_ewma = [0.0] * n
+    c_ewma = [0.0] * n
     ea = ec = loads[0]
+    ka, kc = 1.0 - la, 1.0 - lc
     for i, x in enumerate(loads):
-        sum7 += x
-        sum28 += x
-        if i >= ACUTE_DAYS:
-            sum7 -= loads[i - ACUTE_DAYS]
-        if i >= CHRONIC_DAYS:
-            sum28 -= loads[i - CHRONIC_DAYS]
         if i:
-            ea = la * x + (1.0 - la) * ea
-            ec = lc * x + (1.0 - lc) * ec
-        # running sums drift by float rounding; clamp tiny negatives from subtraction
-        s7 = sum7 if sum7 > 1e-9 else 0.0
-        weekly_chronic = (sum28 if sum28 > 1e-9 else 0.0) / 4.0
-        full = i >= MIN_HISTORY_DAYS - 1
-        acute.append(s7)
-        chronic.append(weekly_chronic)
-        r_roll.append(s7 / weekly_chronic if full and weekly_chronic > 0 else None)
-        a_ewma.append(ea)
-        c_ewma.append(ec)
-        r_ewma.append(ea / ec if full and ec > 1e-12 else None)
+            ea = la * x + ka * ea
+            ec = lc * x + kc * ec
+        a_ewma[i] = ea
+        c_ewma[i] = ec
+    first_ratio = MIN_HISTORY_DAYS - 1
+    r_roll: list[float | None] = [
+        a / c if i >= first_ratio and c > 0 else None for i, (a, c) in enumerate(zip(acute, chronic, strict=True))
+    ]
+    r_ewma: list[float | None] = [
+        a / c if i >= first_ratio and c > 1e-12 else None for i, (a, c) in enumerate(zip(a_ewma, c_ewma, strict=True))
+    ]
     return LoadSeries(
         first_day,
         tuple(loads),

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import accumulate
 
 from journal.domain.entries import CheckIn
 from journal.domain.settings import WeekStart
@@ -54,12 +55,9 @@ def day_score(scores: Mapping[Region, int], region: Region | None) -> int | None
 
 def daily_series(daily: DailyPain, region: Region | None) -> dict[date, int]:
     """Day -> daily maximum of ``region`` (or the worst of any region)."""
-    out: dict[date, int] = {}
-    for day, scores in daily.items():
-        v = day_score(scores, region)
-        if v is not None:
-            out[day] = v
-    return out
+    if region is None:
+        return {day: max(scores.values()) for day, scores in daily.items() if scores}
+    return {day: scores[region] for day, scores in daily.items() if region in scores}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,23 +93,12 @@ def rolling_mean(values: Mapping[date, int], first_day: date, last_day: date, wi
         i = day.toordinal() - origin
         if 0 <= i < len(arr):
             arr[i] = v
-    means: list[float | None] = []
-    total, count = 0, 0
-    for v in arr[: window - 1]:
-        if v is not None:
-            total += v
-            count += 1
-    for i in range(n):
-        v = arr[i + window - 1]
-        if v is not None:
-            total += v
-            count += 1
-        if i:
-            old = arr[i - 1]
-            if old is not None:
-                total -= old
-                count -= 1
-        means.append(total / count if count else None)
+    # prefix sums of the values and of how many days have one
+    totals = [0, *accumulate(0 if v is None else v for v in arr)]
+    counts = [0, *accumulate(0 if v is None else 1 for v in arr)]
+    means: list[float | None] = [
+        (totals[i + window] - totals[i]) / c if (c := counts[i + window] - counts[i]) else None for i in range(n)
+    ]
     return PainSeries(None, first_day, tuple(arr[window - 1 :]), tuple(means))
 
 

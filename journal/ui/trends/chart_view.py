@@ -25,6 +25,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, MultipleLocator
+from matplotlib.transforms import Transform, offset_copy
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
@@ -34,6 +35,14 @@ from journal.interchange.private_files import write_private
 from journal.ui.trends.style import FONT, ChartOptions, LegendItem
 
 HOVER_RADIUS_PX = 7.0
+Y_LABEL_PT = 31.0
+"""Axis labels sit this far outside the axes (points), beyond the tick labels."""
+X_LABEL_PT = 17.0
+
+
+def _shifted(ax: Axes, dx_pt: float, dy_pt: float) -> Transform:
+    """Axes coordinates moved by (dx, dy) points (so the offset scales with the dpi of a saved PNG)."""
+    return offset_copy(ax.transAxes, ax.figure, x=dx_pt, y=dy_pt, units="points")
 
 
 TextFor = Callable[[int], str]
@@ -136,6 +145,9 @@ class ChartView(QWidget):
         self.ax.spines["top"].set_visible(False)
         self.ax.grid(axis="y", color="#e6e6e6", linewidth=0.8)
         self.ax.set_axisbelow(True)
+        # fixed label positions: matplotlib otherwise measures every tick label on each draw to place them
+        self.ax.yaxis.set_label_coords(0, 0.5, transform=_shifted(self.ax, -Y_LABEL_PT, 0))
+        self.ax.xaxis.set_label_coords(0.5, 0, transform=_shifted(self.ax, 0, -X_LABEL_PT))
         self.empty_text = self.ax.text(
             0.5, 0.5, "", ha="center", va="center", fontsize=FONT + 1, color="#666666", transform=self.ax.transAxes
         )
@@ -161,16 +173,17 @@ class ChartView(QWidget):
         """A right-hand axis for pain (0-10, ticks every 2)."""
         ax2 = self.ax.twinx()
         ax2.set_ylabel(label, fontsize=FONT)
+        ax2.yaxis.set_label_coords(1, 0.5, transform=_shifted(ax2, Y_LABEL_PT, 0))
         ax2.tick_params(labelsize=FONT)
         ax2.yaxis.set_major_locator(MultipleLocator(2))
         ax2.spines["top"].set_visible(False)
         return ax2
 
     def date_axis(self) -> None:
-        locator = AutoDateLocator(minticks=3, maxticks=6)
+        locator = AutoDateLocator(minticks=3, maxticks=5)
         self.ax.xaxis.set_major_locator(locator)
         self.ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-        self.ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
+        self.ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
 
     def show_empty(self, message: str) -> bool:
         """Show ``message`` across an empty chart (or hide it with ""); returns True when empty."""

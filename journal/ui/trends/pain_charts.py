@@ -15,7 +15,7 @@ from datetime import timedelta
 import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
-from matplotlib.ticker import MultipleLocator
+from matplotlib.ticker import MaxNLocator, MultipleLocator
 
 from journal.analysis.correlation import Correlation
 from journal.analysis.spikes import Spike
@@ -92,10 +92,11 @@ class PainChart(ChartView):
             daily = np.array([NAN if v is None else v for v in series.daily_max], dtype=float)
             mean = np.array([NAN if v is None else v for v in series.mean7], dtype=float)
             self.dailies[region].set_data(x, daily)
-            self.dailies[region].set_markersize(1.5 if many else 2.5)
+            self.dailies[region].set_markersize(2.5)
             self.means[region].set_data(x, mean)
             self.means[region].set_linewidth(1.4 if many else 2.0)
-            self.dailies[region].set_visible(True)
+            # over a year or more, thousands of dots hide the lines and slow the redraw: the means say it
+            self.dailies[region].set_visible(not many)
             self.means[region].set_visible(True)
 
             def pain_text(i: int, series=series, region: Region = region, mean=mean, daily=daily) -> str:
@@ -150,17 +151,25 @@ class PainChart(ChartView):
 
 
 class JumpsChart(ChartView):
-    """Chart 4: ``points`` (change %, mean pain later) coloured by band; ``rho_text`` with rho and n."""
+    """Chart 4: ``offsets`` (change %, mean pain later) drawn in ``by_band`` collections; ``rho_text``."""
 
     MARGINS_PX = (54, 16, 8, 40)
 
     def build(self) -> None:
         for limit in (10, 30):
             self.ax.axvline(limit, color="#999999", linestyle=":", linewidth=1)
-        self.points = self.ax.scatter(np.empty(0), np.empty(0), s=30, edgecolors="#555555", linewidths=0.5, zorder=3)
+        # one collection per band: a uniform colour draws much faster than a colour per point
+        self.by_band = {
+            band: self.ax.scatter(
+                np.empty(0), np.empty(0), s=30, color=BAND_COLOURS[band], edgecolors="#555555", linewidths=0.5, zorder=3
+            )
+            for band in (Band.STEADY, Band.CAUTION, Band.BIG_JUMP)
+        }
+        self.offsets = np.empty((0, 2))
         self.ax.set_ylim(-0.3, 10.5)
         self.ax.yaxis.set_major_locator(MultipleLocator(2))
         self.ax.set_xlabel("Change in weekly distance (%)", fontsize=FONT)
+        self.ax.xaxis.set_major_locator(MaxNLocator(nbins=5))
         self.rho_text = self.ax.text(
             0.02,
             0.97,
@@ -177,8 +186,10 @@ class JumpsChart(ChartView):
         c: Correlation = stats.correlation
         region = c.region.label if c.region else "Pain"
         self.ax.set_ylabel(f"{region} pain {lag_words(c.lag_weeks)} (mean)", fontsize=FONT)
+        self.offsets = np.empty((0, 2))
+        for collection in self.by_band.values():
+            collection.set_offsets(np.empty((0, 2)))
         if not c.pairs:
-            self.points.set_offsets(np.empty((0, 2)))
             self.rho_text.set_visible(False)
             self.show_empty("No weeks with both a change in distance\nand pain logged after it yet")
             self.set_legend([])
@@ -186,8 +197,10 @@ class JumpsChart(ChartView):
         self.show_empty("")
         xs = np.array([min(p.change_pct, CHANGE_AXIS_MAX) for p in c.pairs])
         ys = np.array([p.mean_pain for p in c.pairs])
-        self.points.set_offsets(np.column_stack([xs, ys]))
-        self.points.set_facecolor([BAND_COLOURS[p.band] for p in c.pairs])
+        self.offsets = np.column_stack([xs, ys])
+        for band, collection in self.by_band.items():
+            mine = [i for i, p in enumerate(c.pairs) if p.band is band]
+            collection.set_offsets(self.offsets[mine] if mine else np.empty((0, 2)))
         self.ax.set_xlim(-105, max(60.0, float(xs.max()) + 15))
         rho = "not defined" if c.spearman is None else f"{c.spearman:.2f}"
         self.rho_text.set_text(f"Spearman rho = {rho}, n = {c.n} weeks")
