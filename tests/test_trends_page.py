@@ -97,6 +97,9 @@ def test_demo_journal_shows_the_jump_as_big_jump_and_the_pain_after_it(qtbot, de
     assert np.nanmax(back[: i - 1]) == 0
     # the summary and the jump chart say it in words and numbers
     assert "1 week with a big jump" in page.summary.text()
+    assert f"Lower back pain the week after it: mean {hand_mean:.1f}/10, against 0.0 in the 4 weeks before" in (
+        page.summary.text()
+    )
     jumps = page.charts["jumps"]
     offsets = jumps.by_band[Band.BIG_JUMP].get_offsets()
     assert any(x > 30 and y >= 4 for x, y in offsets)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.analysis.stats import Stats, compute_stats
+from journal.analysis.stats import Stats, WeekRow, compute_stats
 from journal.domain.entries import JournalData
 from journal.domain.settings import Settings
 from journal.domain.vocabulary import Region
@@ -66,6 +66,22 @@ DEBATED_NOTE = (
     "ratio predicts injury, so read them as a rough guide, not a rule. Jumps: Nielsen et al. 2014; single-run "
     "spikes: Nielsen et al. 2025. These charts describe your log; they do not diagnose."
 )
+
+
+def _pain_around(stats: Stats, jump: WeekRow) -> str:
+    """A plain sentence on the chosen region's weekly mean pain the week after ``jump`` against the 4 weeks before."""
+    region = stats.region
+    if region is None:
+        return ""
+    i = stats.weeks.index(jump)
+    after = stats.weeks[i + 1].mean_pain.get(region) if i + 1 < len(stats.weeks) else None
+    before = [w.mean_pain[region] for w in stats.weeks[max(0, i - 4) : i] if region in w.mean_pain]
+    if after is None or not before:
+        return ""
+    return (
+        f"{region.label} pain the week after it: mean {after:.1f}/10, against "
+        f"{sum(before) / len(before):.1f} in the {len(before)} weeks before."
+    )
 
 
 class TrendsPage(QWidget):
@@ -266,6 +282,9 @@ class TrendsPage(QWidget):
                 f"{weeks} with a big jump in distance (over 30 %); the largest: week of "
                 f"{worst.week_start.day} {worst.week_start:%b %Y}, {worst.change_pct:+.0f} %."
             )
+            after = _pain_around(stats, worst)
+            if after:
+                lines.append(after)
         if stats.spikes:
             runs = "1 single run" if len(stats.spikes) == 1 else f"{len(stats.spikes)} single runs"
             lines.append(f"{runs} over 10 % longer than the longest run of the 30 days before.")

@@ -180,6 +180,7 @@ class JumpsChart(ChartView):
             fontweight="bold",
             bbox={"facecolor": "white", "edgecolor": "#cccccc", "alpha": 0.9},
         )
+        self.legend_loc = "upper right"  # in a saved PNG; the rho box is upper left
 
     def update_chart(self, stats: Stats, opts: ChartOptions) -> None:
         self.hover.clear()
