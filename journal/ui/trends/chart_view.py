@@ -28,11 +28,12 @@ from matplotlib.ticker import MaxNLocator, MultipleLocator
 from matplotlib.transforms import Transform, offset_copy
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from journal.analysis.stats import Stats
 from journal.interchange.private_files import write_private
 from journal.ui.trends.style import FONT, ChartOptions, LegendItem
+from journal.ui.trends.wrap_label import WrapLabel
 
 HOVER_RADIUS_PX = 7.0
 Y_LABEL_PT = 31.0
@@ -132,8 +133,7 @@ class ChartView(QWidget):
         self.canvas.setMinimumSize(300, 180)
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.setAccessibleName(title)
-        self.header = QLabel()
-        self.header.setWordWrap(True)
+        self.header = WrapLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.hover = HoverIndex()
         self.margins_px = self.MARGINS_PX

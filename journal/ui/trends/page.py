@@ -41,6 +41,7 @@ from journal.ui.trends.factors_table import FactorsModel, factors_view
 from journal.ui.trends.load_charts import AcwrChart, WeeklyChart
 from journal.ui.trends.pain_charts import JumpsChart, PainChart
 from journal.ui.trends.style import ChartOptions
+from journal.ui.trends.wrap_label import WrapLabel
 
 RANGES: tuple[tuple[str, int | None], ...] = (
     ("4 weeks", 28),
@@ -154,18 +155,14 @@ class TrendsPage(QWidget):
             menu.addAction(action)
             view.canvas.addAction(action)
 
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = WrapLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.factors_caption = QLabel()
-        self.factors_caption.setWordWrap(True)
+        self.factors_caption = WrapLabel()
         self.factors = FactorsModel(self)
         self.factors_view = factors_view(self.factors)
-        self.note = QLabel(DEBATED_NOTE)
-        self.note.setWordWrap(True)
+        self.note = WrapLabel(DEBATED_NOTE)
         self.note.setStyleSheet("color: #555555;")
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = WrapLabel()
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(6, 0, 0, 0)
@@ -175,6 +172,7 @@ class TrendsPage(QWidget):
         side_layout.addSpacing(6)
         side_layout.addWidget(QLabel("<b>Pain the day after runs</b>"))
         side_layout.addWidget(self.factors_caption)
+        self.factors_view.setMinimumHeight(120)
         side_layout.addWidget(self.factors_view, 1)
         side_layout.addWidget(self.note)
         side_layout.addWidget(self.message)
