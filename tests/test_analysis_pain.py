@@ -6,7 +6,13 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from journal.analysis.pain import daily_max_by_region, most_painful_region, region_series, weekly_pain
+from journal.analysis.pain import (
+    daily_max_by_region,
+    most_painful_in,
+    most_painful_region,
+    region_series,
+    weekly_pain,
+)
 from journal.domain.entries import CheckIn, RegionScore
 from journal.domain.settings import WeekStart
 from journal.domain.vocabulary import Region
@@ -84,3 +90,16 @@ def test_most_painful_region() -> None:
     assert most_painful_region(daily) is HAM
     assert most_painful_region(daily, first_day=MON + timedelta(days=1)) is BACK
     assert most_painful_region({}) is None
+
+
+def test_most_painful_over_whole_weeks_matches_the_daily_count() -> None:
+    days = [MON + timedelta(days=d) for d in range(14)]
+    daily = daily_max_by_region(
+        [checkin(d, lower_back=i % 3, hamstring_right=2 if i == 9 else 0) for i, d in enumerate(days)]
+    )
+    weeks = weekly_pain(daily, WeekStart.MONDAY, [MON, MON + timedelta(days=7)])
+    assert weeks[MON].sums == {BACK: 0 + 1 + 2 + 0 + 1 + 2 + 0, HAM: 0}
+    assert weeks[MON].scored_days == {BACK: 7, HAM: 7}
+    assert most_painful_in(weeks.values()) is most_painful_region(daily) is BACK
+    assert most_painful_in([weeks[MON + timedelta(days=7)]]) is BACK
+    assert most_painful_in([]) is None

@@ -18,7 +18,7 @@ over all regions.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import accumulate
 
@@ -119,6 +119,10 @@ class WeekPain:
     days_logged: int
     mean_any: float | None = None
     """The mean of each logged day's worst score over all regions."""
+    sums: Mapping[Region, int] = field(default_factory=dict)
+    """Per region, the sum of the daily maxima (for totals over several weeks)."""
+    scored_days: Mapping[Region, int] = field(default_factory=dict)
+    """Per region, the days it was scored."""
 
     def mean_of(self, region: Region | None) -> float | None:
         """The week's mean for ``region``; with None, the mean of each day's worst score."""
@@ -129,47 +133,55 @@ class WeekPain:
 
 def weekly_pain(daily: DailyPain, week_start: WeekStart, weeks: Iterable[date]) -> dict[date, WeekPain]:
     """The ``WeekPain`` of each week start in ``weeks`` (weeks without check-ins have empty maps)."""
-    wanted = set(weeks)
+    wanted = {ws.toordinal(): ws for ws in weeks}
     offset = week_start.weekday
-    # per week: region -> [sum, count, worst]; then pain-free days, days logged, sum of daily worst
-    acc: dict[date, tuple[dict[Region, list[int]], list[int]]] = {}
+    groups: dict[int, list[dict[Region, int]]] = {}
     for day, scores in daily.items():
-        ws = day - timedelta(days=(day.weekday() - offset) % 7)
-        if ws not in wanted:
-            continue
-        per_region, totals = acc.setdefault(ws, ({}, [0, 0, 0]))
-        day_worst = 0
-        for region, score in scores.items():
-            cell = per_region.get(region)
-            if cell is None:
-                per_region[region] = [score, 1, score]
-            else:
-                cell[0] += score
-                cell[1] += 1
-                if score > cell[2]:
-                    cell[2] = score
-            if score > day_worst:
-                day_worst = score
-        if day_worst == 0:
-            totals[0] += 1
-        totals[1] += 1
-        totals[2] += day_worst
+        n = day.toordinal()
+        w = n - (n - 1 - offset) % 7  # ordinal 1 (1 Jan of year 1) is a Monday
+        if w in wanted:
+            groups.setdefault(w, []).append(scores)
     out: dict[date, WeekPain] = {}
-    for ws in wanted:
-        if ws not in acc:
+    for w, ws in wanted.items():
+        days = groups.get(w)
+        if not days:
             out[ws] = WeekPain(ws, {}, {}, 0, 0, None)
             continue
-        per_region, (pain_free, logged, worst_total) = acc[ws]
-        ordered = [r for r in REGIONS if r in per_region]
+        worsts = [max(scores.values(), default=0) for scores in days]
+        sums: dict[Region, int] = {}
+        counts: dict[Region, int] = {}
+        worst: dict[Region, int] = {}
+        for region in REGIONS:
+            values = [scores[region] for scores in days if region in scores]
+            if values:
+                sums[region] = sum(values)
+                counts[region] = len(values)
+                worst[region] = max(values)
         out[ws] = WeekPain(
             ws,
-            {r: per_region[r][0] / per_region[r][1] for r in ordered},
-            {r: per_region[r][2] for r in ordered},
-            pain_free,
-            logged,
-            worst_total / logged,
+            {r: sums[r] / counts[r] for r in sums},
+            worst,
+            worsts.count(0),
+            len(days),
+            sum(worsts) / len(days),
+            sums,
+            counts,
         )
     return out
+
+
+def most_painful_in(weeks: Iterable[WeekPain]) -> Region | None:
+    """``most_painful_region`` over whole weeks already summed by ``weekly_pain`` (no second pass over days)."""
+    totals: dict[Region, int] = {}
+    counts: dict[Region, int] = {}
+    for week in weeks:
+        for region, n in week.scored_days.items():
+            totals[region] = totals.get(region, 0) + week.sums[region]
+            counts[region] = counts.get(region, 0) + n
+    if not counts:
+        return None
+    order = list(REGIONS)
+    return max(counts, key=lambda r: (totals[r], counts[r], -order.index(r)))
 
 
 def most_painful_region(daily: DailyPain, first_day: date | None = None, last_day: date | None = None) -> Region | None:

@@ -38,7 +38,7 @@ from journal.analysis.load import (
 from journal.analysis.pain import (
     PainSeries,
     daily_max_by_region,
-    most_painful_region,
+    most_painful_in,
     region_series,
     weekly_pain,
 )
@@ -221,7 +221,7 @@ def compute_stats(
             )
         )
 
-    chosen = region if region is not None else most_painful_region(daily, first_shown, end)
+    chosen = region if region is not None else most_painful_in(pains[ws] for ws in week_starts)
 
     def week_mean(ws: date) -> float | None:
         p = pains.get(ws)
