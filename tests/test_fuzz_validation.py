@@ -164,9 +164,6 @@ def test_distance_text(typed: str) -> None:
         assert message is not None
 
 
-@pytest.mark.xfail(
-    strict=True, reason="bug (reported): parse_duration lets int() fail on digits like '²' with Python's own message"
-)
 def test_duration_text_messages_are_the_forms_own() -> None:
     for typed in ("²", "1:²", "٣:00"):
         try:
@@ -312,12 +309,6 @@ def test_shoes_are_saved_whole_or_refused(store: Journal, shoe: Shoe) -> None:
     assert (stored.prior_m, stored.retire_at_m) == (shoe.prior_m, shoe.retire_at_m)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=Exception,
-    reason="bug (reported): Journal.save_shoe/_shoe_row match names with SQLite lower(), which folds ASCII only, "
-    "so 'Élan' is not found again and the insert hits UNIQUE(shoes.name)",
-)
 def test_shoes_named_with_accented_capitals(store: Journal) -> None:
     run = store.add_run(Run(started_at=datetime(2024, 2, 1, 7), distance_m=5000.0, shoe="Élan"))
     store.update_run(replace(run, notes="edited"))  # raises IntegrityError today

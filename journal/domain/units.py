@@ -60,7 +60,8 @@ def parse_duration(text: str) -> int | None:
     if not text:
         return None
     parts = text.split(":")
-    if len(parts) > 3 or not all(p.strip().isdigit() for p in parts):
+    # isdigit() alone accepts '²' and other scripts' digits, which int() then rejects.
+    if len(parts) > 3 or not all(p.strip().isascii() and p.strip().isdigit() for p in parts):
         raise ValueError("Write the time as h:mm:ss, mm:ss or minutes")
     numbers = [int(p) for p in parts]
     if len(numbers) == 1:

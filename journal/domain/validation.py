@@ -88,6 +88,15 @@ def check_minutes(minutes: int | None) -> str | None:
     return _check_whole(minutes, 1, 24 * 60, "Minutes")
 
 
+def check_encodable(text: str, what: str = "The text") -> str | None:
+    """Text must be valid Unicode (no lone surrogates), or SQLite cannot store it as UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return f"{what} contains characters that are not valid Unicode"
+    return None
+
+
 def check_text(text: str, limit: int = MAX_NOTES, what: str = "Notes") -> str | None:
     if not isinstance(text, str):
         return f"{what} must be text"
@@ -95,7 +104,7 @@ def check_text(text: str, limit: int = MAX_NOTES, what: str = "Notes") -> str | 
         return f"{what} can be at most {limit:,} characters"
     if "\x00" in text:
         return f"{what} cannot contain a NUL character"
-    return None
+    return check_encodable(text, what)
 
 
 def check_shoe_name(name: str) -> str | None:

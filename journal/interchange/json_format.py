@@ -24,6 +24,7 @@ from journal.domain.validation import (
     check_distance_m,
     check_duration_s,
     check_effort,
+    check_encodable,
     check_minutes,
     check_score,
     check_text,
@@ -144,6 +145,8 @@ class _Entry:
             raise self.fail(key, f"must be {_kind_name(kind)}, not true/false")
         if not isinstance(value, kind):
             raise self.fail(key, f"must be {_kind_name(kind)}")
+        if isinstance(value, str) and (problem := check_encodable(value)):
+            raise self.fail(key, problem)
         return value
 
     def check(self, key: str, value: Any, checker: Callable[[Any], str | None]) -> Any:
@@ -166,9 +169,12 @@ class _Entry:
         if text is None:
             return NOON
         try:
-            return time.fromisoformat(text)
+            value = time.fromisoformat(text)
         except ValueError:
             raise self.fail(key, f"{text!r} is not a time (HH:MM)") from None
+        if value.tzinfo is not None:
+            raise self.fail(key, f"{text!r}: write the local time without a UTC offset")
+        return value
 
     def enum(self, key: str, enum: type, required: bool = False) -> Any:
         value = self.get(key, str, required)
@@ -189,6 +195,8 @@ class _Entry:
         value = self.get(key, (int, float))
         if value is None:
             return None
+        if not math.isfinite(value):
+            raise self.fail(key, "must be a finite number")
         if value != int(value):
             raise self.fail(key, "must be a whole number")
         return int(value)

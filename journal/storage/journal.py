@@ -69,6 +69,16 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor.close()
 
 
+def shoe_key(name: str) -> str:
+    """Shoe names match ignoring case in every script ('Élan' is 'élan'); SQLite's lower() folds ASCII only."""
+    return name.strip().casefold()
+
+
+def _find_shoe(s: Session, name: str) -> ShoeRow | None:
+    key = shoe_key(name)
+    return next((r for r in s.scalars(select(ShoeRow)) if shoe_key(r.name) == key), None)
+
+
 def _begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN")
 
@@ -339,7 +349,7 @@ class Journal:
         if problems:
             raise InvalidEntry("Shoes", problems)
         with self.write_session() as s:
-            clash = s.scalars(select(ShoeRow).where(func.lower(ShoeRow.name) == shoe.name.strip().lower())).first()
+            clash = _find_shoe(s, shoe.name)
             if clash is not None and clash.id != shoe.id:
                 raise InvalidEntry("Shoes", {"name": f"There are already shoes called {clash.name!r}"})
             row = s.get(ShoeRow, shoe.id) if shoe.id is not None else None
@@ -386,19 +396,19 @@ class Journal:
             if p := validate_care(entry, now):
                 raise InvalidEntry(f"Care {i + 1} ({entry.day})", p)
         with self.write_session() as s:
-            shoe_rows = {r.name.lower(): r for r in s.scalars(select(ShoeRow))}
+            shoe_rows = {shoe_key(r.name): r for r in s.scalars(select(ShoeRow))}
             for shoe in shoes:
-                row = shoe_rows.get(shoe.name.strip().lower())
+                row = shoe_rows.get(shoe_key(shoe.name))
                 if row is None:
                     row = ShoeRow()
                     s.add(row)
-                    shoe_rows[shoe.name.strip().lower()] = row
+                    shoe_rows[shoe_key(shoe.name)] = row
                 convert.fill_shoe_row(row, shoe)
             run_rows = []
             for run in runs:
                 shoe_row = None
                 if run.shoe:
-                    key = run.shoe.strip().lower()
+                    key = shoe_key(run.shoe)
                     shoe_row = shoe_rows.get(key)
                     if shoe_row is None:
                         shoe_row = convert.fill_shoe_row(ShoeRow(), Shoe(name=run.shoe, first_used=run.day))
@@ -430,7 +440,7 @@ class Journal:
     def _shoe_row(s: Session, name: str | None) -> ShoeRow | None:
         if not name:
             return None
-        row = s.scalars(select(ShoeRow).where(func.lower(ShoeRow.name) == name.strip().lower())).first()
+        row = _find_shoe(s, name)
         if row is None:
             row = convert.fill_shoe_row(ShoeRow(), Shoe(name=name))
             s.add(row)

@@ -54,7 +54,13 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort in Python by the column's sort key: far faster than a proxy calling data() per comparison."""
+        """Sort in Python by the column's sort key: far faster than a proxy calling data() per comparison.
+
+        Qt calls ``sort(-1)`` to mean "not sorted": the rows keep the order they were given.
+        """
+        if not 0 <= column < len(self._columns):
+            self._sorted = None
+            return
         self.layoutAboutToBeChanged.emit()
         self._sort_rows(column, order)
         self.layoutChanged.emit()

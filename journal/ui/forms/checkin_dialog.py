@@ -53,11 +53,12 @@ class ScoreField(QLineEdit):
 
     def score(self) -> int | None:
         text = self.text().strip()
-        return int(text) if text.lstrip("-").isdigit() else None
+        digits = text.lstrip("-")
+        return int(text) if digits.isascii() and digits.isdigit() else None
 
     def check(self) -> str | None:
         text = self.text().strip()
-        if text and not text.lstrip("-").isdigit():
+        if text and self.score() is None:
             return f"{text!r}: enter a whole number from 0 to 10"
         return check_score(self.score())
 
