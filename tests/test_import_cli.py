@@ -81,3 +81,9 @@ def test_json_backup_is_still_imported_on_its_own(tmp_path, journal_path, capsys
     assert main(["export", "--format", "json", "--out", str(backup), "--db", str(journal_path)]) == 0
     assert main(["import", "--db", str(journal_path), str(backup)]) == 0
     assert "Imported 0 runs, 0 check-ins" in capsys.readouterr().out
+
+
+def test_an_empty_folder_says_no_activity_files_were_found(tmp_path, journal_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert main(["import", "--db", str(journal_path), str(tmp_path / "empty")]) == 1
+    assert "no activity files were found; nothing was imported" in capsys.readouterr().err

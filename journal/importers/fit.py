@@ -44,6 +44,8 @@ def _values(frame: fitdecode.FitDataMessage) -> dict[str, Any]:
 def read_fit_messages(data: bytes) -> tuple[dict[str, Any] | None, list[dict[str, Any]], Any, bool]:
     """(file_id values, session values, last record frame, CRCs all good) from FIT bytes.
 
+    The file's ``sport`` message, when there is one, is kept as ``file_id["sport"]``.
+
     Raises ImportFileError for a corrupt or truncated file.
     """
     file_id: dict[str, Any] | None = None
@@ -66,6 +68,8 @@ def read_fit_messages(data: bytes) -> tuple[dict[str, Any] | None, list[dict[str
                         sessions.append(_values(frame))
                     elif name == "file_id" and file_id is None:
                         file_id = _values(frame)
+                    elif name == "sport" and file_id is not None and "sport" not in file_id:
+                        file_id["sport"] = frame.get_value("sport", fallback=None)
                 elif frame_type == fitdecode.FIT_FRAME_CRC:
                     crc_ok = crc_ok and frame.matched is not False
                 elif frame_type == fitdecode.FIT_FRAME_HEADER:
@@ -106,7 +110,7 @@ def parse_fit(data: bytes, label: str) -> ParseResult:
         result.warn(label, "the file's checksum (CRC) does not match; its data decoded and was read - check the run")
     for number, session in enumerate(sessions, start=1):
         where = label if len(sessions) == 1 else f"{label} (session {number})"
-        sport = session.get("sport")
+        sport = session.get("sport", (file_id or {}).get("sport"))  # else the file's sport message
         if sport not in RUNNING:
             result.skip(where, f"not a run (sport {sport or 'not recorded'})")
             continue

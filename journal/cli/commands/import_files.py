@@ -111,7 +111,8 @@ def import_activities(args: argparse.Namespace, paths: list[Path]) -> int:
             raise CommandError(str(exc)) from None
     print_report(report, getattr(args, "verbose", False))
     if report.nothing_read:
-        raise CommandError("none of the files could be read; nothing was imported")
+        problem = "none of the files could be read" if report.failed else "no activity files were found"
+        raise CommandError(f"{problem}; nothing was imported")
     return EXIT_OK
 
 
