@@ -165,8 +165,8 @@ def test_reopening_keeps_everything(journal_path):
         assert j.counts().runs == 1 and j.counts().checkins == 1
 
 
-def test_bulk_reads_match_the_orm_conversion(journal):
-    """History and the analysis read through fast Core selects; they must give the same records."""
+def test_fast_reads_match_the_orm_conversion(journal):
+    """History and the analysis read through plain sqlite3 (reads.py); they must give the ORM's records."""
     from sqlalchemy import select
 
     from journal.demo import demo_data

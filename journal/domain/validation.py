@@ -14,6 +14,17 @@ from datetime import date, datetime
 
 from journal.domain.entries import CareEntry, CheckIn, Run, Shoe
 
+
+class InvalidEntry(ValueError):
+    """A record failed validation; ``problems`` maps field name to message."""
+
+    def __init__(self, what: str, problems: dict[str, str]) -> None:
+        self.what = what
+        self.problems = problems
+        detail = "; ".join(f"{field}: {msg}" for field, msg in problems.items())
+        super().__init__(f"{what} not saved: {detail}")
+
+
 MAX_RUN_M = 500_000.0
 """500 km: longer than any single run (multi-day ultras are logged per day)."""
 MAX_DURATION_S = 4 * 24 * 3600

@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, select
+from journal.domain.validation import InvalidEntry
+from journal.storage.journal import Journal
 
-from journal.storage.journal import InvalidEntry, Journal
-from journal.storage.models import FlagAcknowledgementRow
+if TYPE_CHECKING:
+    from journal.storage.models import FlagAcknowledgementRow
 
 NOTE_MAX = 2000
 """Characters kept in a note; a longer note is refused rather than cut."""
@@ -66,6 +68,8 @@ def acknowledge(
         problems["note"] = f"The note is {len(note)} characters; keep it under {NOTE_MAX}"
     if problems:
         raise InvalidEntry("Acknowledgement", problems)
+    from journal.storage.models import FlagAcknowledgementRow
+
     moment = (at or datetime.now()).replace(microsecond=0)
     with journal.write_session() as s:
         row = FlagAcknowledgementRow(
@@ -77,10 +81,21 @@ def acknowledge(
 
 
 def acknowledgements(journal: Journal) -> list[FlagAcknowledgement]:
-    """Every acknowledgement, oldest first."""
-    q = select(FlagAcknowledgementRow).order_by(FlagAcknowledgementRow.acknowledged_at, FlagAcknowledgementRow.id)
-    with journal.read_session() as s:
-        return [_from_row(r) for r in s.scalars(q)]
+    """Every acknowledgement, oldest first (read on the fast sqlite3 path, see ``reads``)."""
+    rows = journal.query(
+        "SELECT id, flag_key, rule, region, acknowledged_at, note FROM flag_acknowledgements ORDER BY acknowledged_at, id"
+    )
+    return [
+        FlagAcknowledgement(
+            flag_key=key,
+            rule=rule,
+            region=region,
+            acknowledged_at=datetime.fromisoformat(at),
+            note=note or "",
+            id=ack_id,
+        )
+        for ack_id, key, rule, region, at, note in rows
+    ]
 
 
 def acknowledgements_by_key(journal: Journal) -> dict[str, list[FlagAcknowledgement]]:
@@ -93,6 +108,10 @@ def acknowledgements_by_key(journal: Journal) -> dict[str, list[FlagAcknowledgem
 
 def remove_acknowledgement(journal: Journal, ack_id: int) -> FlagAcknowledgement:
     """Delete one acknowledgement (one transaction) and return it as it was."""
+    from sqlalchemy import delete
+
+    from journal.storage.models import FlagAcknowledgementRow
+
     with journal.write_session() as s:
         row = s.get(FlagAcknowledgementRow, ack_id)
         if row is None:

@@ -9,8 +9,10 @@ whose revision is not one of ours was made by a newer app and is refused.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Connection
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 REVISIONS = ("0001", "0002", "0003")

@@ -5,8 +5,8 @@ backup (newest first, with when and why it was made, how many runs, check-ins
 and care entries it holds and the date of its last entry), confirm, and the
 journal is replaced by it (``journal.storage.backup.restore_backup``, which
 backs up the current journal first). The window keeps its ``JournalOperations``:
-its connections are closed before the file is replaced (SQLAlchemy's
-``Engine.dispose``; the engine reconnects to the restored file on the next
+its connections are closed before the file is replaced (``Journal.release_connections``;
+the journal reconnects to the restored file on the next
 read), the undo history is cleared (it speaks of entries that may no longer
 exist) and ``changed(Change.ALL)`` makes every page read the journal again.
 """
@@ -155,7 +155,7 @@ def restore_into_window(ops: JournalOperations, backup: Path) -> Path | None:
     Raises BackupError (or JournalFileError when the restored file cannot be opened).
     """
     ops.wait_for_background()
-    ops.read.close()  # close every connection; the engine reconnects to the restored file on next use
+    ops.read.release_connections()  # every connection closed; the next read or write reconnects to the restored file
     saved = restore_backup(backup, ops.path)
     # An older backup is brought up to this version's schema, with its own backup first.
     Journal.open(ops.path, create=False, before_migration=backup_before_migration).close()

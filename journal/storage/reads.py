@@ -1,0 +1,203 @@
+"""Reading the journal with the standard library's sqlite3: the fast path for every read.
+
+Why not SQLAlchemy here: importing it costs about 320 ms, more than twice a bare
+Qt window's whole start-up, and its result processing is most of the time spent
+reading ten years of check-ins. The window must show History quickly, so reads
+use plain SQL on one read-only connection, and SQLAlchemy (with the ORM models
+and Alembic) is imported only for the first write or migration. The columns are
+those of ``models.py``; a test checks these readers against the ORM conversion.
+
+Stored formats (as SQLAlchemy writes them to SQLite): datetimes are
+``YYYY-MM-DD HH:MM:SS.ffffff`` text, dates ``YYYY-MM-DD``, booleans 0/1.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from datetime import date, datetime
+
+from journal.domain.entries import CareEntry, CheckIn, RegionScore, Run, Shoe
+from journal.domain.vocabulary import (
+    CareKind,
+    Character,
+    FootStrike,
+    Radiates,
+    Region,
+    Surface,
+    Timing,
+    WarningSign,
+)
+
+
+def _lookup(enum: type) -> dict[str | None, object]:
+    table: dict[str | None, object] = {m.value: m for m in enum}
+    table[None] = None
+    table[""] = None
+    return table
+
+
+_SURFACE, _FOOT, _REGION = _lookup(Surface), _lookup(FootStrike), _lookup(Region)
+_TIMING, _RADIATES, _CHAR, _SIGN = _lookup(Timing), _lookup(Radiates), _lookup(Character), _lookup(WarningSign)
+_CARE = _lookup(CareKind)
+_when = datetime.fromisoformat
+
+
+def _bool(value: int | None) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def stamp(value: datetime) -> str:
+    """A datetime as stored, for comparisons in SQL."""
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _range(column: str, lo: datetime | None, hi: datetime | None) -> tuple[str, list[str]]:
+    clauses, params = [], []
+    if lo:
+        clauses.append(f"{column} >= ?")
+        params.append(stamp(lo))
+    if hi:
+        clauses.append(f"{column} < ?")
+        params.append(stamp(hi))
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+_RUN_SQL = (
+    "SELECT r.id, r.started_at, r.distance_m, r.duration_s, r.effort, r.surface, s.name, r.foot_strike,"
+    " r.stretched, r.hydrated, r.hot, r.notes, r.source, r.source_id, r.source_file"
+    " FROM runs r LEFT JOIN shoes s ON r.shoe_id = s.id"
+)
+
+
+def _run(row: tuple) -> Run:
+    return Run(
+        id=row[0],
+        started_at=_when(row[1]),
+        distance_m=row[2],
+        duration_s=row[3],
+        effort=row[4],
+        surface=_SURFACE[row[5]],
+        shoe=row[6],
+        foot_strike=_FOOT[row[7]],
+        stretched=_bool(row[8]),
+        hydrated=_bool(row[9]),
+        hot=_bool(row[10]),
+        notes=row[11] or "",
+        source=row[12] or "manual",
+        source_id=row[13],
+        source_file=row[14],
+    )
+
+
+def read_runs(conn: sqlite3.Connection, lo: datetime | None, hi: datetime | None) -> list[Run]:
+    where, params = _range("r.started_at", lo, hi)
+    return [_run(row) for row in conn.execute(f"{_RUN_SQL}{where} ORDER BY r.started_at, r.id", params)]
+
+
+def read_run(conn: sqlite3.Connection, run_id: int) -> Run | None:
+    row = conn.execute(f"{_RUN_SQL} WHERE r.id = ?", (run_id,)).fetchone()
+    return _run(row) if row else None
+
+
+def read_last_run(conn: sqlite3.Connection) -> Run | None:
+    row = conn.execute(f"{_RUN_SQL} ORDER BY r.started_at DESC, r.id DESC LIMIT 1").fetchone()
+    return _run(row) if row else None
+
+
+def read_checkins(
+    conn: sqlite3.Connection, lo: datetime | None, hi: datetime | None, only_id: int | None = None
+) -> list[CheckIn]:
+    where, params = _range("c.recorded_at", lo, hi)
+    if only_id is not None:
+        where, params = " WHERE c.id = ?", [only_id]
+    scores: dict[int, list[RegionScore]] = defaultdict(list)
+    for cid, region, score, timing, character, radiates in conn.execute(
+        "SELECT s.checkin_id, s.region, s.score, s.timing, s.character, s.radiates"
+        f" FROM symptom_scores s JOIN checkins c ON s.checkin_id = c.id{where} ORDER BY s.id",
+        params,
+    ):
+        chars = tuple(_CHAR[x] for x in character.split(",")) if character else ()
+        scores[cid].append(RegionScore(_REGION[region], score, _TIMING[timing], chars, _RADIATES[radiates]))
+    signs: dict[int, list[WarningSign]] = defaultdict(list)
+    for cid, sign in conn.execute(
+        f"SELECT w.checkin_id, w.sign FROM warning_signs w JOIN checkins c ON w.checkin_id = c.id{where} ORDER BY w.id",
+        params,
+    ):
+        signs[cid].append(_SIGN[sign])
+    return [
+        CheckIn(
+            id=cid,
+            recorded_at=_when(when),
+            run_id=run_id,
+            notes=notes or "",
+            scores=tuple(scores.get(cid, ())),
+            warning_signs=tuple(signs.get(cid, ())),
+        )
+        for cid, when, run_id, notes in conn.execute(
+            f"SELECT c.id, c.recorded_at, c.run_id, c.notes FROM checkins c{where} ORDER BY c.recorded_at, c.id",
+            params,
+        )
+    ]
+
+
+def read_care(conn: sqlite3.Connection, start: date | None, end: date | None) -> list[CareEntry]:
+    clauses, params = [], []
+    if start:
+        clauses.append("day >= ?")
+        params.append(start.isoformat())
+    if end:
+        clauses.append("day <= ?")
+        params.append(end.isoformat())
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return [
+        CareEntry(id=cid, day=date.fromisoformat(day), kind=_CARE[kind], detail=detail or "", minutes=minutes)
+        for cid, day, kind, detail, minutes in conn.execute(
+            f"SELECT id, day, kind, detail, minutes FROM care{where} ORDER BY day, id", params
+        )
+    ]
+
+
+def read_shoes(conn: sqlite3.Connection) -> list[Shoe]:
+    """All shoes with distance so far (prior + logged runs) and run counts, by name ignoring case."""
+    logged = {
+        sid: (metres or 0.0, count)
+        for sid, metres, count in conn.execute(
+            "SELECT shoe_id, sum(distance_m), count(id) FROM runs WHERE shoe_id IS NOT NULL GROUP BY shoe_id"
+        )
+    }
+    shoes = []
+    for sid, name, first_used, prior_m, retire_at_m, retired in conn.execute(
+        "SELECT id, name, first_used, prior_m, retire_at_m, retired FROM shoes"
+    ):
+        metres, count = logged.get(sid, (0.0, 0))
+        shoes.append(
+            Shoe(
+                id=sid,
+                name=name,
+                first_used=_day(first_used),
+                prior_m=prior_m,
+                retire_at_m=retire_at_m,
+                retired=bool(retired),
+                distance_m=prior_m + metres,
+                run_count=count,
+            )
+        )
+    return sorted(shoes, key=lambda s: s.name.casefold())
+
+
+def read_settings(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT key, value FROM settings").fetchall())
+
+
+def read_counts(conn: sqlite3.Connection) -> tuple[int, int, int, int]:
+    """Numbers of runs, check-ins, care entries and shoes."""
+    row = conn.execute(
+        "SELECT (SELECT count(*) FROM runs), (SELECT count(*) FROM checkins),"
+        " (SELECT count(*) FROM care), (SELECT count(*) FROM shoes)"
+    ).fetchone()
+    return row[0], row[1], row[2], row[3]

@@ -1,0 +1,263 @@
+"""Writing the journal through the SQLAlchemy ORM: every function here is one transaction.
+
+``Journal``'s write methods call these; the module (and with it SQLAlchemy) is
+imported on the first write, not at start-up. Each function validates its
+records first (``journal.domain.validation``), so nothing invalid reaches the
+database from any path, and runs in ``journal.write_session()``: all of it is
+saved, or on any error none of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from journal.domain.entries import CareEntry, CheckIn, JournalData, Run, Shoe
+from journal.domain.settings import Settings
+from journal.domain.validation import (
+    InvalidEntry,
+    validate_care,
+    validate_checkin,
+    validate_run,
+    validate_shoe,
+)
+from journal.storage import convert
+from journal.storage.models import CareRow, CheckInRow, RunRow, SettingRow, ShoeRow
+
+if TYPE_CHECKING:
+    from journal.storage.journal import Journal
+
+
+def shoe_key(name: str) -> str:
+    """Shoe names match ignoring case in every script ('Élan' is 'élan'); SQLite's lower() folds ASCII only."""
+    return name.strip().casefold()
+
+
+def _find_shoe(s: Session, name: str) -> ShoeRow | None:
+    key = shoe_key(name)
+    return next((r for r in s.scalars(select(ShoeRow)) if shoe_key(r.name) == key), None)
+
+
+def save_settings(journal: Journal, settings: Settings) -> None:
+    journal.save_raw_settings(settings.to_strings())
+
+
+def save_raw_settings(journal: Journal, values: dict[str, str]) -> None:
+    with journal.write_session() as s:
+        for key, value in values.items():
+            s.merge(SettingRow(key=key, value=value))
+
+
+def add_run(journal: Journal, run: Run) -> Run:
+    return journal.add_entries(runs=[run]).runs[0]
+
+
+def update_run(journal: Journal, run: Run) -> Run:
+    problems = validate_run(run)
+    if problems:
+        raise InvalidEntry("Run", problems)
+    with journal.write_session() as s:
+        row = s.get(RunRow, run.id)
+        if row is None:
+            raise KeyError(f"No run with id {run.id}")
+        convert.fill_run_row(row, run, _shoe_row(s, run.shoe))
+        s.flush()
+        return convert.run_from_row(row)
+
+
+def delete_run(journal: Journal, run_id: int) -> Run:
+    """Delete a run and return it as it was (its check-ins stay, unlinked)."""
+    with journal.write_session() as s:
+        row = s.get(RunRow, run_id)
+        if row is None:
+            raise KeyError(f"No run with id {run_id}")
+        old = convert.run_from_row(row)
+        s.delete(row)
+        return old
+
+
+def add_checkin(journal: Journal, checkin: CheckIn) -> CheckIn:
+    return journal.add_entries(checkins=[checkin]).checkins[0]
+
+
+def update_checkin(journal: Journal, checkin: CheckIn) -> CheckIn:
+    problems = validate_checkin(checkin)
+    if problems:
+        raise InvalidEntry("Check-in", problems)
+    with journal.write_session() as s:
+        row = s.get(CheckInRow, checkin.id)
+        if row is None:
+            raise KeyError(f"No check-in with id {checkin.id}")
+        convert.fill_checkin_row(row, checkin)
+        s.flush()
+        return convert.checkin_from_row(row)
+
+
+def save_checkin_with_care(
+    journal: Journal, checkin: CheckIn, care: Iterable[CareEntry] = ()
+) -> tuple[CheckIn, list[CareEntry]]:
+    """Add or update a check-in and add the day's care entries, in one transaction."""
+    care = list(care)
+    if problems := validate_checkin(checkin):
+        raise InvalidEntry("Check-in", problems)
+    for entry in care:
+        if problems := validate_care(entry):
+            raise InvalidEntry("Care", problems)
+    with journal.write_session() as s:
+        row = s.get(CheckInRow, checkin.id) if checkin.id is not None else None
+        if checkin.id is not None and row is None:
+            raise KeyError(f"No check-in with id {checkin.id}")
+        if row is None:
+            row = CheckInRow()
+            s.add(row)
+        convert.fill_checkin_row(row, checkin)
+        care_rows = [convert.fill_care_row(CareRow(id=c.id), c) for c in care]
+        s.add_all(care_rows)
+        s.flush()
+        return convert.checkin_from_row(row), [convert.care_from_row(r) for r in care_rows]
+
+
+def delete_entries(journal: Journal, checkin_ids: Iterable[int] = (), care_ids: Iterable[int] = ()) -> None:
+    """Delete several check-ins and care entries in one transaction (undo of a check-in with care)."""
+    with journal.write_session() as s:
+        for cid in checkin_ids:
+            if (row := s.get(CheckInRow, cid)) is not None:
+                s.delete(row)
+        for cid in care_ids:
+            if (row := s.get(CareRow, cid)) is not None:
+                s.delete(row)
+
+
+def delete_checkin(journal: Journal, checkin_id: int) -> CheckIn:
+    with journal.write_session() as s:
+        row = s.get(CheckInRow, checkin_id)
+        if row is None:
+            raise KeyError(f"No check-in with id {checkin_id}")
+        old = convert.checkin_from_row(row)
+        s.delete(row)
+        return old
+
+
+def add_care(journal: Journal, entry: CareEntry) -> CareEntry:
+    return journal.add_entries(care=[entry]).care[0]
+
+
+def delete_care(journal: Journal, care_id: int) -> CareEntry:
+    with journal.write_session() as s:
+        row = s.get(CareRow, care_id)
+        if row is None:
+            raise KeyError(f"No care entry with id {care_id}")
+        old = convert.care_from_row(row)
+        s.delete(row)
+        return old
+
+
+def save_shoe(journal: Journal, shoe: Shoe) -> Shoe:
+    """Add a new pair (``id`` None) or update an existing one."""
+    problems = validate_shoe(shoe)
+    if problems:
+        raise InvalidEntry("Shoes", problems)
+    with journal.write_session() as s:
+        clash = _find_shoe(s, shoe.name)
+        if clash is not None and clash.id != shoe.id:
+            raise InvalidEntry("Shoes", {"name": f"There are already shoes called {clash.name!r}"})
+        row = s.get(ShoeRow, shoe.id) if shoe.id is not None else None
+        if row is None:
+            row = ShoeRow()
+            s.add(row)
+        convert.fill_shoe_row(row, shoe)
+        s.flush()
+        return convert.shoe_from_row(row)
+
+
+def delete_shoe(journal: Journal, shoe_id: int) -> Shoe:
+    with journal.write_session() as s:
+        row = s.get(ShoeRow, shoe_id)
+        if row is None:
+            raise KeyError(f"No shoes with id {shoe_id}")
+        old = convert.shoe_from_row(row)
+        s.delete(row)
+        return old
+
+
+def add_entries(
+    journal: Journal,
+    runs: Iterable[Run] = (),
+    checkins: Iterable[CheckIn] = (),
+    care: Iterable[CareEntry] = (),
+    shoes: Iterable[Shoe] = (),
+) -> JournalData:
+    """Add everything in one transaction: all of it is saved, or (on any error) none of it.
+
+    Shoes named by runs but not in ``shoes`` are created. A record that carries an id
+    keeps it (the undo of a delete); new records get fresh ids. Returns the records with ids.
+    """
+    runs, checkins, care, shoes = list(runs), list(checkins), list(care), list(shoes)
+    now = datetime.now()
+    for i, shoe in enumerate(shoes):
+        if p := validate_shoe(shoe, now):
+            raise InvalidEntry(f"Shoes {i + 1} ({shoe.name!r})", p)
+    for i, run in enumerate(runs):
+        if p := validate_run(run, now):
+            raise InvalidEntry(f"Run {i + 1} ({run.started_at:%Y-%m-%d})", p)
+    for i, checkin in enumerate(checkins):
+        if p := validate_checkin(checkin, now):
+            raise InvalidEntry(f"Check-in {i + 1} ({checkin.recorded_at:%Y-%m-%d})", p)
+    for i, entry in enumerate(care):
+        if p := validate_care(entry, now):
+            raise InvalidEntry(f"Care {i + 1} ({entry.day})", p)
+    with journal.write_session() as s:
+        shoe_rows = {shoe_key(r.name): r for r in s.scalars(select(ShoeRow))}
+        for shoe in shoes:
+            row = shoe_rows.get(shoe_key(shoe.name))
+            if row is None:
+                row = ShoeRow()
+                s.add(row)
+                shoe_rows[shoe_key(shoe.name)] = row
+            convert.fill_shoe_row(row, shoe)
+        run_rows = []
+        for run in runs:
+            shoe_row = None
+            if run.shoe:
+                key = shoe_key(run.shoe)
+                shoe_row = shoe_rows.get(key)
+                if shoe_row is None:
+                    shoe_row = convert.fill_shoe_row(ShoeRow(), Shoe(name=run.shoe, first_used=run.day))
+                    s.add(shoe_row)
+                    shoe_rows[key] = shoe_row
+            row = convert.fill_run_row(RunRow(id=run.id), run, shoe_row)
+            s.add(row)
+            run_rows.append(row)
+        checkin_rows = [convert.fill_checkin_row(CheckInRow(id=c.id), c) for c in checkins]
+        care_rows = [convert.fill_care_row(CareRow(id=c.id), c) for c in care]
+        s.add_all(checkin_rows + care_rows)
+        s.flush()
+        return JournalData(
+            runs=tuple(convert.run_from_row(r) for r in run_rows),
+            checkins=tuple(convert.checkin_from_row(r) for r in checkin_rows),
+            care=tuple(convert.care_from_row(r) for r in care_rows),
+            shoes=tuple(convert.shoe_from_row(r) for r in shoe_rows.values()),
+        )
+
+
+def restore_deleted(journal: Journal, record: Run | CheckIn | CareEntry) -> Run | CheckIn | CareEntry:
+    """Add back a deleted record (undo of a delete) under its old id."""
+    if isinstance(record, Run):
+        return journal.add_run(record)
+    if isinstance(record, CheckIn):
+        return journal.add_checkin(record)
+    return journal.add_care(record)
+
+
+def _shoe_row(s: Session, name: str | None) -> ShoeRow | None:
+    if not name:
+        return None
+    row = _find_shoe(s, name)
+    if row is None:
+        row = convert.fill_shoe_row(ShoeRow(), Shoe(name=name))
+        s.add(row)
+    return row
