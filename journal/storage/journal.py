@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -76,6 +77,15 @@ def _day_bounds(start: date | None, end: date | None) -> tuple[datetime | None, 
     return lo, hi
 
 
+def _between(
+    records: list[Any], when: Callable[[Any], datetime], lo: datetime | None, hi: datetime | None
+) -> list[Any]:
+    """The records (sorted by ``when``) with lo <= when < hi, found by bisection; a new list."""
+    start = bisect_left(records, lo, key=when) if lo else 0
+    stop = bisect_left(records, hi, key=when) if hi else len(records)
+    return records[start:stop]
+
+
 def _file_error(path: Path, exc: Exception) -> JournalFileError:
     text = str(exc)
     if "locked" in text:
@@ -97,6 +107,8 @@ class Journal:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._reader: sqlite3.Connection | None = None
+        self._generation = 0
+        self._cache: dict[str, tuple[int, list[Any]]] = {}
         self._read_lock = threading.Lock()
         self._engine: Engine | None = None
         self._sessions: Callable[..., Any] | None = None
@@ -189,6 +201,8 @@ class Journal:
             if self._reader is not None:
                 self._reader.close()
                 self._reader = None
+            self._generation += 1
+            self._cache.clear()
         if self._engine is not None:
             self._engine.dispose()
 
@@ -208,8 +222,16 @@ class Journal:
         For modules inside ``journal.storage`` only; everything else calls the methods.
         """
         self.engine  # noqa: B018 - makes sure the engine and session factory exist
-        with self._sessions.begin() as session:
-            yield session
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        finally:
+            self._changed()
+
+    def _changed(self) -> None:
+        with self._read_lock:
+            self._generation += 1
+            self._cache.clear()
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
@@ -233,17 +255,34 @@ class Journal:
 
     def runs(self, start: date | None = None, end: date | None = None) -> list[Run]:
         """Runs between ``start`` and ``end`` (inclusive days), oldest first."""
-        with self._reading() as conn:
-            return reads.read_runs(conn, *_day_bounds(start, end))
+        every = self._all("runs", lambda conn: reads.read_runs(conn, None, None))
+        return _between(every, lambda r: r.started_at, *_day_bounds(start, end))
 
     def checkins(self, start: date | None = None, end: date | None = None) -> list[CheckIn]:
         """Check-ins between ``start`` and ``end`` (inclusive days), oldest first, with scores and signs."""
-        with self._reading() as conn:
-            return reads.read_checkins(conn, *_day_bounds(start, end))
+        every = self._all("checkins", lambda conn: reads.read_checkins(conn, None, None))
+        return _between(every, lambda c: c.recorded_at, *_day_bounds(start, end))
 
     def care(self, start: date | None = None, end: date | None = None) -> list[CareEntry]:
+        every = self._all("care", lambda conn: reads.read_care(conn, None, None))
+        lo = datetime.combine(start, time.min) if start else None
+        hi = datetime.combine(end, time.max) if end else None
+        return _between(every, lambda c: datetime.combine(c.day, time.min), lo, hi)
+
+    def _all(self, kind: str, read: Callable[[sqlite3.Connection], list[Any]]) -> list[Any]:
+        """Every record of a kind, read once per change of the journal and shared by every reader.
+
+        History, the flag banner, Trends and reports all ask for the same lists after a save;
+        the records are frozen, so one read serves them all. Any write (``write_session``)
+        or ``release_connections`` starts a new generation, which drops the cache.
+        """
         with self._reading() as conn:
-            return reads.read_care(conn, start, end)
+            cached = self._cache.get(kind)
+            if cached is not None and cached[0] == self._generation:
+                return cached[1]
+            records = read(conn)
+            self._cache[kind] = (self._generation, records)
+            return records
 
     def shoes(self) -> list[Shoe]:
         """All shoes with distance so far (prior distance + logged runs), by name."""

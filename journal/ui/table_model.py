@@ -88,22 +88,30 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Views ask for a dozen roles per cell; answer the ones nobody set without touching the row.
+        if role not in _ANSWERED or not index.isValid():
             return None
         row = self._rows[index.row()]
         column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return column.text(row)
         if role == SORT_ROLE:
             key = column.sort_key(row) if column.sort_key else column.text(row)
             return key if key is not None else ""
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-            return column.tooltip(row) or None
-        if role == Qt.ItemDataRole.ForegroundRole and column.colour:
+        if role == _ALIGN:
+            return _RIGHT if column.align_right else None
+        if role == _TOOLTIP:
+            return (column.tooltip(row) or None) if column.tooltip else None
+        if column.colour:  # ForegroundRole
             name = column.colour(row)
             return QBrush(QColor(name)) if name else None
         return None
+
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ANSWERED = frozenset({_DISPLAY, SORT_ROLE, ROW_ROLE, _ALIGN, _TOOLTIP, Qt.ItemDataRole.ForegroundRole})

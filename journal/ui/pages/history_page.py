@@ -162,11 +162,18 @@ class HistoryPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        # Column widths from sample texts, not from the rows: sizing to contents would ask for
+        # every cell of ten years of entries (tens of thousands of calls) before the first paint.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(200)  # size columns from 200 rows, not all of ten years
+        metrics = self.table.fontMetrics()
+        for column, sample in enumerate(("Wed 2026-11-18", "00:00", "Check-in", None, "Worst pain", "strava", None)):
+            if sample is not None:
+                header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        header.resizeSection(6, 220)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
         self.empty = QLabel(
             "<h2>Your journal is empty</h2>"
