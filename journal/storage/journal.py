@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -101,14 +101,30 @@ def _writes():
     return writes
 
 
+_RUNS = frozenset({"runs"})
+_CHECKINS = frozenset({"checkins"})
+_CARE = frozenset({"care"})
+_RUNS_AND_CHECKINS = _RUNS | _CHECKINS  # deleting a run unlinks its check-ins
+_CHECKINS_AND_CARE = _CHECKINS | _CARE
+_ALL = frozenset({"runs", "checkins", "care"})
+"""What each write touches, so the read cache drops only those lists (shoe names live in runs)."""
+_ADDS = {"add_run", "add_checkin", "add_care"}
+"""Writes that only add records: the cache takes the new records in, rather than reading all again."""
+_CACHE_KEY: dict[type, tuple[str, Callable[[Any], Any]]] = {
+    Run: ("runs", lambda r: r.started_at),
+    CheckIn: ("checkins", lambda c: c.recorded_at),
+    CareEntry: ("care", lambda c: datetime.combine(c.day, time.min)),
+}
+
+
 class Journal:
     """An open journal file. Use ``Journal.open(path)``; close with ``close()`` or ``with``."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._reader: sqlite3.Connection | None = None
-        self._generation = 0
-        self._cache: dict[str, tuple[int, list[Any]]] = {}
+        self._cache: dict[str, list[Any]] = {}
+        self._writing = threading.local()  # .kinds: what the write running on this thread touches
         self._read_lock = threading.Lock()
         self._engine: Engine | None = None
         self._sessions: Callable[..., Any] | None = None
@@ -201,7 +217,6 @@ class Journal:
             if self._reader is not None:
                 self._reader.close()
                 self._reader = None
-            self._generation += 1
             self._cache.clear()
         if self._engine is not None:
             self._engine.dispose()
@@ -226,12 +241,45 @@ class Journal:
             with self._sessions.begin() as session:
                 yield session
         finally:
-            self._changed()
+            self._changed(getattr(self._writing, "kinds", None))
 
-    def _changed(self) -> None:
+    def _write(self, kinds: frozenset[str], name: str, *args: Any) -> Any:
+        """Run ``writes.<name>(self, *args)``, telling ``write_session`` which cached lists it changes."""
+        before = {kind: self._cache.get(kind) for kind in kinds}
+        self._writing.kinds = kinds
+        try:
+            result = getattr(_writes(), name)(self, *args)
+        finally:
+            self._writing.kinds = None
+        if name in _ADDS:
+            self._add_to_cache(before, result)
+        return result
+
+    def _add_to_cache(self, before: dict[str, list[Any] | None], result: Any) -> None:
+        """After adding new records, put the cached lists back with the records inserted in time order.
+
+        Saving one run must not cost a re-read of ten years of runs; the list is copied, so
+        anyone holding the old list keeps what they had.
+        """
+        added = result if isinstance(result, tuple) else (result,)
         with self._read_lock:
-            self._generation += 1
-            self._cache.clear()
+            for record in (r for group in added for r in (group if isinstance(group, list) else [group])):
+                kind, when = _CACHE_KEY[type(record)]
+                records = before.get(kind)
+                if records is None or kind in self._cache:
+                    continue
+                records = list(records)
+                insort(records, record, key=when)
+                before[kind] = records
+            for kind, records in before.items():
+                if records is not None and kind not in self._cache:
+                    self._cache[kind] = records
+
+    def _changed(self, kinds: frozenset[str] | None) -> None:
+        """Drop the cached lists a write may have changed (all of them when the writer did not say)."""
+        with self._read_lock:
+            for kind in _ALL if kinds is None else kinds:
+                self._cache.pop(kind, None)
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
@@ -273,15 +321,13 @@ class Journal:
         """Every record of a kind, read once per change of the journal and shared by every reader.
 
         History, the flag banner, Trends and reports all ask for the same lists after a save;
-        the records are frozen, so one read serves them all. Any write (``write_session``)
-        or ``release_connections`` starts a new generation, which drops the cache.
+        the records are frozen, so one read serves them all. A write drops the lists it
+        touches (``_write``; all of them for other writers), ``release_connections`` all.
         """
         with self._reading() as conn:
-            cached = self._cache.get(kind)
-            if cached is not None and cached[0] == self._generation:
-                return cached[1]
-            records = read(conn)
-            self._cache[kind] = (self._generation, records)
+            records = self._cache.get(kind)
+            if records is None:
+                records = self._cache[kind] = read(conn)
             return records
 
     def shoes(self) -> list[Shoe]:
@@ -316,52 +362,52 @@ class Journal:
 
     # ---- writes: each one transaction (journal.storage.writes) ---------------------------
     def save_settings(self, settings: Settings) -> None:
-        _writes().save_settings(self, settings)
+        self._write((), "save_settings", settings)
 
     def save_raw_settings(self, values: dict[str, str]) -> None:
-        _writes().save_raw_settings(self, values)
+        self._write((), "save_raw_settings", values)
 
     def add_run(self, run: Run) -> Run:
-        return _writes().add_run(self, run)
+        return self._write(_RUNS, "add_run", run)
 
     def update_run(self, run: Run) -> Run:
-        return _writes().update_run(self, run)
+        return self._write(_RUNS, "update_run", run)
 
     def delete_run(self, run_id: int) -> Run:
         """Delete a run and return it as it was (its check-ins stay, unlinked)."""
-        return _writes().delete_run(self, run_id)
+        return self._write(_RUNS_AND_CHECKINS, "delete_run", run_id)
 
     def add_checkin(self, checkin: CheckIn) -> CheckIn:
-        return _writes().add_checkin(self, checkin)
+        return self._write(_CHECKINS, "add_checkin", checkin)
 
     def update_checkin(self, checkin: CheckIn) -> CheckIn:
-        return _writes().update_checkin(self, checkin)
+        return self._write(_CHECKINS, "update_checkin", checkin)
 
     def save_checkin_with_care(
         self, checkin: CheckIn, care: Iterable[CareEntry] = ()
     ) -> tuple[CheckIn, list[CareEntry]]:
         """Add or update a check-in and add the day's care entries, in one transaction."""
-        return _writes().save_checkin_with_care(self, checkin, care)
+        return self._write(_CHECKINS_AND_CARE, "save_checkin_with_care", checkin, care)
 
     def delete_entries(self, checkin_ids: Iterable[int] = (), care_ids: Iterable[int] = ()) -> None:
         """Delete several check-ins and care entries in one transaction."""
-        _writes().delete_entries(self, checkin_ids, care_ids)
+        self._write(_CHECKINS_AND_CARE, "delete_entries", checkin_ids, care_ids)
 
     def delete_checkin(self, checkin_id: int) -> CheckIn:
-        return _writes().delete_checkin(self, checkin_id)
+        return self._write(_CHECKINS, "delete_checkin", checkin_id)
 
     def add_care(self, entry: CareEntry) -> CareEntry:
-        return _writes().add_care(self, entry)
+        return self._write(_CARE, "add_care", entry)
 
     def delete_care(self, care_id: int) -> CareEntry:
-        return _writes().delete_care(self, care_id)
+        return self._write(_CARE, "delete_care", care_id)
 
     def save_shoe(self, shoe: Shoe) -> Shoe:
         """Add a new pair (``id`` None) or update an existing one."""
-        return _writes().save_shoe(self, shoe)
+        return self._write(_RUNS, "save_shoe", shoe)
 
     def delete_shoe(self, shoe_id: int) -> Shoe:
-        return _writes().delete_shoe(self, shoe_id)
+        return self._write(_RUNS, "delete_shoe", shoe_id)
 
     def add_entries(
         self,
@@ -375,8 +421,8 @@ class Journal:
         Shoes named by runs but not in ``shoes`` are created. A record that carries an id
         keeps it (the undo of a delete); new records get fresh ids. Returns the records with ids.
         """
-        return _writes().add_entries(self, runs, checkins, care, shoes)
+        return self._write(_ALL, "add_entries", runs, checkins, care, shoes)
 
     def restore_deleted(self, record: Run | CheckIn | CareEntry) -> Run | CheckIn | CareEntry:
         """Add back a deleted record (undo of a delete) under its old id."""
-        return _writes().restore_deleted(self, record)
+        return self._write(_ALL, "restore_deleted", record)

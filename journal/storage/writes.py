@@ -33,8 +33,11 @@ if TYPE_CHECKING:
 
 
 def shoe_key(name: str) -> str:
-    """Shoe names match ignoring case in every script ('Élan' is 'élan'); SQLite's lower() folds ASCII only."""
-    return name.strip().casefold()
+    """Shoe names match ignoring case in every script ('Élan' is 'élan'); SQLite's lower() folds ASCII only.
+
+    ``str.lower`` rather than ``casefold``: casefold would also merge 'ß' with 'ss', which a person may not mean.
+    """
+    return name.strip().lower()
 
 
 def _find_shoe(s: Session, name: str) -> ShoeRow | None:
@@ -43,7 +46,7 @@ def _find_shoe(s: Session, name: str) -> ShoeRow | None:
 
 
 def save_settings(journal: Journal, settings: Settings) -> None:
-    journal.save_raw_settings(settings.to_strings())
+    save_raw_settings(journal, settings.to_strings())
 
 
 def save_raw_settings(journal: Journal, values: dict[str, str]) -> None:
@@ -53,7 +56,7 @@ def save_raw_settings(journal: Journal, values: dict[str, str]) -> None:
 
 
 def add_run(journal: Journal, run: Run) -> Run:
-    return journal.add_entries(runs=[run]).runs[0]
+    return add_entries(journal, runs=[run]).runs[0]
 
 
 def update_run(journal: Journal, run: Run) -> Run:
@@ -81,7 +84,7 @@ def delete_run(journal: Journal, run_id: int) -> Run:
 
 
 def add_checkin(journal: Journal, checkin: CheckIn) -> CheckIn:
-    return journal.add_entries(checkins=[checkin]).checkins[0]
+    return add_entries(journal, checkins=[checkin]).checkins[0]
 
 
 def update_checkin(journal: Journal, checkin: CheckIn) -> CheckIn:
@@ -143,7 +146,7 @@ def delete_checkin(journal: Journal, checkin_id: int) -> CheckIn:
 
 
 def add_care(journal: Journal, entry: CareEntry) -> CareEntry:
-    return journal.add_entries(care=[entry]).care[0]
+    return add_entries(journal, care=[entry]).care[0]
 
 
 def delete_care(journal: Journal, care_id: int) -> CareEntry:
@@ -247,10 +250,10 @@ def add_entries(
 def restore_deleted(journal: Journal, record: Run | CheckIn | CareEntry) -> Run | CheckIn | CareEntry:
     """Add back a deleted record (undo of a delete) under its old id."""
     if isinstance(record, Run):
-        return journal.add_run(record)
+        return add_run(journal, record)
     if isinstance(record, CheckIn):
-        return journal.add_checkin(record)
-    return journal.add_care(record)
+        return add_checkin(journal, record)
+    return add_care(journal, record)
 
 
 def _shoe_row(s: Session, name: str | None) -> ShoeRow | None:
