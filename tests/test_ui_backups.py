@@ -86,6 +86,9 @@ def test_a_second_copy_brings_the_first_window_forward(qtbot, journal_path: Path
     window = make_window(qtbot, journal_path)
     window.show()
     window.showMinimized()
+    from journal.storage.instance_lock import JournalLock
+
+    lock = JournalLock.acquire(journal_path)  # as the running app holds it
     server = SingleInstanceServer(journal_path, window)
     assert server.listen()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -103,3 +106,4 @@ def test_a_second_copy_brings_the_first_window_forward(qtbot, journal_path: Path
     assert "already open in another window" in err
     assert not window.isMinimized()
     server.close()
+    lock.release()

@@ -100,7 +100,7 @@ def test_edit_a_run_from_history(qtbot, journal_path):
 def test_shoes_near_retire_at_are_flagged(qtbot, journal_path):
     seed(journal_path)
     window = make_window(qtbot, journal_path)
-    shoes = window.shoes
+    shoes = window.show_tab("Shoes")
     assert shoes.model.index(0, 3).data() == "637 km"  # 620 prior + 5 + 12
     assert shoes.model.index(0, 6).data() == "Near retire-at"
     assert "Old" in shoes.warning.text()
@@ -109,18 +109,18 @@ def test_shoes_near_retire_at_are_flagged(qtbot, journal_path):
 def test_switching_to_miles_redraws_history_and_shoes(qtbot, journal_path):
     seed(journal_path)
     window = make_window(qtbot, journal_path)
-    page = window.settings_page
+    page = window.show_tab("Settings")
     page.units.setCurrentIndex(page.units.findData(DistanceUnit.MI))
     with Journal.open(journal_path) as j:
         assert j.settings().units is DistanceUnit.MI
     window.history.kind.setCurrentText("Runs")
     assert "mi" in window.history.model.index(0, 3).data()
-    assert window.shoes.model.index(0, 3).data() == "396 mi"
+    assert window.show_tab("Shoes").model.index(0, 3).data() == "396 mi"
 
 
 def test_name_for_reports_is_saved(qtbot, journal_path):
     window = make_window(qtbot, journal_path)
-    page = window.settings_page
+    page = window.show_tab("Settings")
     qtbot.keyClicks(page.name, "Ana Ruiz")
     page.name.editingFinished.emit()
     with Journal.open(journal_path) as j:

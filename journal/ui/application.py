@@ -55,22 +55,35 @@ def open_journal_for_window(path: Path) -> tuple[Journal, JournalLock] | None:
     backup, another file, try again, or quit; the file is never changed to
     "repair" it. A schema upgrade is preceded by a backup.
     """
-    from journal.storage.backup import backup_before_migration
+    from journal.storage.files import FileProblem
     from journal.storage.instance_lock import JournalLock
-    from journal.ui.file_problem_dialog import ask_what_to_do
-    from journal.ui.single_instance import bring_running_copy_forward
+
+    def backup_first(journal_path: Path) -> None:
+        from journal.storage.backup import backup_before_migration
+
+        backup_before_migration(journal_path)
 
     while True:
-        if bring_running_copy_forward(path):
-            raise AlreadyOpen(path)
         try:
-            lock = JournalLock.acquire(path)
             try:
-                return Journal.open(path, before_migration=backup_before_migration), lock
+                lock = JournalLock.acquire(path)
+            except JournalFileError as exc:
+                # Only when another copy holds the journal is it worth asking that copy to
+                # come forward (QtNetwork's local socket, imported only then).
+                if exc.problem is FileProblem.LOCKED:
+                    from journal.ui.single_instance import bring_running_copy_forward
+
+                    if bring_running_copy_forward(path):
+                        raise AlreadyOpen(path) from exc
+                raise
+            try:
+                return Journal.open(path, before_migration=backup_first), lock
             except JournalFileError:
                 lock.discard()
                 raise
         except JournalFileError as exc:
+            from journal.ui.file_problem_dialog import ask_what_to_do
+
             next_path = ask_what_to_do(exc)
             if next_path is None:
                 return None
@@ -107,7 +120,6 @@ def run_window(args: argparse.Namespace) -> int:
     from journal.cli.common import demo_journal_path, journal_path
     from journal.ui.main_window import MainWindow
     from journal.ui.operations import JournalOperations
-    from journal.ui.single_instance import SingleInstanceServer
 
     started = time.perf_counter()
     app = make_application()
@@ -124,13 +136,24 @@ def run_window(args: argparse.Namespace) -> int:
     journal, lock = opened
     ops = JournalOperations(journal)
     window = MainWindow(ops)
-    server = SingleInstanceServer(journal.path, window)
-    server.listen()
     _quit_when_ready_for_bench(app, window, started)
     window.show()
+    servers: list[object] = []
+
+    def listen_for_later_copies() -> None:
+        # Soon after the first paint, not before it: a later copy that starts in this moment
+        # finds the lock held and waits up to 1 s for this window to answer.
+        from journal.ui.single_instance import SingleInstanceServer
+
+        server = SingleInstanceServer(journal.path, window)
+        server.listen()
+        servers.append(server)
+
+    QTimer.singleShot(200, window, listen_for_later_copies)
     QTimer.singleShot(1000, window, lambda: _daily_backup(window, ops))
     status = app.exec()
-    server.close()
+    for server in servers:
+        server.close()
     ops.wait_for_background()
     journal.close()
     lock.release()

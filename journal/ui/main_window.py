@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,17 +28,19 @@ from PySide6.QtWidgets import (
 
 from journal import APP_NAME, __version__
 from journal.domain.entries import CheckIn, Run
-from journal.ui.forms.checkin_dialog import CheckInDialog
-from journal.ui.forms.run_dialog import RunDialog
+
+if TYPE_CHECKING:
+    from journal.ui.forms.checkin_dialog import CheckInDialog
+    from journal.ui.forms.run_dialog import RunDialog
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.pages.history_page import HistoryPage
-from journal.ui.pages.settings_page import SettingsPage
-from journal.ui.pages.shoes_page import ShoesPage
 
 LAZY_PAGES: dict[str, str] = {
     "Trends": "journal.ui.trends.page:TrendsPage",
     "Flags": "journal.ui.flags.page:FlagsPage",
     "Report": "journal.ui.report.page:ReportPage",
+    "Shoes": "journal.ui.pages.shoes_page:ShoesPage",
+    "Settings": "journal.ui.pages.settings_page:SettingsPage",
 }
 """Tab title -> "module:class" of pages built on first view, each taking (ops, parent)."""
 
@@ -48,7 +51,11 @@ def _load(target: str) -> Callable[..., QWidget]:
 
 
 class _LazyPage(QWidget):
-    """Holds a tab's place until it is first shown, then builds the real page inside itself."""
+    """Holds a tab's place until it is first shown, then builds the real page inside itself.
+
+    Only History is built at start-up: the window shows sooner, and a page nobody
+    opens costs nothing.
+    """
 
     def __init__(self, target: str, ops: JournalOperations) -> None:
         super().__init__()
@@ -77,14 +84,16 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.history = HistoryPage(ops)
-        self.shoes = ShoesPage(ops)
-        self.settings_page = SettingsPage(ops)
         self.lazy: dict[str, _LazyPage] = {title: _LazyPage(target, ops) for title, target in LAZY_PAGES.items()}
         self.tabs.addTab(self.history, "&History")
-        for title, page in self.lazy.items():
-            self.tabs.addTab(page, title)
-        self.tabs.addTab(self.shoes, "Sh&oes")
-        self.tabs.addTab(self.settings_page, "Se&ttings")
+        for title, mnemonic in (
+            ("Trends", "T&rends"),
+            ("Flags", "Fla&gs"),
+            ("Report", "Re&port"),
+            ("Shoes", "Sh&oes"),
+            ("Settings", "Se&ttings"),
+        ):
+            self.tabs.addTab(self.lazy[title], mnemonic)
         self.tabs.currentChanged.connect(self._tab_shown)
 
         central = QWidget()
@@ -192,6 +201,8 @@ class MainWindow(QMainWindow):
 
     # ---- entries -------------------------------------------------------------------------
     def log_run(self) -> RunDialog:
+        from journal.ui.forms.run_dialog import RunDialog
+
         dialog = RunDialog(self.ops, parent=self)
         if dialog.exec() and dialog.saved is not None:
             self.statusBar().showMessage("Run saved.", 5000)
@@ -200,12 +211,17 @@ class MainWindow(QMainWindow):
         return dialog
 
     def check_in(self, run: Run | None = None) -> CheckInDialog:
+        from journal.ui.forms.checkin_dialog import CheckInDialog
+
         dialog = CheckInDialog(self.ops, run=run, parent=self)
         if dialog.exec() and dialog.saved is not None:
             self.statusBar().showMessage("Check-in saved.", 5000)
         return dialog
 
     def edit_entry(self, record: Run | CheckIn) -> None:
+        from journal.ui.forms.checkin_dialog import CheckInDialog
+        from journal.ui.forms.run_dialog import RunDialog
+
         dialog = (
             RunDialog(self.ops, run=record, parent=self)
             if isinstance(record, Run)
