@@ -178,18 +178,18 @@ def _nested_zip(item: FileItem, out: Expansion, stack: ExitStack, depth: int) ->
         _zip_items(archive, item.label, out, stack, depth)
     except ImportFileError as exc:
         out.failed.append(FileNote(item.label, str(exc)))
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
-        out.failed.append(FileNote(item.label, f"not a readable zip file ({exc})"))
+    except Exception as exc:
+        out.failed.append(FileNote(item.label, f"not a readable zip file ({type(exc).__name__}: {exc})"))
 
 
 def _open_zip(path: Path, out: Expansion, stack: ExitStack) -> None:
     try:
         archive = stack.enter_context(zipfile.ZipFile(path))
         _zip_items(archive, str(path), out, stack, 1)
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
-        out.failed.append(FileNote(str(path), f"not a readable zip file ({exc})"))
     except OSError as exc:
         out.failed.append(FileNote(str(path), f"cannot be read ({exc.strerror or exc})"))
+    except Exception as exc:
+        out.failed.append(FileNote(str(path), f"not a readable zip file ({type(exc).__name__}: {exc})"))
 
 
 def _walk_folder(folder: Path, out: Expansion, stack: ExitStack) -> None:

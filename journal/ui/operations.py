@@ -205,7 +205,7 @@ class JournalOperations(QObject):
         False once ``cancel()`` was called on the returned task, so the work can stop.
         ``on_done``/``on_error`` run on the GUI thread; with ``change``, ``changed`` is emitted.
         """
-        task = _Task(self._journal, work)
+        task = _Task(self._journal, work, self)
         task.signals.done.connect(lambda result: self._finish(task, on_done, result, change))
         task.signals.error.connect(lambda message: self._fail(task, on_error, message))
         if on_progress is not None:
@@ -215,14 +215,21 @@ class JournalOperations(QObject):
         return task
 
     def _finish(self, task: _Task, on_done: Callable[[Any], None], result: Any, change: Change | None) -> None:
-        self._tasks.discard(task)
+        self._release(task)
         if change is not None:
             self.changed.emit(change)
         on_done(result)
 
     def _fail(self, task: _Task, on_error: Callable[[str], None], message: str) -> None:
-        self._tasks.discard(task)
+        self._release(task)
         on_error(message)
+
+    def _release(self, task: _Task) -> None:
+        # The signals object belongs to this (GUI-thread) object and is deleted here, on the GUI
+        # thread, whichever thread drops the last Python reference to the task: a QObject
+        # destroyed on a worker thread makes Qt warn and can crash.
+        self._tasks.discard(task)
+        task.signals.deleteLater()
 
     def wait_for_background(self, msecs: int = 30_000) -> bool:
         """Wait for running background work (on close, and in tests)."""
@@ -236,10 +243,12 @@ class _TaskSignals(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, journal: Journal, work: Callable[[Journal, Callable[[int, int], bool]], Any]) -> None:
+    def __init__(
+        self, journal: Journal, work: Callable[[Journal, Callable[[int, int], bool]], Any], owner: QObject
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)
-        self.signals = _TaskSignals()
+        self.signals = _TaskSignals(owner)  # owned by a GUI-thread object, see JournalOperations._release
         self._journal, self._work = journal, work
         self.cancelled = False
 
