@@ -47,3 +47,19 @@ def journal(journal_path: Path) -> Iterator[object]:
     j = Journal.open(journal_path)
     yield j
     j.close()
+
+
+@pytest.fixture(autouse=True)
+def _destroy_qt_objects_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Collect each GUI test's windows before the next test starts.
+
+    A closed top-level window from an earlier test lives on as garbage in a reference
+    cycle; if Python's cycle collector happened to run on a worker thread of a later
+    test, Qt would destroy the window there and warn ("Timers cannot be stopped from
+    another thread"). Collecting here, on the GUI thread, keeps that from happening.
+    """
+    yield
+    if "qtbot" in request.fixturenames:
+        import gc
+
+        gc.collect()
