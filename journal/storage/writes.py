@@ -9,9 +9,9 @@ saved, or on any error none of it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -38,6 +38,17 @@ def shoe_key(name: str) -> str:
     ``str.lower`` rather than ``casefold``: casefold would also merge 'ß' with 'ss', which a person may not mean.
     """
     return name.strip().lower()
+
+
+def _delete(journal: Journal, row_class: type, row_id: int, to_record: Callable[[Any], Any], what: str) -> Any:
+    """Delete one row (one transaction) and return its record as it was; KeyError when there is none."""
+    with journal.write_session() as s:
+        row = s.get(row_class, row_id)
+        if row is None:
+            raise KeyError(f"No {what} with id {row_id}")
+        old = to_record(row)
+        s.delete(row)
+        return old
 
 
 def _find_shoe(s: Session, name: str) -> ShoeRow | None:
@@ -74,13 +85,7 @@ def update_run(journal: Journal, run: Run) -> Run:
 
 def delete_run(journal: Journal, run_id: int) -> Run:
     """Delete a run and return it as it was (its check-ins stay, unlinked)."""
-    with journal.write_session() as s:
-        row = s.get(RunRow, run_id)
-        if row is None:
-            raise KeyError(f"No run with id {run_id}")
-        old = convert.run_from_row(row)
-        s.delete(row)
-        return old
+    return _delete(journal, RunRow, run_id, convert.run_from_row, "run")
 
 
 def add_checkin(journal: Journal, checkin: CheckIn) -> CheckIn:
@@ -136,13 +141,7 @@ def delete_entries(journal: Journal, checkin_ids: Iterable[int] = (), care_ids: 
 
 
 def delete_checkin(journal: Journal, checkin_id: int) -> CheckIn:
-    with journal.write_session() as s:
-        row = s.get(CheckInRow, checkin_id)
-        if row is None:
-            raise KeyError(f"No check-in with id {checkin_id}")
-        old = convert.checkin_from_row(row)
-        s.delete(row)
-        return old
+    return _delete(journal, CheckInRow, checkin_id, convert.checkin_from_row, "check-in")
 
 
 def add_care(journal: Journal, entry: CareEntry) -> CareEntry:
@@ -150,13 +149,7 @@ def add_care(journal: Journal, entry: CareEntry) -> CareEntry:
 
 
 def delete_care(journal: Journal, care_id: int) -> CareEntry:
-    with journal.write_session() as s:
-        row = s.get(CareRow, care_id)
-        if row is None:
-            raise KeyError(f"No care entry with id {care_id}")
-        old = convert.care_from_row(row)
-        s.delete(row)
-        return old
+    return _delete(journal, CareRow, care_id, convert.care_from_row, "care entry")
 
 
 def save_shoe(journal: Journal, shoe: Shoe) -> Shoe:
@@ -178,13 +171,7 @@ def save_shoe(journal: Journal, shoe: Shoe) -> Shoe:
 
 
 def delete_shoe(journal: Journal, shoe_id: int) -> Shoe:
-    with journal.write_session() as s:
-        row = s.get(ShoeRow, shoe_id)
-        if row is None:
-            raise KeyError(f"No shoes with id {shoe_id}")
-        old = convert.shoe_from_row(row)
-        s.delete(row)
-        return old
+    return _delete(journal, ShoeRow, shoe_id, convert.shoe_from_row, "shoes")
 
 
 def add_entries(
