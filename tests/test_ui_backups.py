@@ -92,18 +92,24 @@ def test_a_second_copy_brings_the_first_window_forward(qtbot, journal_path: Path
     server = SingleInstanceServer(journal_path, window)
     assert server.listen()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    with qtbot.waitSignal(server.activation_requested, timeout=20_000):
-        second = subprocess.Popen(
-            [sys.executable, "main.py", "--db", str(journal_path)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-    _out, err = second.communicate(timeout=20)
+    second = None
+    try:
+        with qtbot.waitSignal(server.activation_requested, timeout=20_000):
+            second = subprocess.Popen(
+                [sys.executable, "main.py", "--db", str(journal_path)],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        _out, err = second.communicate(timeout=20)
+    finally:
+        if second is not None and second.poll() is None:  # never leave a stray window process behind
+            second.kill()
+            second.communicate()
+        server.close()
+        lock.release()
     assert second.returncode == 0, err
     assert "already open in another window" in err
     assert not window.isMinimized()
-    server.close()
-    lock.release()
