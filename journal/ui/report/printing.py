@@ -5,12 +5,16 @@ and no other PDF renderer is a dependency. So the report's blocks
 (``journal.interchange.report.blocks``, worded once in ``wording.py``) are
 turned into Qt rich text here, and painted onto the QPrinter one page at a time
 with the same running header and "Page n of m" footer as the PDF. What prints
-and what is saved say the same things; only the line breaks may differ.
+and what is saved say the same things; only the line breaks may differ. The
+Report page's inline preview shows the same rich text (``report_html``) in one
+long column.
 """
 
 from __future__ import annotations
 
 import re
+from html import escape
+from itertools import pairwise
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QTextDocument
@@ -32,6 +36,8 @@ SEVERITY_COLOURS = {"urgent": "#c0392b", "see_doctor": "#d68910", "watch": "#7f8
 SEVERITY_TINTS = {"urgent": "#fdecea", "see_doctor": "#fef5e7", "watch": "#f4f6f6", "none": "#eef7f1"}
 LOGICAL_DPI = 96
 FONT_TAG = re.compile(r"<font size=\"?([0-9.]+)\"?>")
+CHUNK_ROWS = 40
+"""Long tables (the log) are written as tables of about this many rows (see ``_chunks``)."""
 STYLE_SIZES = {"body": 9.0, "lead": 11.0, "small": 8.5, "muted": 7.5, "alert": 9.0}
 
 
@@ -57,20 +63,42 @@ def _table_html(block: Table) -> str:
             style = "font-weight:bold;" if header or bold else ""
             colour = "color:#1f3b5a;" if header else ""
             line = "border-top:1px solid #c5cad0;" if group else ""
+            if c > 0 and align == "left" and c - 1 < len(block.align) and block.align[c - 1] == "r":
+                line += "padding-left:8px;"  # keeps a left-aligned column clear of the right-aligned one before
             tag = "th" if header else "td"
             out.append(f'<{tag} align="{align}"{width}{shade} style="{style}{colour}{line}">{text}</{tag}>')
         return "<tr>" + "".join(out) + "</tr>"
 
     starts = block.group_starts
-    body = [row(block.header, True, False, False)]
-    for i, cells in enumerate(block.rows):
-        group = starts is None or (i in starts and i > 0)
-        body.append(row(cells, False, i in block.bold_rows, group))
-    size = block.font_size
-    return (
-        f'<table width="100%" cellspacing="0" cellpadding="2" style="font-size:{size}pt; '
-        f'border-collapse:collapse; margin-bottom:4px">{"".join(body)}</table>'
-    )
+    chunks = _chunks(block)
+    tables = []
+    for n, (a, b) in enumerate(chunks):
+        body = [row(block.header, True, False, False)] if n == 0 else []
+        for i in range(a, b):
+            group = starts is None or (i in starts and i > 0)
+            body.append(row(block.rows[i], False, i in block.bold_rows, group))
+        gap = 4 if n == len(chunks) - 1 else 0
+        tables.append(
+            f'<table width="100%" cellspacing="0" cellpadding="2" style="font-size:{block.font_size}pt; '
+            f'border-collapse:collapse; margin-bottom:{gap}px">{"".join(body)}</table>'
+        )
+    return "".join(tables)
+
+
+def _chunks(block: Table) -> list[tuple[int, int]]:
+    """Row ranges [a, b) of about ``CHUNK_ROWS`` rows, cut only where a group (a day of the log) starts.
+
+    Qt lays out a long table in time that grows faster than its length (a 10-year log as one
+    table took 7 s); tables of a few dozen rows, one after the other, read the same.
+    """
+    starts = sorted(block.group_starts) if block.group_starts is not None else range(len(block.rows))
+    cuts, last = [0], 0
+    for i in starts:
+        if i - last >= CHUNK_ROWS:
+            cuts.append(i)
+            last = i
+    cuts.append(len(block.rows))
+    return [(a, b) for a, b in pairwise(cuts) if b > a] or [(0, 0)]
 
 
 def _flag_html(block: FlagBox) -> str:
@@ -85,15 +113,14 @@ def _flag_html(block: FlagBox) -> str:
     )
 
 
-def build_text_document(document: ReportDocument, printer: QPrinter) -> QTextDocument:
-    """The blocks as a QTextDocument laid out for ``printer``'s page body (charts added as image resources)."""
-    text = QTextDocument()
-    text.documentLayout().setPaintDevice(printer)
-    font = QFont("DejaVu Sans")
-    font.setPointSizeF(9.0)
-    text.setDefaultFont(font)
-    text.setDocumentMargin(0)
+def report_html(document: ReportDocument, screen: bool = False) -> tuple[str, dict[str, bytes]]:
+    """The blocks as Qt rich text, and the chart PNGs it names (``chart<n>.png``).
+
+    Plain strings only, no Qt objects. On paper a ``PageBreak`` starts a new page;
+    on ``screen`` (the Report page's preview, one long column) it is a thin rule.
+    """
     parts: list[str] = []
+    charts: dict[str, bytes] = {}
     pending_break = False
     for n, block in enumerate(document.blocks):
         brk = ' style="page-break-before:always"' if pending_break else ""
@@ -114,18 +141,44 @@ def build_text_document(document: ReportDocument, printer: QPrinter) -> QTextDoc
             parts.append(_table_html(block))
         elif isinstance(block, Chart):
             name = f"chart{n}.png"
-            image = QImage.fromData(block.png, "PNG")
-            text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+            charts[name] = block.png
             # sizes in Qt's logical pixels (96 per inch); the layout scales them to the printer's resolution
             width, height = block.width_in * LOGICAL_DPI, block.height_in * LOGICAL_DPI
             caption = f'<p style="font-size:7.5pt; color:#555555">{block.caption}</p>' if block.caption else ""
             parts.append(f'<p{brk}><img src="{name}" width="{width:.0f}" height="{height:.0f}"/></p>{caption}')
         elif isinstance(block, PageBreak):
-            pending_break = True
+            if screen:
+                parts.append('<hr style="color:#c5cad0"/>')
+            else:
+                pending_break = True
         elif isinstance(block, Spacer):
             parts.append('<p style="font-size:4pt">&nbsp;</p>')
-    text.setHtml("".join(parts))
+    if screen:  # what every printed page's footer says
+        parts.append(
+            f'<hr style="color:#c5cad0"/><p style="font-size:7.5pt; color:#555555">'
+            f"{escape(document.footer_left)}. {escape(document.footer_right)}</p>"
+        )
+    return "".join(parts), charts
+
+
+def fill_text_document(text: QTextDocument, document: ReportDocument, screen: bool = False) -> QTextDocument:
+    """Set ``text`` to the report: its font, the charts as image resources, then the rich text."""
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(9.0)
+    text.setDefaultFont(font)
+    html, charts = report_html(document, screen)
+    for name, png in charts.items():
+        text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(png, "PNG"))
+    text.setHtml(html)
     return text
+
+
+def build_text_document(document: ReportDocument, printer: QPrinter) -> QTextDocument:
+    """The blocks as a QTextDocument laid out for ``printer``'s page body (charts added as image resources)."""
+    text = QTextDocument()
+    text.documentLayout().setPaintDevice(printer)
+    text.setDocumentMargin(0)
+    return fill_text_document(text, document)
 
 
 def paint_report(document: ReportDocument, printer: QPrinter) -> int:
