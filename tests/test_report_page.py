@@ -104,3 +104,98 @@ def test_printing_paints_every_page_with_the_footer(qtbot, page: ReportPage, tmp
     last = " ".join(reader.pages[-1].extract_text().split())
     assert f"Page {pages} of {pages}" in last and "not a diagnosis" in last
     assert "Kim Ørsted" in " ".join(reader.pages[0].extract_text().split())
+
+
+# ---- the inline preview ------------------------------------------------------------------------
+def _shown(qtbot, page: ReportPage) -> ReportPage:
+    """Show the page (the preview builds only while it is visible) and wait for its first build."""
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: not page.preview_pane.updating(), timeout=30_000)
+    return page
+
+
+def _preview_says(qtbot, page: ReportPage, *texts: str) -> str:
+    def ready() -> bool:
+        text = page.preview_pane.text()
+        assert not page.preview_pane.updating() and all(t in text for t in texts), text[:400]
+        return True
+
+    qtbot.waitUntil(ready, timeout=30_000)
+    return page.preview_pane.text()
+
+
+def test_the_preview_shows_what_the_summary_says(qtbot, page: ReportPage) -> None:
+    _set_period(page, date(2026, 3, 1), date(2026, 3, 14))
+    _shown(qtbot, page)
+    text = _preview_says(qtbot, page, "Kim Ørsted", "1 Mar to 14 Mar 2026")
+    assert text.index("Running and pain summary") < text.index("Flags and warning signs") < text.index("Log of")
+    lines = text.splitlines()
+    region = lines.index("Lower back")  # the table's cells, one a line: region, then its average
+    assert lines[region + 1] == "4.0"
+    assert "not a diagnosis" in text and "Note: my own words" not in text
+    assert page.preview_pane.busy.text() == ""
+
+
+def test_the_preview_follows_the_choices(qtbot, page: ReportPage) -> None:
+    _set_period(page, date(2026, 3, 1), date(2026, 3, 14))
+    _shown(qtbot, page)
+    _preview_says(qtbot, page, "1 Mar to 14 Mar 2026")
+    page.notes_box.setChecked(True)
+    assert page.preview_pane.busy.text() == "Updating…" and page.preview_pane.updating()
+    _preview_says(qtbot, page, "Note: my own words")
+    _set_period(page, date(2026, 3, 10), date(2026, 3, 14))
+    text = _preview_says(qtbot, page, "10 Mar to 14 Mar 2026")
+    assert "No check-ins in this period" in text and "Nothing was logged in this period" in text
+    assert "Kim Ørsted" in text
+
+
+def test_quick_changes_build_the_preview_once(qtbot, page: ReportPage, monkeypatch) -> None:
+    _set_period(page, date(2026, 3, 1), date(2026, 3, 14))
+    _shown(qtbot, page)
+    builds = []
+    run = page.ops.run_in_background
+    monkeypatch.setattr(page.ops, "run_in_background", lambda *a, **k: builds.append(1) or run(*a, **k))
+    for day in (10, 11, 12):  # as if typing the last day
+        page.end_edit.setDate(QDate(2026, 3, day))
+    _preview_says(qtbot, page, "1 Mar to 12 Mar 2026")
+    assert len(builds) == 1
+
+
+def test_the_preview_catches_up_with_new_entries(qtbot, page: ReportPage) -> None:
+    _set_period(page, date(2026, 3, 1), date(2026, 3, 14))
+    _shown(qtbot, page)
+    _preview_says(qtbot, page, "Kim Ørsted")
+    checkin = CheckIn(datetime(2026, 3, 5, 8), scores=(RegionScore(Region.HAMSTRING_LEFT, 3),))
+    page.ops.save_checkin(checkin)  # while the page is shown
+    _preview_says(qtbot, page, "Left hamstring")
+
+    page.hide()  # while hidden nothing is built ...
+    page.ops.save_checkin(CheckIn(datetime(2026, 3, 6, 8), scores=(RegionScore(Region.UPPER_BACK, 5),)))
+    qtbot.wait(400)
+    assert not page.preview_pane.updating() and "Upper back 5/10" not in page.preview_pane.text()
+    page.show()  # ... until it is shown again
+    _preview_says(qtbot, page, "Upper back 5/10")
+
+
+def test_a_reversed_period_is_explained_in_the_preview(qtbot, page: ReportPage) -> None:
+    _set_period(page, date(2026, 3, 1), date(2026, 3, 14))
+    _shown(qtbot, page)
+    page.start_edit.setDate(QDate(2026, 3, 20))
+    text = _preview_says(qtbot, page, "The period starts (2026-03-20) after it ends (2026-03-14)")
+    assert "Kim Ørsted" not in text
+
+
+def test_a_long_log_is_cut_in_the_preview_and_says_so() -> None:
+    from journal.interchange.report.blocks import Para, ReportDocument, Table
+    from journal.ui.report.preview import shorten_log
+
+    rows = tuple((f"day {d}" if i == 0 else "", "08:00", "Check-in", "x") for d in range(10) for i in range(3))
+    log = Table(("Day", "Time", "Entry", "What"), rows, (0.25,) * 4, group_starts=frozenset(range(0, 30, 3)))
+    document = ReportDocument((Para("first"), log, Para("last")), "t", "h", "f", "r", "A4")
+    short = shorten_log(document, 7)
+    cut = short.blocks[1]
+    assert isinstance(cut, Table) and len(cut.rows) == 9 and cut.rows[-3][0] == "day 2"  # whole days only
+    assert "after 3 days of the log" in short.blocks[2].text and "other 7 days" in short.blocks[2].text
+    assert short.blocks[-1] == Para("last") and shorten_log(document, 30) == document

@@ -1,8 +1,11 @@
 """The Report page: the summary for a doctor visit - preview, print, save as PDF - and the CSV and FHIR exports.
 
-The report is built off the GUI thread (``JournalOperations.run_in_background``)
-with a busy bar; only the final painting for preview and print, which needs Qt,
-runs on the GUI thread. The folder last saved to is remembered in QSettings.
+The choices and buttons sit in a narrow column on the left; the rest of the page
+is an inline preview of what the summary says (``preview.ReportPreview``), kept
+up to date as the choices and the journal change. The report is built off the
+GUI thread (``JournalOperations.run_in_background``) with a busy bar; only the
+layout for the preview and the painting for print, which need Qt, run on the GUI
+thread. The folder last saved to is remembered in QSettings.
 
 Tests (and scripts) can skip the file dialogs by passing the target:
 ``save_pdf(path)``, ``export_csv(folder)``, ``export_fhir(path)``.
@@ -25,7 +28,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -37,8 +40,12 @@ from PySide6.QtWidgets import (
 
 from journal.domain.settings import PaperSize
 from journal.ui.operations import Change, JournalOperations
+from journal.ui.report.preview import PreviewChoice, ReportPreview
+from journal.ui.report.work import Work, import_report_modules, report_document_work
 
 FOLDER_KEY = "report/last_folder"
+SIDE_WIDTH = 290
+"""Pixels for the column of choices and buttons; the preview takes the rest of the page."""
 
 
 def _qdate(day: date) -> QDate:
@@ -64,6 +71,7 @@ class ReportPage(QWidget):
 
     # ---- layout ---------------------------------------------------------------------------------
     def _build(self) -> None:
+        """The choices and buttons in a narrow column on the left; the preview gets the rest."""
         intro = QLabel(
             "A summary a doctor or physio can read in a minute: flags and warning signs, pain per region, "
             "care tried and the running behind it, then charts and a dated log. Your notes are left out "
@@ -76,27 +84,30 @@ class ReportPage(QWidget):
         self.end_edit.setAccessibleName("Last day of the report")
         last_8 = QPushButton("Last 8 weeks")
         last_8.clicked.connect(self.reset_period)
-        period = QHBoxLayout()
-        period.addWidget(self.start_edit)
-        period.addWidget(QLabel("to"))
-        period.addWidget(self.end_edit)
-        period.addWidget(last_8)
-        period.addStretch(1)
         self.notes_box = QCheckBox("Include my notes")
         self.paper_box = QComboBox()
         for size in PaperSize:
             self.paper_box.addItem(size.value, size.value)
-        form = QFormLayout()
-        form.addRow("Period", period)
-        form.addRow("", self.notes_box)
+
+        choices = QGridLayout()
+        choices.setColumnStretch(3, 1)
+        choices.addWidget(QLabel("<b>Period</b>"), 0, 0, 1, 4)
+        choices.addWidget(self.start_edit, 1, 0)
+        choices.addWidget(QLabel("to"), 1, 1)
+        choices.addWidget(self.end_edit, 1, 2)
+        choices.addWidget(last_8, 2, 0)
+        choices.addWidget(self.notes_box, 3, 0, 1, 4)
+        paper_label = QLabel("Paper")
+        paper_label.setBuddy(self.paper_box)
         paper_row = QHBoxLayout()
+        paper_row.addWidget(paper_label)
         paper_row.addWidget(self.paper_box)
         paper_row.addStretch(1)
-        form.addRow("Paper", paper_row)
+        choices.addLayout(paper_row, 4, 0, 1, 4)
 
-        self.preview_button = QPushButton("Preview…")
-        self.print_button = QPushButton("Print…")
         self.pdf_button = QPushButton("Save as PDF…")
+        self.print_button = QPushButton("Print…")
+        self.preview_button = QPushButton("Print preview…")
         self.csv_button = QPushButton("Export CSV…")
         self.fhir_button = QPushButton("Export FHIR…")
         self.preview_button.clicked.connect(self.preview)
@@ -104,33 +115,47 @@ class ReportPage(QWidget):
         self.pdf_button.clicked.connect(lambda: self.save_pdf())
         self.csv_button.clicked.connect(lambda: self.export_csv())
         self.fhir_button.clicked.connect(lambda: self.export_fhir())
+        self.preview_button.setToolTip("The printed pages, page by page, before printing")
         self.csv_button.setToolTip("runs.csv, symptoms.csv and care.csv for a spreadsheet (the period above)")
         self.fhir_button.setToolTip("A FHIR R4 bundle of pain scores and runs, for clinic systems that take FHIR")
-        self.buttons = [self.preview_button, self.print_button, self.pdf_button, self.csv_button, self.fhir_button]
-        row = QHBoxLayout()
-        for button in self.buttons[:3]:
-            row.addWidget(button)
-        row.addSpacing(24)
-        for button in self.buttons[3:]:
-            row.addWidget(button)
-        row.addStretch(1)
+        self.buttons = [self.pdf_button, self.print_button, self.preview_button, self.csv_button, self.fhir_button]
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: the report has no meaningful steps to count
-        self.progress.setMaximumWidth(220)
         self.progress.hide()
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        status_row = QHBoxLayout()
-        status_row.addWidget(self.progress)
-        status_row.addWidget(self.status, 1)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addLayout(row)
-        layout.addLayout(status_row)
-        layout.addStretch(1)
+        side = QWidget()
+        side.setFixedWidth(SIDE_WIDTH)
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(intro)
+        column.addSpacing(8)
+        column.addLayout(choices)
+        column.addSpacing(12)
+        column.addWidget(QLabel("<b>The summary</b>"))
+        for button in self.buttons[:3]:
+            column.addWidget(button)
+        column.addSpacing(12)
+        column.addWidget(QLabel("<b>The entries, for other programs</b>"))
+        for button in self.buttons[3:]:
+            column.addWidget(button)
+        column.addSpacing(8)
+        column.addWidget(self.progress)
+        column.addWidget(self.status)
+        column.addStretch(1)
+
+        self.preview_pane = ReportPreview(self.ops, self.choice, self)
+        for edit in (self.start_edit, self.end_edit):
+            edit.dateChanged.connect(self.preview_pane.schedule)
+        self.notes_box.toggled.connect(self.preview_pane.schedule)
+        self.paper_box.currentIndexChanged.connect(self.preview_pane.schedule)
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(side)
+        layout.addSpacing(6)
+        layout.addWidget(self.preview_pane, 1)
 
     # ---- period and settings -------------------------------------------------------------------
     def reset_period(self) -> None:
@@ -146,6 +171,11 @@ class ReportPage(QWidget):
     def period(self) -> tuple[date, date]:
         return _pydate(self.start_edit.date()), _pydate(self.end_edit.date())
 
+    def choice(self) -> PreviewChoice:
+        """The period, notes and paper as chosen on the page."""
+        start, end = self.period()
+        return PreviewChoice(start, end, self.notes_box.isChecked(), PaperSize(self.paper_box.currentData()))
+
     def _on_changed(self, change: Change) -> None:
         if change & Change.SETTINGS and not self._busy:
             settings = self.ops.read.settings()
@@ -159,30 +189,7 @@ class ReportPage(QWidget):
         return start, end
 
     # ---- the work, off the GUI thread ------------------------------------------------------------
-    @staticmethod
-    def import_report_modules() -> None:
-        """Import everything the background work needs, here on the GUI thread.
-
-        PySide6 hooks every import (shiboken's feature check), and a trial run that imported
-        matplotlib on the worker thread ended in a fatal interpreter error, so the worker is
-        given nothing left to import. Done on the first report, not at start-up, so opening
-        the window stays quick.
-        """
-        import matplotlib.backends.backend_agg
-        import matplotlib.collections
-        import matplotlib.dates
-        import matplotlib.figure
-        import matplotlib.patches  # noqa: F401
-
-        import journal.interchange.csv_export
-        import journal.interchange.fhir
-        import journal.interchange.private_files
-        import journal.interchange.report.charts
-        import journal.interchange.report.report_model
-        import journal.interchange.report.wording  # noqa: F401
-        from journal.interchange.report.pdf import preload
-
-        preload()
+    import_report_modules = staticmethod(import_report_modules)
 
     def _run(self, what: str, work: Callable[..., Any], on_done: Callable[[Any], None]) -> None:
         if self._busy:
@@ -211,25 +218,9 @@ class ReportPage(QWidget):
         self.status.setText(f"Not done: {message}")
         self.failed.emit(message)
 
-    def _report_work(self, start: date, end: date, with_pdf: Path | None):
-        include_notes = self.notes_box.isChecked()
-        paper = PaperSize(self.paper_box.currentData())
-
-        def work(journal, _progress):
-            from journal.interchange.report.charts import report_charts
-            from journal.interchange.report.pdf import render_pdf
-            from journal.interchange.report.report_model import load_report
-            from journal.interchange.report.wording import report_document
-
-            report = load_report(journal, start, end, include_notes, paper)
-            document = report_document(report, report_charts(report))
-            if with_pdf is not None:
-                from journal.interchange.private_files import write_private
-
-                write_private(with_pdf, render_pdf(document))
-            return document
-
-        return work
+    def _report_work(self, start: date, end: date, with_pdf: Path | None) -> Work:
+        choice = self.choice()
+        return report_document_work(start, end, choice.include_notes, choice.paper, with_pdf)
 
     # ---- save, preview, print --------------------------------------------------------------------
     def _ask_path(self, title: str, name: str, pattern: str) -> Path | None:
