@@ -199,3 +199,40 @@ def test_a_long_log_is_cut_in_the_preview_and_says_so() -> None:
     assert isinstance(cut, Table) and len(cut.rows) == 9 and cut.rows[-3][0] == "day 2"  # whole days only
     assert "after 3 days of the log" in short.blocks[2].text and "other 7 days" in short.blocks[2].text
     assert short.blocks[-1] == Para("last") and shorten_log(document, 30) == document
+
+
+def test_the_preview_is_counted_on_a_worker_thread_as_plain_data(qtbot, page: ReportPage, monkeypatch) -> None:
+    import threading
+    from dataclasses import fields, is_dataclass
+
+    from shiboken6 import Shiboken
+
+    from journal.interchange.report.blocks import ReportDocument
+
+    seen: list[tuple[bool, object]] = []
+    run = page.ops.run_in_background
+
+    def watched(work, *args, **kwargs):
+        def wrapper(journal, progress):
+            result = work(journal, progress)
+            seen.append((threading.current_thread() is threading.main_thread(), result))
+            return result
+
+        return run(wrapper, *args, **kwargs)
+
+    monkeypatch.setattr(page.ops, "run_in_background", watched)
+    _set_period(page, date(2026, 3, 1), date(2026, 3, 14))
+    _shown(qtbot, page)
+    _preview_says(qtbot, page, "Kim Ørsted")
+
+    def qt_objects(value: object) -> list[object]:
+        if isinstance(value, Shiboken.Object):
+            return [value]
+        if is_dataclass(value):
+            return [q for f in fields(value) for q in qt_objects(getattr(value, f.name))]
+        if isinstance(value, tuple | list | frozenset):
+            return [q for v in value for q in qt_objects(v)]
+        return []
+
+    on_gui_thread, result = seen[0]
+    assert not on_gui_thread and isinstance(result, ReportDocument) and qt_objects(result) == []

@@ -22,7 +22,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from inspect import ismethod
 from typing import TYPE_CHECKING
+from weakref import WeakMethod
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent, QTextDocument
@@ -94,7 +96,12 @@ class ReportPreview(QWidget):
         self, ops: JournalOperations, choice: Callable[[], PreviewChoice], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.ops, self._choice = ops, choice
+        self.ops = ops
+        # A bound method (the page's) is held weakly: a page <-> preview reference cycle could be
+        # broken by Python's garbage collector on a worker thread, destroying Qt objects there.
+        self._choice: Callable[[], Callable[[], PreviewChoice] | None] = (
+            WeakMethod(choice) if ismethod(choice) else lambda: choice
+        )
         self._stale = True
         self._running = False
         self._again = False
@@ -153,7 +160,10 @@ class ReportPreview(QWidget):
             self._again = True
             return
         self._stale = False
-        choice = self._choice()
+        ask = self._choice()
+        if ask is None:  # the page is gone
+            return
+        choice = ask()
         if choice.start > choice.end:
             self._show_message(
                 f"The period starts ({choice.start}) after it ends ({choice.end}). "
