@@ -148,14 +148,14 @@ def report_html(document: ReportDocument, screen: bool = False) -> tuple[str, di
             parts.append(f'<p{brk}><img src="{name}" width="{width:.0f}" height="{height:.0f}"/></p>{caption}')
         elif isinstance(block, PageBreak):
             if screen:
-                parts.append('<hr style="color:#c5cad0"/>')
+                parts.append('<hr style="background-color:#c5cad0"/>')  # Qt draws a rule in its background colour
             else:
                 pending_break = True
         elif isinstance(block, Spacer):
             parts.append('<p style="font-size:4pt">&nbsp;</p>')
     if screen:  # what every printed page's footer says
         parts.append(
-            f'<hr style="color:#c5cad0"/><p style="font-size:7.5pt; color:#555555">'
+            f'<hr style="background-color:#c5cad0"/><p style="font-size:7.5pt; color:#555555">'
             f"{escape(document.footer_left)}. {escape(document.footer_right)}</p>"
         )
     return "".join(parts), charts
