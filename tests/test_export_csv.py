@@ -65,7 +65,7 @@ def test_csv_files_read_back_with_rows_units_quoting_and_bom(journal: Journal, t
     symptoms = _read(tmp_path / "out" / "symptoms.csv")
     assert [(s["region"], s["pain_0_10"]) for s in symptoms] == [("Lower back", "4"), ("Left hamstring", "0")]
     assert symptoms[0]["when"] == "Next morning" and symptoms[0]["spreads"] == "Down the thigh"
-    assert symptoms[0]["warning_signs"] == "Pain worse at night or waking you"
+    assert symptoms[0]["warning_signs"] == WarningSign.NIGHT_PAIN.label
     assert symptoms[0]["notes"] == "Łódź, sore"
 
     care = _read(tmp_path / "out" / "care.csv")

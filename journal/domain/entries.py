@@ -62,6 +62,8 @@ class Run:
     hydrated: bool | None = None
     hot: bool | None = None
     notes: str = ""
+    stopped_for_pain: bool | None = None
+    """The run was cut short (or changed to walking) because of pain."""
     source: str = "manual"
     source_id: str | None = None
     source_file: str | None = None
@@ -113,6 +115,9 @@ class CheckIn:
     warning_signs: tuple[WarningSign, ...] = ()
     notes: str = ""
     run_id: int | None = None
+    interference: int | None = None
+    """How much pain got in the way of usual activities, running included, 0 (not at all) to 10
+    (completely): the activity item of the PEG scale (Krebs et al. 2009). None when not asked."""
     id: int | None = None
 
     @property

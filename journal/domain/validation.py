@@ -95,6 +95,11 @@ def check_score(score: int | None) -> str | None:
     return _check_whole(score, 0, 10, "Pain score")
 
 
+def check_interference(value: int | None) -> str | None:
+    """How much pain got in the way of usual activities: 0-10 (the PEG activity item, Krebs et al. 2009)."""
+    return _check_whole(value, 0, 10, "How much pain got in the way")
+
+
 def check_minutes(minutes: int | None) -> str | None:
     return _check_whole(minutes, 1, 24 * 60, "Minutes")
 
@@ -142,6 +147,7 @@ def validate_checkin(checkin: CheckIn, now: datetime | None = None) -> dict[str,
     problems: dict[str, str | None] = {
         "recorded_at": check_when(checkin.recorded_at, now),
         "notes": check_text(checkin.notes),
+        "interference": check_interference(checkin.interference),
     }
     seen = set()
     for s in checkin.scores:

@@ -49,6 +49,7 @@ class Character(_Labelled):
     SHARP = "sharp"
     BURNING = "burning"
     TINGLING = "tingling"
+    NUMBNESS = "numbness"
 
 
 class Radiates(_Labelled):
@@ -74,15 +75,26 @@ class FootStrike(_Labelled):
 
 
 class WarningSign(_Labelled):
+    """Signs the NHS, Mayo Clinic and NICE name as reasons to get help (see ``analysis/flags/signs.py``).
+
+    The order is the order of the check-in form: the emergency signs first.
+    """
+
     SADDLE_NUMBNESS = "saddle_numbness"
     BLADDER_BOWEL = "bladder_bowel"
+    BOTH_LEGS = "both_legs"
+    CHEST_PAIN = "chest_pain"
+    ERECTION_PROBLEMS = "erection_problems"
     LEG_WEAKNESS = "leg_weakness"
-    NIGHT_PAIN = "night_pain"
     FEVER = "fever"
     FALL_OR_BLOW = "fall_or_blow"
+    SWELLING_OR_DEFORMITY = "swelling_or_deformity"
+    WORSE_ON_COUGH_SNEEZE = "worse_on_cough_sneeze"
+    NIGHT_PAIN = "night_pain"
+    PAIN_STOPS_SLEEP = "pain_stops_sleep"
+    WEIGHT_LOSS = "weight_loss"
     CANNOT_BEAR_WEIGHT = "cannot_bear_weight"
     POPPING_OR_BRUISING = "popping_or_bruising"
-    WEIGHT_LOSS = "weight_loss"
 
 
 class CareKind(_Labelled):
@@ -109,7 +121,8 @@ _LABELS: dict[str, str] = {
     "next_morning": "Next morning",
     "rest_day": "Rest day",
     # character
-    "tingling": "Tingling / numbness",
+    "tingling": "Tingling / pins and needles",
+    "numbness": "Numbness",
     # radiates
     "none": "Does not spread",
     "buttock": "Into the buttock",
@@ -118,12 +131,18 @@ _LABELS: dict[str, str] = {
     # foot strike
     "unsure": "Not sure",
     # warning signs
-    "saddle_numbness": "Numbness around the genitals or buttocks",
-    "bladder_bowel": "New bladder or bowel trouble",
-    "leg_weakness": "Leg weakness",
-    "night_pain": "Pain worse at night or waking you",
-    "fever": "Fever",
-    "fall_or_blow": "Pain after a fall or blow",
+    "saddle_numbness": "Numbness or tingling around the genitals or buttocks",
+    "bladder_bowel": "Difficulty peeing, or new loss of bladder or bowel control",
+    "both_legs": "Pain, tingling, weakness or numbness in both legs",
+    "chest_pain": "Chest pain",
+    "erection_problems": "New problems getting or keeping an erection",
+    "leg_weakness": "Weakness in a leg",
+    "night_pain": "Pain worse at night, or not easing with rest",
+    "pain_stops_sleep": "Pain so bad it stops you sleeping",
+    "fever": "Fever: a very high temperature, or feeling hot and shivery",
+    "fall_or_blow": "Pain after a fall, blow or accident",
+    "swelling_or_deformity": "A lump or swelling in the back, or the back has changed shape",
+    "worse_on_cough_sneeze": "Pain worse when coughing, sneezing or pooing",
     "cannot_bear_weight": "Cannot put weight on the leg",
     "popping_or_bruising": "Popping feeling or bruising at the hamstring",
     "weight_loss": "Unexplained weight loss",

@@ -54,6 +54,7 @@ RUN_HEADER = (
     "stretched",
     "drank_water",
     "hot_day",
+    "stopped_for_pain",
     "source",
     "notes",
 )
@@ -67,6 +68,7 @@ SYMPTOM_HEADER = (
     "character",
     "spreads",
     "warning_signs",
+    "interference_0_10",
     "notes",
 )
 CARE_HEADER = ("date", "care", "care_id", "detail", "minutes")
@@ -129,6 +131,7 @@ def run_rows(runs: Iterable[Run]) -> list[list[str]]:
                 _yes_no(r.stretched),
                 _yes_no(r.hydrated),
                 _yes_no(r.hot),
+                _yes_no(r.stopped_for_pain),
                 r.source,
                 safe_text(r.notes),
             ]
@@ -142,8 +145,9 @@ def symptom_rows(checkins: Iterable[CheckIn]) -> list[list[str]]:
     for c in checkins:
         signs = "; ".join(w.label for w in c.warning_signs)
         head = [c.recorded_at.date().isoformat(), c.recorded_at.strftime("%H:%M")]
+        interference = "" if c.interference is None else str(c.interference)
         if not c.scores:
-            rows.append([*head, "", "", "", "", "", "", signs, safe_text(c.notes)])
+            rows.append([*head, "", "", "", "", "", "", signs, interference, safe_text(c.notes)])
         for s in c.scores:
             rows.append(
                 [
@@ -155,6 +159,7 @@ def symptom_rows(checkins: Iterable[CheckIn]) -> list[list[str]]:
                     "; ".join(ch.label for ch in s.character),
                     s.radiates.label if s.radiates else "",
                     signs,
+                    interference,
                     safe_text(c.notes),
                 ]
             )

@@ -25,6 +25,7 @@ from journal.domain.validation import (
     check_duration_s,
     check_effort,
     check_encodable,
+    check_interference,
     check_minutes,
     check_score,
     check_text,
@@ -70,6 +71,7 @@ def to_json(data: JournalData) -> dict[str, Any]:
             "hydrated": r.hydrated,
             "hot": r.hot,
             "notes": r.notes,
+            "stopped_for_pain": r.stopped_for_pain,
             "source": r.source,
             "source_id": r.source_id,
             "source_file": r.source_file,
@@ -91,11 +93,14 @@ def to_json(data: JournalData) -> dict[str, Any]:
                     "character": [ch.value for ch in s.character],
                     "radiates": s.radiates.value if s.radiates else None,
                     "notes": c.notes if i == 0 else "",
+                    **({"interference": c.interference} if i == 0 and c.interference is not None else {}),
                 }
             )
         for i, w in enumerate(c.warning_signs):
-            note = {"notes": c.notes} if not c.scores and i == 0 else {}
-            signs.append({"date": day, "time": clock, "sign": w.value, **note})
+            first = {"notes": c.notes} if not c.scores and i == 0 else {}
+            if first and c.interference is not None:
+                first["interference"] = c.interference
+            signs.append({"date": day, "time": clock, "sign": w.value, **first})
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -226,6 +231,16 @@ def _when(e: _Entry, day: date, clock: time, now: datetime) -> datetime:
     return e.check("date", when, lambda w: check_when(w, now))
 
 
+def _interference(e: _Entry, group: dict[str, Any]) -> None:
+    """The check-in's ``interference`` (0-10), written on its first row; two different values are refused."""
+    value = e.check("interference", e.whole("interference"), check_interference)
+    if value is None:
+        return
+    if group["interference"] is not None and group["interference"] != value:
+        raise e.fail("interference", f"the check-in already has {group['interference']}; give it once")
+    group["interference"] = value
+
+
 def parse_json(text: str, now: datetime | None = None) -> JournalData:
     """Parse and check a whole file; raises JsonFormatError naming the first bad entry and field."""
     now = now or datetime.now()
@@ -282,13 +297,16 @@ def parse_json(text: str, now: datetime | None = None) -> JournalData:
                 hydrated=e.get("hydrated", bool),
                 hot=e.get("hot", bool),
                 notes=e.text("notes"),
+                stopped_for_pain=e.get("stopped_for_pain", bool),
                 source=e.get("source", str) or "json",
                 source_id=e.get("source_id", str),
                 source_file=e.get("source_file", str),
             )
         )
 
-    groups: dict[datetime, dict[str, Any]] = defaultdict(lambda: {"scores": [], "signs": [], "notes": []})
+    groups: dict[datetime, dict[str, Any]] = defaultdict(
+        lambda: {"scores": [], "signs": [], "notes": [], "interference": None}
+    )
     for i, raw in enumerate(_section(doc, "symptoms")):
         e = _Entry("symptoms", i, raw)
         when = _when(e, e.date("date"), e.time("time"), now)
@@ -309,6 +327,7 @@ def parse_json(text: str, now: datetime | None = None) -> JournalData:
         )
         if note := e.text("notes"):
             group["notes"].append(note)
+        _interference(e, group)
 
     for i, raw in enumerate(_section(doc, "warning_signs")):
         e = _Entry("warning_signs", i, raw)
@@ -322,6 +341,7 @@ def parse_json(text: str, now: datetime | None = None) -> JournalData:
         groups[when]["signs"].append(sign)
         if (note := e.text("notes")) and note not in groups[when]["notes"]:
             groups[when]["notes"].append(note)
+        _interference(e, groups[when])
 
     care = []
     for i, raw in enumerate(_section(doc, "care")):
@@ -343,6 +363,7 @@ def parse_json(text: str, now: datetime | None = None) -> JournalData:
             scores=tuple(g["scores"]),
             warning_signs=tuple(dict.fromkeys(g["signs"])),
             notes="\n".join(g["notes"]),
+            interference=g["interference"],
         )
         for when, g in sorted(groups.items())
     ]

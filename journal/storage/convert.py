@@ -34,6 +34,7 @@ def run_from_row(row: RunRow) -> Run:
         hydrated=row.hydrated,
         hot=row.hot,
         notes=row.notes or "",
+        stopped_for_pain=row.stopped_for_pain,
         source=row.source or "manual",
         source_id=row.source_id,
         source_file=row.source_file,
@@ -52,6 +53,7 @@ def fill_run_row(row: RunRow, run: Run, shoe: ShoeRow | None) -> RunRow:
     row.hydrated = run.hydrated
     row.hot = run.hot
     row.notes = run.notes
+    row.stopped_for_pain = run.stopped_for_pain
     row.source = run.source
     row.source_id = run.source_id
     row.source_file = run.source_file
@@ -64,6 +66,7 @@ def checkin_from_row(row: CheckInRow) -> CheckIn:
         recorded_at=row.recorded_at,
         run_id=row.run_id,
         notes=row.notes or "",
+        interference=row.interference,
         scores=tuple(
             RegionScore(
                 region=Region(s.region),
@@ -82,6 +85,7 @@ def fill_checkin_row(row: CheckInRow, checkin: CheckIn) -> CheckInRow:
     row.recorded_at = checkin.recorded_at.replace(microsecond=0)
     row.run_id = checkin.run_id
     row.notes = checkin.notes
+    row.interference = checkin.interference
     row.scores = [
         ScoreRow(
             region=s.region.value,

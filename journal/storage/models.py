@@ -43,6 +43,7 @@ class RunRow(Base):
     hydrated: Mapped[bool | None] = mapped_column(Boolean)
     hot: Mapped[bool | None] = mapped_column(Boolean)
     notes: Mapped[str] = mapped_column(Text, default="")
+    stopped_for_pain: Mapped[bool | None] = mapped_column(Boolean)
     source: Mapped[str] = mapped_column(String(40), default="manual")
     source_id: Mapped[str | None] = mapped_column(String(200), index=True)
     source_file: Mapped[str | None] = mapped_column(Text)
@@ -57,6 +58,7 @@ class CheckInRow(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id", ondelete="SET NULL"))
     notes: Mapped[str] = mapped_column(Text, default="")
+    interference: Mapped[int | None] = mapped_column(Integer)
 
     scores: Mapped[list[ScoreRow]] = relationship(cascade="all, delete-orphan", lazy="selectin", order_by="ScoreRow.id")
     signs: Mapped[list[WarningSignRow]] = relationship(

@@ -69,7 +69,7 @@ def _range(column: str, lo: datetime | None, hi: datetime | None) -> tuple[str, 
 
 _RUN_SQL = (
     "SELECT r.id, r.started_at, r.distance_m, r.duration_s, r.effort, r.surface, s.name, r.foot_strike,"
-    " r.stretched, r.hydrated, r.hot, r.notes, r.source, r.source_id, r.source_file"
+    " r.stretched, r.hydrated, r.hot, r.notes, r.source, r.source_id, r.source_file, r.stopped_for_pain"
     " FROM runs r LEFT JOIN shoes s ON r.shoe_id = s.id"
 )
 
@@ -91,6 +91,7 @@ def _run(row: tuple) -> Run:
         source=row[12] or "manual",
         source_id=row[13],
         source_file=row[14],
+        stopped_for_pain=_bool(row[15]),
     )
 
 
@@ -135,11 +136,13 @@ def read_checkins(
             recorded_at=_when(when),
             run_id=run_id,
             notes=notes or "",
+            interference=interference,
             scores=tuple(scores.get(cid, ())),
             warning_signs=tuple(signs.get(cid, ())),
         )
-        for cid, when, run_id, notes in conn.execute(
-            f"SELECT c.id, c.recorded_at, c.run_id, c.notes FROM checkins c{where} ORDER BY c.recorded_at, c.id",
+        for cid, when, run_id, notes, interference in conn.execute(
+            f"SELECT c.id, c.recorded_at, c.run_id, c.notes, c.interference FROM checkins c{where}"
+            " ORDER BY c.recorded_at, c.id",
             params,
         )
     ]

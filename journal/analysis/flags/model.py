@@ -19,19 +19,51 @@ DISCLAIMER = "This journal is not a medical device and does not replace a profes
 
 
 class Severity(StrEnum):
-    """How soon to act. The value is the identifier used in JSON; ``rank`` orders them (higher = sooner)."""
+    """How soon to act: the guidance's own ladder. The value is the identifier used in JSON (``flags --json``).
 
+    - ``emergency``: call an emergency number or go to A&E now (NHS "call 999 or go to A&E");
+    - ``urgent``: the same day: an urgent GP appointment, urgent care or NHS 111;
+    - ``see_doctor``: book an appointment;
+    - ``watch``: keep an eye on it; not a doctor's matter by itself.
+
+    ``rank`` orders them (higher = sooner).
+    """
+
+    EMERGENCY = "emergency"
     URGENT = "urgent"
     SEE_DOCTOR = "see_doctor"
     WATCH = "watch"
 
     @property
     def rank(self) -> int:
-        return {"urgent": 3, "see_doctor": 2, "watch": 1}[self.value]
+        return _RANKS[self.value]
 
     @property
     def label(self) -> str:
-        return {"urgent": "Get medical help today", "see_doctor": "See a doctor", "watch": "Watch"}[self.value]
+        """The step of the ladder in a few words, as the banner and the cards show it."""
+        return _LABELS[self.value]
+
+    @property
+    def action(self) -> str:
+        """What to do, in words a frightened person can follow (the first sentence of a flag's advice)."""
+        return _ACTIONS[self.value]
+
+
+_RANKS = {"emergency": 4, "urgent": 3, "see_doctor": 2, "watch": 1}
+_LABELS = {
+    "emergency": "Emergency: call an emergency number now",
+    "urgent": "Get medical help today",
+    "see_doctor": "See a doctor",
+    "watch": "Watch",
+}
+_ACTIONS = {
+    "emergency": "Call an emergency number now (999 in the UK, 112 in Europe, 911 in North America) "
+    "or go to A&E (the emergency department). Do not wait to see if it passes.",
+    "urgent": "Get medical help today: ask your GP practice for an urgent appointment, go to an urgent care "
+    "or urgent treatment centre, or call NHS 111.",
+    "see_doctor": "See a doctor: book an appointment with your GP or doctor and take this journal along.",
+    "watch": "Keep an eye on it; the journal will tell you if it calls for a doctor.",
+}
 
 
 @dataclass(frozen=True, slots=True)
