@@ -5,9 +5,11 @@ The story, counted back from today: four months of steady running (about
 sore hamstring that settles in a day or two; then a week where distance jumps
 by about 60 % with one long run far longer than anything in the month before;
 then lower-back pain that starts the morning after, stays at 4-5/10 for the
-last three weeks, hurts on rest days, spreads down the thigh on some days, and
-has the runner taking ibuprofen on most days. The flags this implies: pain
-after a jump, lingering pain, radiating pain, pain at rest, painkiller use.
+last three weeks, hurts on days without a run too, spreads down the thigh on
+some days, gets in the way of daily life a little, and has the runner taking
+ibuprofen on most days. The flags this implies: pain after a jump, lingering
+pain, radiating pain, back pain that does not settle with rest (urgent, by the
+NHS's list), painkillers most days and for weeks.
 
 Deterministic: the same ``today`` gives the same journal.
 """
@@ -106,7 +108,7 @@ def demo_data(today: date | None = None) -> JournalData:
         if day.weekday() in (2, 4, 6):
             sore = day.weekday() == 6 and rng.random() < 0.3
             scores = _scores(Timing.NEXT_MORNING, hamstring_right=2) if sore else _zero_scores(Timing.NEXT_MORNING)
-            checkins.append(CheckIn(recorded_at=_at(day, time(8, 0)), scores=scores))
+            checkins.append(CheckIn(recorded_at=_at(day, time(8, 0)), scores=scores, interference=0))
         day += timedelta(days=1)
     # After the jump: back pain daily, 4-5/10, rest days included, spreading down the thigh sometimes.
     day = pain_start
@@ -115,13 +117,19 @@ def demo_data(today: date | None = None) -> JournalData:
         n = (day - pain_start).days
         back = 5 if n < 4 else rng.choice((4, 4, 5))
         radiates = Radiates.THIGH if n % 4 == 2 else Radiates.NONE
-        timing = Timing.NEXT_MORNING if (day - timedelta(days=1)) in run_days else Timing.REST_DAY
+        if (day - timedelta(days=1)) in run_days:
+            timing = Timing.NEXT_MORNING
+        elif day in run_days:
+            timing = Timing.AFTER_RUN
+        else:
+            timing = Timing.REST_DAY
         note = "Stiff getting out of bed" if n == 0 else ""
         checkins.append(
             CheckIn(
                 recorded_at=_at(day, time(8, 15)),
                 scores=_scores(timing, lower_back=(back, radiates), glute_hip=2 if n % 4 == 0 else 0),
                 notes=note,
+                interference=back - 1,
             )
         )
         if n % 10 != 9:

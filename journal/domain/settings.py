@@ -31,6 +31,57 @@ class PaperSize(StrEnum):
     LETTER = "Letter"
 
 
+class RiskFactor(StrEnum):
+    """The factors NICE and the NHS name that lower the bar for a doctor to look at back pain.
+
+    NICE CKS "Back pain - low (without radiculopathy)", red flags: age over 50 with new
+    back pain, a history of cancer, long-term corticosteroid use, a weakened immune system
+    (NICE NG59 1.1.1: be alert to cancer, infection and fracture as causes). The value is the
+    identifier in ``flags --json`` (``risk_factors``) and the settings key's suffix.
+    """
+
+    OVER_50 = "over_50"
+    CANCER_HISTORY = "cancer_history"
+    LONG_TERM_STEROIDS = "long_term_steroids"
+    WEAKENED_IMMUNE_SYSTEM = "weakened_immune_system"
+
+    @property
+    def label(self) -> str:
+        return _RISK_LABELS[self.value]
+
+
+_RISK_LABELS = {
+    "over_50": "age over 50, with new back pain",
+    "cancer_history": "a history of cancer",
+    "long_term_steroids": "long-term steroid tablets",
+    "weakened_immune_system": "a weakened immune system",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RiskProfile:
+    """The optional risk profile from Settings: which factors the person ticked, and their date of birth.
+
+    ``applies(factor, day)``: a ticked factor applies; "over 50" also applies when the date of
+    birth says the person is 50 or older on ``day``.
+    """
+
+    ticked: frozenset[RiskFactor] = frozenset()
+    date_of_birth: date | None = None
+
+    def applies(self, factor: RiskFactor, day: date) -> bool:
+        if factor in self.ticked:
+            return True
+        if factor is RiskFactor.OVER_50 and self.date_of_birth is not None:
+            born = self.date_of_birth
+            age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+            return age >= 50
+        return False
+
+    def factors_on(self, day: date) -> tuple[RiskFactor, ...]:
+        return tuple(f for f in RiskFactor if self.applies(f, day))
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     units: DistanceUnit = DistanceUnit.KM
@@ -39,6 +90,20 @@ class Settings:
     date_of_birth: date | None = None
     paper_size: PaperSize = PaperSize.A4
     backups_kept: int = 10
+    risk_over_50: bool = False
+    risk_cancer_history: bool = False
+    risk_long_term_steroids: bool = False
+    risk_weakened_immune_system: bool = False
+
+    @property
+    def risk_profile(self) -> RiskProfile:
+        ticked = {
+            RiskFactor.OVER_50: self.risk_over_50,
+            RiskFactor.CANCER_HISTORY: self.risk_cancer_history,
+            RiskFactor.LONG_TERM_STEROIDS: self.risk_long_term_steroids,
+            RiskFactor.WEAKENED_IMMUNE_SYSTEM: self.risk_weakened_immune_system,
+        }
+        return RiskProfile(frozenset(f for f, on in ticked.items() if on), self.date_of_birth)
 
     def to_strings(self) -> dict[str, str]:
         """Flatten to the key/value strings the settings table stores."""
@@ -59,6 +124,10 @@ class Settings:
             "date_of_birth": lambda s: date.fromisoformat(s) if s else None,
             "paper_size": PaperSize,
             "backups_kept": int,
+            "risk_over_50": _bool,
+            "risk_cancer_history": _bool,
+            "risk_long_term_steroids": _bool,
+            "risk_weakened_immune_system": _bool,
         }
         changes: dict[str, Any] = {}
         for key, convert in converters.items():
@@ -68,3 +137,13 @@ class Settings:
                 except ValueError:
                     continue
         return replace(result, **changes)
+
+
+def _bool(text: str) -> bool:
+    """'True'/'False' as ``to_strings`` writes them (also 1/0, yes/no); anything else raises ValueError."""
+    value = text.strip().lower()
+    if value in ("true", "1", "yes"):
+        return True
+    if value in ("false", "0", "no", ""):
+        return False
+    raise ValueError(text)

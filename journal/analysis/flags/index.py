@@ -5,8 +5,14 @@ region; a check-in that does not score the region counts as 0 for it (the check-
 form lists the regions that hurt). Only days with a check-in have values, so the
 shares and means of the rules are over check-in days, never over calendar days.
 
-A check-in is "at rest" for a region when the region's timing is ``rest_day`` or
-the check-in was recorded at night (22:00-05:59).
+Pain "at rest" in a region: a score on a day with no run logged, whose timing is
+"rest day" or not given. Pain felt the morning after a run, or during, right after
+or later on the day of a run, is not pain at rest, whatever the clock says (issue 10:
+soreness after running is not pain that fails to settle with rest).
+
+Anchors, for "a gap is not recovery": ``last_checkin_day(day)`` is the latest day up
+to ``day`` with a check-in, and the pain rules judge a day by the check-ins up to
+that anchor, so a flag does not clear because logging stopped.
 """
 
 from __future__ import annotations
@@ -15,18 +21,15 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from journal.domain.entries import CheckIn, JournalData
+from journal.domain.entries import CheckIn, JournalData, Run
 from journal.domain.settings import WeekStart
 from journal.domain.units import DistanceUnit, format_distance
-from journal.domain.vocabulary import CareKind, Radiates, Region, Timing, WarningSign
+from journal.domain.vocabulary import CareKind, Character, Radiates, Region, Timing, WarningSign
 
-NIGHT_FROM_HOUR = 22
-NIGHT_UNTIL_HOUR = 6
 _REACH = {Radiates.NONE: 0, Radiates.BUTTOCK: 1, Radiates.THIGH: 2, Radiates.BELOW_KNEE: 3}
-
-
-def at_night(moment: datetime) -> bool:
-    return moment.hour >= NIGHT_FROM_HOUR or moment.hour < NIGHT_UNTIL_HOUR
+NUMB = frozenset({Character.NUMBNESS, Character.TINGLING})
+"""Characters that tell of nerve symptoms: numbness, or tingling / pins and needles."""
+_NOT_AT_REST = frozenset({Timing.DURING_RUN, Timing.AFTER_RUN, Timing.LATER_SAME_DAY, Timing.NEXT_MORNING})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,46 +46,79 @@ class LoadEvent:
     change_pct: float
 
 
-class DayIndex:
-    """Check-in values per region and day, warning signs, painkiller days and load events, sorted by day."""
+@dataclass(frozen=True, slots=True)
+class SignTick:
+    """A warning sign ticked on a check-in, at the check-in's time."""
 
-    def __init__(self, data: JournalData, load_events: tuple[LoadEvent, ...] = ()) -> None:
+    when: datetime
+    sign: WarningSign
+
+
+class DayIndex:
+    """Check-in values per region and day, signs, interference, runs, painkiller days and load events, by day."""
+
+    def __init__(
+        self, data: JournalData, load_events: tuple[LoadEvent, ...] = (), units: DistanceUnit = DistanceUnit.KM
+    ) -> None:
+        self.units = units
         checkins = sorted(data.checkins, key=lambda c: c.recorded_at)
+        self.run_days: dict[date, list[Run]] = {}
+        for run in sorted(data.runs, key=lambda r: r.started_at):
+            self.run_days.setdefault(run.day, []).append(run)
         self.days: list[date] = sorted({c.day for c in checkins})
         self.regions: list[Region] = [r for r in Region if any(c.score_for(r) is not None for c in checkins)]
         self.values: dict[Region, dict[date, int]] = {r: dict.fromkeys(self.days, 0) for r in self.regions}
         self.at_rest: dict[Region, dict[date, int]] = {r: {} for r in self.regions}
+        self.during_run: dict[Region, dict[date, int]] = {r: {} for r in self.regions}
         self.reach: dict[Region, dict[date, Radiates]] = {r: {} for r in self.regions}
-        self.signs: dict[WarningSign, list[date]] = {}
+        self.numb: dict[Region, dict[date, frozenset[Character]]] = {r: {} for r in self.regions}
+        self.interference: dict[date, int] = {}
+        self.ticks: list[SignTick] = []
+        self.first_checkin_at: dict[date, datetime] = {}
+        self.both_leg_numbness: list[datetime] = []
         for checkin in checkins:
             self._add(checkin)
-        for dates in self.signs.values():
-            dates.sort()
+        self.interference_days: list[date] = sorted(self.interference)
         self.painkillers: dict[date, str] = {}
         for entry in data.care:
             if entry.kind is CareKind.PAINKILLER and entry.day not in self.painkillers:
                 self.painkillers[entry.day] = entry.detail
         self.painkiller_days: list[date] = sorted(self.painkillers)
+        self.stopped_runs: list[Run] = [r for runs in self.run_days.values() for r in runs if r.stopped_for_pain]
         self.load_events = tuple(sorted(load_events, key=lambda e: e.start))
-        every = self.days + self.painkiller_days + [e.start for e in self.load_events]
+        self._logged_days = sorted(set(self.days) | set(self.painkiller_days) | {c.day for c in data.care})
+        self._run_or_checkin_days = sorted(set(self.days) | set(self.run_days))
+        every = self.days + self.painkiller_days + [e.start for e in self.load_events] + list(self.run_days)
         self.first_day: date | None = min(every) if every else None
 
     def _add(self, checkin: CheckIn) -> None:
-        day, night = checkin.day, at_night(checkin.recorded_at)
+        day = checkin.day
+        self.first_checkin_at.setdefault(day, checkin.recorded_at)
+        resting = day not in self.run_days
+        numb_legs = set()
         for s in checkin.scores:
             values = self.values[s.region]
             values[day] = max(values[day], s.score)
-            if s.timing is Timing.REST_DAY or night:
+            if resting and s.timing not in _NOT_AT_REST:
                 rest = self.at_rest[s.region]
                 rest[day] = max(rest.get(day, 0), s.score)
+            if s.timing is Timing.DURING_RUN:
+                during = self.during_run[s.region]
+                during[day] = max(during.get(day, 0), s.score)
             if s.radiates is not None and s.radiates is not Radiates.NONE and s.score > 0:
                 reach = self.reach[s.region]
                 if _REACH[s.radiates] > _REACH.get(reach.get(day, Radiates.NONE), 0):
                     reach[day] = s.radiates
-        for sign in checkin.warning_signs:
-            dates = self.signs.setdefault(sign, [])
-            if day not in dates:
-                dates.append(day)
+            if numb := NUMB.intersection(s.character):
+                self.numb[s.region][day] = self.numb[s.region].get(day, frozenset()) | numb
+                if s.region in (Region.HAMSTRING_LEFT, Region.HAMSTRING_RIGHT):
+                    numb_legs.add(s.region)
+        if len(numb_legs) == 2:
+            self.both_leg_numbness.append(checkin.recorded_at)
+        for sign in dict.fromkeys(checkin.warning_signs):
+            self.ticks.append(SignTick(checkin.recorded_at, sign))
+        if checkin.interference is not None:
+            self.interference[day] = max(self.interference.get(day, 0), checkin.interference)
 
     def days_in(self, first: date, last: date) -> list[date]:
         """Check-in days from ``first`` to ``last`` inclusive, oldest first."""
@@ -92,6 +128,23 @@ class DayIndex:
     def dates_in(dates: list[date], first: date, last: date) -> list[date]:
         """The days of a sorted list that fall from ``first`` to ``last`` inclusive."""
         return dates[bisect_left(dates, first) : bisect_right(dates, last)]
+
+    @staticmethod
+    def _last(days: list[date], day: date) -> date | None:
+        i = bisect_right(days, day)
+        return days[i - 1] if i else None
+
+    def last_checkin_day(self, day: date) -> date | None:
+        """The latest day up to ``day`` with a check-in (the anchor of the pain rules)."""
+        return self._last(self.days, day)
+
+    def last_logged_day(self, day: date) -> date | None:
+        """The latest day up to ``day`` with a check-in or care logged (the anchor of the painkiller rule)."""
+        return self._last(self._logged_days, day)
+
+    def last_run_or_checkin_day(self, day: date) -> date | None:
+        """The latest day up to ``day`` with a run or a check-in (the anchor of the pain-during-runs rule)."""
+        return self._last(self._run_or_checkin_days, day)
 
 
 def window(day: date, days: int) -> tuple[date, date]:

@@ -8,7 +8,8 @@ the jump's first day to ``jump_window_days`` (7) after its last day scored the
 region >= ``pain_score`` (3), the jump ended at most ``jump_lookback_days`` (28)
 ago, and the region's latest check-in since the jump still scores >= 3 (the pain
 has not settled). Days, not hours: a check-in earlier on the day of a spike run
-counts too. Advice: ease back; not a doctor's matter by itself.
+counts too. Judged as of the latest check-in (a gap is not recovery). Advice: ease
+back; not a doctor's matter by itself.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from journal.analysis.flags.index import DayIndex, LoadEvent
 from journal.analysis.flags.model import Evidence, Flag, Severity
 from journal.analysis.flags.sources import FRANDSEN_2025, NIELSEN_2014
 from journal.analysis.flags.thresholds import FlagThresholds
-from journal.analysis.flags.wording import days_list, finish, short_day
+from journal.analysis.flags.wording import advise, days_list, short_day
 from journal.domain.vocabulary import Region
 
 
@@ -71,10 +72,11 @@ def pain_after_jump(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
                     )
                 ),
                 headline=f"{region.label}: pain after a jump in running: ease back",
-                message=finish(facts, guidance, action),
+                message=advise(Severity.WATCH, facts, guidance, action),
                 guidance=guidance,
                 sources=(NIELSEN_2014, FRANDSEN_2025),
                 subject=region.value,
+                action=action,
             )
         )
     return flags

@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from journal.domain.settings import RiskFactor
 from journal.domain.vocabulary import Region
 
 DISCLAIMER = "This journal is not a medical device and does not replace a professional's judgement."
@@ -121,6 +122,16 @@ class Flag:
     key: str = ""
     raised_on: date | None = None
     """First day of the unbroken run of days on which this flag was raised (filled by ``evaluate_flags``)."""
+    action: str = ""
+    """What to do, first in the words of ``severity.action`` (or the rule's own advice for ``watch``)."""
+    persistent: bool = False
+    """An emergency or urgent flag: it stays raised until the person acknowledges it ("I have had this
+    checked"), whatever the age of its evidence or of the last check-in."""
+    risk_factors: tuple[RiskFactor, ...] = ()
+    """The risk factors from Settings this flag used (``risk_factor_pain``)."""
+    last_logged: date | None = None
+    """The last day anything this rule reads was logged, when that is before the day judged: the flag is
+    as that day left it (a gap in logging is not recovery). None when logging is up to date."""
 
     @property
     def identity(self) -> tuple[str, str]:
@@ -132,7 +143,9 @@ class Flag:
         return self.sources[0]
 
     def to_json(self) -> dict[str, Any]:
-        """The issue's JSON shape: rule, severity, region (or None), since, evidence, message."""
+        """The JSON shape of ``flags --json``: rule, severity, region (or None), since, evidence, message,
+        and the action, headline, episode key, risk factors used, whether it waits for an acknowledgement,
+        the last day logged when the flag is held over a gap, and the sources."""
         return {
             "rule": self.rule,
             "severity": self.severity.value,
@@ -140,6 +153,14 @@ class Flag:
             "since": self.since.isoformat(),
             "evidence": [e.to_json() for e in self.evidence],
             "message": self.message,
+            "action": self.action,
+            "headline": self.headline,
+            "key": self.key,
+            "subject": self.subject or None,
+            "persistent": self.persistent,
+            "risk_factors": [f.value for f in self.risk_factors],
+            "last_logged": self.last_logged.isoformat() if self.last_logged else None,
+            "sources": [{"name": s.name, "url": s.url} for s in self.sources],
         }
 
 
@@ -154,7 +175,8 @@ class FlagEpisode:
 
     ``ended`` is the last day it was raised, or None when it is still raised on the last
     day looked at. ``severity`` is the highest it reached; ``last`` is the flag as it was
-    on its last day (its message and evidence).
+    on its last day (its message and evidence). ``acknowledged`` is True for an emergency or
+    urgent flag that ended because the person acknowledged it.
     """
 
     rule: str
@@ -164,6 +186,7 @@ class FlagEpisode:
     ended: date | None
     severity: Severity
     last: Flag
+    acknowledged: bool = False
 
     @property
     def key(self) -> str:

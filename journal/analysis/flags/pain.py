@@ -1,26 +1,29 @@
 """Rules over pain scores, per region (values per check-in day, see ``index.py``).
 
+Each rule judges a day by the check-ins up to it (the engine passes the day of the
+latest check-in, so a gap in logging keeps a flag as the last check-in left it).
+
 - ``lingering_pain`` (see_doctor): over a span of at least ``lingering_days`` (14)
   calendar days ending at the latest check-in, pain >= ``pain_score`` (3) on at
   least ``lingering_share`` (70 %) of the check-in days, and
   mean(first 3 check-in days) - mean(last 3) < ``meaningful_change`` (2 points,
   Farrar et al. 2001). The span starts on a painful day; of all spans that qualify,
-  the longest is reported. The latest check-in must be at most ``recent_days`` (7)
-  old and within ``lingering_lookback_days`` (91); the last 3 averaging under
-  ``pain_score`` clears the flag. From ``lingering_escalate_days`` (28) the message
-  escalates (Mayo Clinic: see a doctor within 4 weeks if self-care has not helped).
+  the longest is reported. The span lies within ``lingering_lookback_days`` (91);
+  the last 3 averaging under ``pain_score`` clears the flag. From
+  ``lingering_escalate_days`` (28) the message escalates (Mayo Clinic: see a doctor
+  within 4 weeks if self-care has not helped).
 - ``radiating_pain`` (see_doctor): pain spreading below the knee on any day of the
   last ``radiating_window_days`` (14), or down the thigh (or further) on
   ``radiating_thigh_days`` (3) or more of them (Mayo Clinic; NICE NG59).
-- ``rest_pain`` (see_doctor): pain >= ``pain_score`` at rest (rest-day timing or a
-  night-time check-in) on ``rest_pain_days`` (3) or more days of the last
-  ``rest_pain_window_days`` (7) (Mayo Clinic: back pain that increases with rest).
-- ``worsening_pain`` (see_doctor): mean of the last ``worsening_window_days`` (7)
-  minus the mean of the 7 days ending ``worsening_gap_days`` (14) earlier
-  >= ``meaningful_change`` (2), with pain >= ``pain_score`` on at least
-  ``worsening_min_days`` (3) recent check-in days, so that a sore day or two after a
-  long run does not count as worsening (Mayo Clinic: see a doctor when back pain
-  gets progressively worse).
+- ``worsening_pain`` (see_doctor): pain that was there and rises: the mean of the last
+  ``worsening_window_days`` (7) minus the mean of the 7 days ending
+  ``worsening_gap_days`` (14) earlier >= ``meaningful_change`` (2), with pain >=
+  ``pain_score`` on at least ``worsening_min_days`` (3) recent check-in days (a sore
+  day or two after a long run is not worsening), and pain (1 or more) on at least half
+  of the earlier check-in days: new pain after pain-free days is new, not
+  "progressively worse" (the lingering and recurring rules judge it). NHS: see a GP
+  when back pain is getting worse over time; Mayo Clinic: when it gets
+  progressively worse.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from journal.analysis.flags.index import DayIndex, window
 from journal.analysis.flags.model import Evidence, Flag, Severity
 from journal.analysis.flags.sources import FARRAR_2001, MAYO_BACK_PAIN, MAYO_WHEN_TO_SEE, NHS_BACK_PAIN, NICE_NG59
 from journal.analysis.flags.thresholds import FlagThresholds
-from journal.analysis.flags.wording import day_text, days_list, finish, lingering_guidance, short_day
+from journal.analysis.flags.wording import advise, day_text, days_list, lingering_guidance, short_day
 from journal.domain.vocabulary import Radiates, Region
 
 EPS = 1e-9
@@ -45,7 +48,7 @@ def _score(region: Region, value: int) -> str:
 
 def lingering_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
     days = ix.days_in(*window(day, t.lingering_lookback_days))
-    if not days or (day - days[-1]).days >= t.recent_days:
+    if not days:
         return []
     flags = []
     for region in ix.regions:
@@ -88,9 +91,9 @@ def _lingering(region: Region, days: list[date], values: list[int], t: FlagThres
         f"averaged {first_mean:.1f}/10, the last 3 {last_mean:.1f}/10)."
     )
     if escalated:
-        action = "It has lasted 4 weeks or more: see a doctor soon, and take this journal along."
+        action = "It has lasted 4 weeks or more: see a doctor soon: book an appointment and take this journal along."
     else:
-        action = "See a doctor: book an appointment and take this journal along."
+        action = Severity.SEE_DOCTOR.action
     return Flag(
         rule="lingering_pain",
         severity=Severity.SEE_DOCTOR,
@@ -99,10 +102,11 @@ def _lingering(region: Region, days: list[date], values: list[int], t: FlagThres
         evidence=tuple(Evidence(d, v, _score(region, v)) for d, v in zip(days[i:], values[i:], strict=True)),
         headline=f"{region.label}: pain for {span} days without improving: see a doctor"
         + (" soon" if escalated else ""),
-        message=finish(facts, guidance, action),
+        message=advise(Severity.SEE_DOCTOR, facts, guidance, action),
         guidance=guidance,
         sources=(*sources, FARRAR_2001),
         subject=region.value,
+        action=action,
     )
 
 
@@ -134,8 +138,9 @@ def radiating_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
             "a doctor; NICE guidance covers assessing pain that spreads into the leg."
         )
         action = (
-            "See a doctor. If the leg also feels weak or numb, or you notice numbness around the genitals or "
-            "buttocks or bladder or bowel changes, get medical help today."
+            f"{Severity.SEE_DOCTOR.action} If a leg also feels weak, get medical help today; with numbness around the "
+            "genitals or buttocks, bladder or bowel changes, or pain or numbness in both legs, call an emergency "
+            "number."
         )
         flags.append(
             Flag(
@@ -145,43 +150,11 @@ def radiating_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
                 since=evidence[0].day,
                 evidence=evidence,
                 headline=headline,
-                message=finish(facts, guidance, action),
+                message=advise(Severity.SEE_DOCTOR, facts, guidance, action),
                 guidance=guidance,
                 sources=(MAYO_BACK_PAIN, MAYO_WHEN_TO_SEE, NICE_NG59),
                 subject=region.value,
-            )
-        )
-    return flags
-
-
-def rest_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
-    days = ix.days_in(*window(day, t.rest_pain_window_days))
-    flags = []
-    for region in ix.regions:
-        rest = ix.at_rest[region]
-        painful = [d for d in days if rest.get(d, 0) >= t.pain_score]
-        if len(painful) < t.rest_pain_days:
-            continue
-        guidance = (
-            "Mayo Clinic: see a doctor when back pain increases with rest; NHS: pain that does not improve with rest "
-            "or is worse at night should be checked."
-        )
-        facts = (
-            f"{region.label}: pain of {t.pain_score} or more on {len(painful)} rest days or night-time check-ins in the "
-            f"last {t.rest_pain_window_days} days ({days_list(painful)}): it is not settling with rest."
-        )
-        flags.append(
-            Flag(
-                rule="rest_pain",
-                severity=Severity.SEE_DOCTOR,
-                region=region,
-                since=painful[0],
-                evidence=tuple(Evidence(d, rest[d], f"{_score(region, rest[d])} at rest") for d in painful),
-                headline=f"{region.label}: pain at rest on {len(painful)} days: see a doctor",
-                message=finish(facts, guidance, "See a doctor: book an appointment and take this journal along."),
-                guidance=guidance,
-                sources=(MAYO_WHEN_TO_SEE, NHS_BACK_PAIN),
-                subject=region.value,
+                action=action,
             )
         )
     return flags
@@ -199,11 +172,17 @@ def worsening_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
         recent = [values[d] for d in recent_days]
         if sum(v >= t.pain_score for v in recent) < t.worsening_min_days:
             continue
-        before = fmean(values[d] for d in earlier_days)
+        earlier = [values[d] for d in earlier_days]
+        if 2 * sum(v > 0 for v in earlier) < len(earlier):
+            continue  # mostly pain-free before: this is new pain, not pain getting worse
+        before = fmean(earlier)
         now = fmean(recent)
         if now - before < t.meaningful_change - EPS:
             continue
-        guidance = "Mayo Clinic: see a doctor when back pain has been getting progressively worse."
+        guidance = (
+            "NHS: see a GP when back pain is getting worse over time; Mayo Clinic: see a doctor when it gets "
+            "progressively worse."
+        )
         facts = (
             f"{region.label}: average pain {now:.1f}/10 over the last {t.worsening_window_days} days, against "
             f"{before:.1f}/10 in the {t.worsening_window_days} days to {short_day(earlier_end)}: up {now - before:.1f} "
@@ -218,10 +197,11 @@ def worsening_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
                 since=recent_days[0],
                 evidence=evidence,
                 headline=f"{region.label}: pain getting worse (up {now - before:.1f} points): see a doctor",
-                message=finish(facts, guidance, "See a doctor: book an appointment and take this journal along."),
+                message=advise(Severity.SEE_DOCTOR, facts, guidance),
                 guidance=guidance,
-                sources=(MAYO_WHEN_TO_SEE, FARRAR_2001),
+                sources=(NHS_BACK_PAIN, MAYO_WHEN_TO_SEE, FARRAR_2001),
                 subject=region.value,
+                action=Severity.SEE_DOCTOR.action,
             )
         )
     return flags

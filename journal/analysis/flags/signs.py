@@ -1,155 +1,196 @@
-"""Rules over ticked warning signs and painkiller days.
+"""``warning_sign``: every warning sign, sign by sign, on the guidance's ladder; raised until acknowledged.
 
-- ``warning_sign``: a warning sign ticked on a check-in of the last
-  ``warning_sign_days`` days (7). Numbness around the genitals or buttocks, new
-  bladder or bowel trouble, leg weakness, fever, pain after a fall or blow, and
-  not being able to put weight on the leg are ``urgent`` (NHS and Mayo Clinic on
-  back pain; Mayo Clinic on hamstring injury). Pain worse at night, a popping
-  feeling or bruising at the hamstring, and unexplained weight loss are
-  ``see_doctor``. One flag per sign; no region (a sign belongs to the person).
-- ``painkiller_use`` (watch): painkillers logged on ``painkiller_days`` (7) or more of
-  the last ``painkiller_window_days`` (10) days (NHS on ibuprofen; NICE NG59).
+Severity of each sign, from the NHS back-pain page's lists, checked against NICE
+(CKS red flags; NG59 1.1.1), Mayo Clinic and the NHS and Mayo pages on hamstring
+injury; where they differ, the more urgent is taken:
+
+- ``emergency`` (NHS: call 999 or go to A&E): numbness or tingling around the
+  genitals or buttocks; difficulty peeing or loss of bladder or bowel control; pain,
+  tingling, weakness or numbness in both legs; chest pain; new erection problems
+  (NICE CKS lists sexual dysfunction with these signs).
+- ``urgent`` (NHS: urgent GP appointment or 111; Mayo: seek immediate care): weakness
+  in a leg; fever; pain after a fall, blow or accident (an emergency after a serious
+  accident, which the message says); a lump or swelling, or a change in the back's
+  shape; pain worse on coughing, sneezing or pooing; pain worse at night or not
+  easing with rest; pain that stops sleep; unexplained weight loss; and, for the
+  hamstring, not being able to put weight on the leg, or a pop or sudden bruising
+  (NHS: urgent treatment centre; Mayo: call the doctor).
+
+Numbness or tingling scored in *both* hamstrings on one check-in is the both-legs
+sign too, found rather than ticked (see ``persistent`` for what that changes).
+One flag per sign; no region (a sign belongs to the person). Each sign flag stays
+raised until acknowledged (``persistent``).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
 
-from journal.analysis.flags.index import DayIndex, window
+from journal.analysis.flags.index import DayIndex
 from journal.analysis.flags.model import Evidence, Flag, Severity, Source
+from journal.analysis.flags.persistent import Occurrence, merged_evidence
 from journal.analysis.flags.sources import (
     MAYO_BACK_PAIN,
     MAYO_HAMSTRING,
     MAYO_WHEN_TO_SEE,
     NHS_BACK_PAIN,
     NHS_HAMSTRING,
-    NHS_IBUPROFEN,
-    NICE_NG59,
+    NICE_CKS_BACK_PAIN,
 )
 from journal.analysis.flags.thresholds import FlagThresholds
-from journal.analysis.flags.wording import days_list, finish
+from journal.analysis.flags.wording import advise, days_list
 from journal.domain.vocabulary import WarningSign
 
-URGENT_SIGNS = frozenset(
-    {
-        WarningSign.SADDLE_NUMBNESS,
-        WarningSign.BLADDER_BOWEL,
-        WarningSign.LEG_WEAKNESS,
-        WarningSign.FEVER,
-        WarningSign.FALL_OR_BLOW,
-        WarningSign.CANNOT_BEAR_WEIGHT,
-    }
-)
+RULE = "warning_sign"
 
-_SIGN_GUIDANCE: dict[WarningSign, tuple[str, tuple[Source, ...]]] = {
-    WarningSign.SADDLE_NUMBNESS: (
-        "NHS: with back pain, numbness or tingling around the genitals or buttocks needs medical help straight away.",
+
+@dataclass(frozen=True, slots=True)
+class SignGuidance:
+    severity: Severity
+    guidance: str
+    sources: tuple[Source, ...]
+    extra: str = ""
+    """A further sentence of advice after the action (e.g. when it becomes an emergency)."""
+
+
+_EMERGENCY, _URGENT = Severity.EMERGENCY, Severity.URGENT
+SIGNS: dict[WarningSign, SignGuidance] = {
+    WarningSign.SADDLE_NUMBNESS: SignGuidance(
+        _EMERGENCY,
+        "NHS: with back pain, numbness or tingling around the genitals or buttocks needs 999 or A&E straight away.",
+        (NHS_BACK_PAIN, NICE_CKS_BACK_PAIN),
+    ),
+    WarningSign.BLADDER_BOWEL: SignGuidance(
+        _EMERGENCY,
+        "NHS: with back pain, difficulty peeing or losing control of the bladder or bowel needs 999 or A&E straight "
+        "away (Mayo Clinic: seek immediate care).",
+        (NHS_BACK_PAIN, MAYO_BACK_PAIN, NICE_CKS_BACK_PAIN),
+    ),
+    WarningSign.BOTH_LEGS: SignGuidance(
+        _EMERGENCY,
+        "NHS: with back pain, pain, tingling, weakness or numbness in both legs needs 999 or A&E straight away.",
+        (NHS_BACK_PAIN, NICE_CKS_BACK_PAIN),
+    ),
+    WarningSign.CHEST_PAIN: SignGuidance(
+        _EMERGENCY, "NHS: back pain with chest pain needs 999 or A&E straight away.", (NHS_BACK_PAIN,)
+    ),
+    WarningSign.ERECTION_PROBLEMS: SignGuidance(
+        _EMERGENCY,
+        "NICE lists new problems getting or keeping an erection, with back pain, among the signs that need "
+        "emergency assessment, together with numbness around the genitals and bladder or bowel changes.",
+        (NICE_CKS_BACK_PAIN, NHS_BACK_PAIN),
+    ),
+    WarningSign.LEG_WEAKNESS: SignGuidance(
+        _URGENT,
+        "Mayo Clinic and NICE: back pain with weakness in a leg should be seen promptly. If both legs are weak, "
+        "that is an emergency (NHS).",
+        (MAYO_WHEN_TO_SEE, NICE_CKS_BACK_PAIN, NHS_BACK_PAIN),
+        "If both legs are weak or numb, call an emergency number instead.",
+    ),
+    WarningSign.FEVER: SignGuidance(
+        _URGENT,
+        "NHS: back pain with a very high temperature, or feeling hot and shivery, needs an urgent GP appointment or "
+        "111 (Mayo Clinic: seek immediate care).",
         (NHS_BACK_PAIN, MAYO_BACK_PAIN),
     ),
-    WarningSign.BLADDER_BOWEL: (
-        "NHS and Mayo Clinic: back pain with new bladder or bowel trouble needs medical help straight away.",
-        (NHS_BACK_PAIN, MAYO_BACK_PAIN),
-    ),
-    WarningSign.LEG_WEAKNESS: (
-        "NHS and Mayo Clinic: back pain with weakness in a leg needs a doctor's attention the same day.",
-        (NHS_BACK_PAIN, MAYO_WHEN_TO_SEE),
-    ),
-    WarningSign.FEVER: (
-        "NHS and Mayo Clinic: back pain with a high temperature needs a doctor's attention the same day.",
-        (NHS_BACK_PAIN, MAYO_BACK_PAIN),
-    ),
-    WarningSign.FALL_OR_BLOW: (
-        "Mayo Clinic: back pain that follows a fall, a blow to the back or another injury needs prompt care.",
+    WarningSign.FALL_OR_BLOW: SignGuidance(
+        _URGENT,
+        "Mayo Clinic: back pain after a fall, a blow to the back or another injury needs immediate care; NHS: after "
+        "a serious accident, such as a car accident, call 999 or go to A&E.",
         (MAYO_BACK_PAIN, NHS_BACK_PAIN),
+        "If it started after a serious accident, such as a car crash, call an emergency number instead.",
     ),
-    WarningSign.CANNOT_BEAR_WEIGHT: (
-        "Mayo Clinic: see a doctor if you cannot put weight on the injured leg or cannot walk more than four "
-        "steps without a lot of pain.",
-        (MAYO_HAMSTRING, NHS_HAMSTRING),
+    WarningSign.SWELLING_OR_DEFORMITY: SignGuidance(
+        _URGENT,
+        "NHS: a lump or swelling in the back, or a change in its shape, needs an urgent GP appointment or 111.",
+        (NHS_BACK_PAIN,),
     ),
-    WarningSign.NIGHT_PAIN: (
-        "NHS and Mayo Clinic: back pain that is worse at night or does not ease with rest should be checked by a "
-        "doctor.",
+    WarningSign.WORSE_ON_COUGH_SNEEZE: SignGuidance(
+        _URGENT,
+        "NHS: back pain made worse by sneezing, coughing or pooing needs an urgent GP appointment or 111.",
+        (NHS_BACK_PAIN,),
+    ),
+    WarningSign.NIGHT_PAIN: SignGuidance(
+        _URGENT,
+        "NHS: back pain that does not improve after resting or is worse at night needs an urgent GP appointment or "
+        "111 (Mayo Clinic: see a doctor).",
         (NHS_BACK_PAIN, MAYO_WHEN_TO_SEE),
     ),
-    WarningSign.POPPING_OR_BRUISING: (
-        "Mayo Clinic: a popping feeling, swelling or bruising at the back of the thigh go with more serious "
-        "hamstring injuries, which a doctor should see.",
-        (MAYO_HAMSTRING, NHS_HAMSTRING),
+    WarningSign.PAIN_STOPS_SLEEP: SignGuidance(
+        _URGENT,
+        "NHS: pain that is worse at night needs an urgent GP appointment or 111; pain that stops you sleeping is "
+        "what the NHS calls severe.",
+        (NHS_BACK_PAIN,),
     ),
-    WarningSign.WEIGHT_LOSS: (
-        "NHS and Mayo Clinic: back pain with weight loss you cannot explain should be checked by a doctor soon.",
+    WarningSign.WEIGHT_LOSS: SignGuidance(
+        _URGENT,
+        "NHS: back pain with weight loss you cannot explain needs an urgent GP appointment or 111 (Mayo Clinic: see "
+        "a doctor).",
         (NHS_BACK_PAIN, MAYO_WHEN_TO_SEE),
+    ),
+    WarningSign.CANNOT_BEAR_WEIGHT: SignGuidance(
+        _URGENT,
+        "NHS: go to an urgent treatment centre if you cannot walk or put weight on the injured leg; Mayo Clinic: "
+        "call the doctor if you cannot walk more than four steps without a lot of pain.",
+        (NHS_HAMSTRING, MAYO_HAMSTRING),
+    ),
+    WarningSign.POPPING_OR_BRUISING: SignGuidance(
+        _URGENT,
+        "NHS: a pop or snap at the time of a hamstring injury, or sudden bruising or swelling, needs an urgent "
+        "treatment centre; Mayo Clinic: these go with the more serious injuries.",
+        (NHS_HAMSTRING, MAYO_HAMSTRING),
     ),
 }
 
 
-def warning_signs(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
-    first, last = window(day, t.warning_sign_days)
-    flags = []
-    for sign in WarningSign:
-        dates = ix.dates_in(ix.signs.get(sign, []), first, last)
-        if not dates:
-            continue
-        urgent = sign in URGENT_SIGNS
-        guidance, sources = _SIGN_GUIDANCE[sign]
-        logged = f"You ticked “{sign.label.lower()}” on {days_list(dates)}."
-        if urgent:
-            action = (
-                "Get medical help today: contact your doctor or an urgent care service now, and call an "
-                "emergency number if it is severe or getting worse."
-            )
-            headline = f"{sign.label} ({days_list(dates[-1:])}): get medical help today"
-        else:
-            action = "See a doctor: book an appointment soon and show them this journal."
-            headline = f"{sign.label} ({days_list(dates[-1:])}): see a doctor"
-        flags.append(
-            Flag(
-                rule="warning_sign",
-                severity=Severity.URGENT if urgent else Severity.SEE_DOCTOR,
-                region=None,
-                since=dates[0],
-                evidence=tuple(Evidence(d, None, sign.label) for d in dates),
-                headline=headline,
-                message=finish(logged, guidance, action),
-                guidance=guidance,
-                sources=sources,
-                subject=sign.value,
-            )
-        )
-    return flags
-
-
-def painkiller_use(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
-    first, last = window(day, t.painkiller_window_days)
-    dates = ix.dates_in(ix.painkiller_days, first, last)
-    if len(dates) < t.painkiller_days:
-        return []
-    guidance = (
-        "Over-the-counter painkillers are meant for short-term use: NHS advice on ibuprofen is not to take it for "
-        "more than 10 days for pain without speaking to a doctor, and NICE advises the lowest dose for the "
-        "shortest time."
-    )
-    message = finish(
-        f"You logged painkillers on {len(dates)} of the last {t.painkiller_window_days} days.",
-        guidance,
-        "Talk to a pharmacist or doctor about the pain and the painkillers before carrying on.",
-    )
-    return [
-        Flag(
-            rule="painkiller_use",
-            severity=Severity.WATCH,
-            region=None,
-            since=dates[0],
-            evidence=tuple(Evidence(d, None, _painkiller(ix.painkillers[d])) for d in dates),
-            headline=f"Painkillers on {len(dates)} of the last {t.painkiller_window_days} days: talk to a pharmacist "
-            "or doctor",
-            message=message,
-            guidance=guidance,
-            sources=(NHS_IBUPROFEN, NICE_NG59),
-        )
+def sign_occurrences(ix: DayIndex, _t: FlagThresholds) -> list[Occurrence]:
+    """Every tick of a sign, and every check-in with numbness or tingling in both hamstrings (both legs)."""
+    out = [
+        Occurrence(RULE, tick.sign.value, tick.when, (Evidence(tick.when.date(), None, tick.sign.label),))
+        for tick in ix.ticks
     ]
+    out += [
+        Occurrence(
+            RULE,
+            WarningSign.BOTH_LEGS.value,
+            when,
+            (Evidence(when.date(), None, "Numbness or tingling in both hamstrings"),),
+            explicit=False,
+        )
+        for when in ix.both_leg_numbness
+    ]
+    return out
 
 
-def _painkiller(detail: str) -> str:
-    return f"Painkiller: {detail.strip()}" if detail.strip() else "Painkiller"
+def sign_flag(occurrences: tuple[Occurrence, ...]) -> Flag:
+    """The flag of one sign's episode: the action first, then what was logged and what the guidance says."""
+    sign = WarningSign(occurrences[0].subject)
+    info = SIGNS[sign]
+    evidence = merged_evidence(occurrences)
+    days = sorted({e.day for e in evidence})
+    ticked = [o for o in occurrences if o.explicit]
+    if ticked:
+        logged = f"You ticked “{sign.label.lower()}” on {days_list(sorted({o.when.date() for o in ticked}))}."
+    else:
+        logged = f"You logged numbness or tingling in both hamstrings on {days_list(days)}."
+    action = " ".join(filter(None, [info.severity.action, info.extra]))
+    return Flag(
+        rule=RULE,
+        severity=info.severity,
+        region=None,
+        since=days[0],
+        evidence=evidence,
+        headline=f"{sign.label} ({days_list(days[-1:])}): {_headline_action(info.severity)}",
+        message=advise(info.severity, logged, info.guidance, action),
+        guidance=info.guidance,
+        sources=info.sources,
+        subject=sign.value,
+        action=action,
+        persistent=True,
+    )
+
+
+def _headline_action(severity: Severity) -> str:
+    if severity is Severity.EMERGENCY:
+        return "call an emergency number or go to A&E now"
+    return "get medical help today"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from journal.analysis.flags.model import DISCLAIMER, Source
+from journal.analysis.flags.model import DISCLAIMER, Severity, Source
 from journal.analysis.flags.sources import (
     MAYO_HAMSTRING,
     MAYO_WHEN_TO_SEE,
@@ -45,7 +45,22 @@ def days_list(days: Iterable[date], most: int = 6) -> str:
 
 def finish(*sentences: str) -> str:
     """The message: the sentences, then the not-a-medical-device line."""
-    return " ".join([*sentences, DISCLAIMER])
+    return " ".join([*(s for s in sentences if s), DISCLAIMER])
+
+
+def advise(severity: Severity, facts: str, guidance: str, action: str = "") -> str:
+    """The message of a flag: for emergency and urgent flags the action comes first, in the ladder's own
+    words, so a frightened person reads what to do before why; otherwise the facts, the guidance, then the
+    action. ``action`` defaults to the severity's."""
+    action = action or severity.action
+    if severity.rank >= Severity.URGENT.rank:
+        return finish(action, facts, guidance)
+    return finish(facts, guidance, action)
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """'1 day', '3 days'."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def lingering_guidance(region: Region, escalated: bool) -> tuple[str, tuple[Source, ...]]:
