@@ -54,19 +54,32 @@ def now() -> datetime:
     return datetime.now().replace(second=0, microsecond=0)
 
 
-def urgent_checkin() -> CheckIn:
-    return CheckIn(now(), (RegionScore(Region.LOWER_BACK, 6),), warning_signs=(WarningSign.SADDLE_NUMBNESS,))
+def urgent_checkin(sign: WarningSign = WarningSign.FEVER) -> CheckIn:
+    return CheckIn(now(), (RegionScore(Region.LOWER_BACK, 6),), warning_signs=(sign,))
 
 
 def test_banner_is_red_and_says_get_medical_help_today_for_an_urgent_sign(qtbot, ops):
     ops.save_checkin(urgent_checkin())
     banner = FlagBanner(ops)
     shown(qtbot, banner)
-    assert banner.isVisible()
-    assert "Numbness around the genitals or buttocks" in banner.label.text()
-    assert "get medical help today" in banner.label.text()
+    assert banner.isVisible() and banner.severity.value == "urgent"
+    assert "Fever" in banner.label.text() and "get medical help today" in banner.label.text()
     colour = background(banner)
     assert colour.red() > 150 and colour.green() < 80 and colour.blue() < 80, colour.name()
+
+
+def test_an_emergency_banner_says_what_to_do_first_and_looks_different(qtbot, ops):
+    ops.save_checkin(urgent_checkin())
+    banner = FlagBanner(ops)
+    shown(qtbot, banner)
+    urgent_height, urgent = banner.sizeHint().height(), background(banner)
+    ops.save_checkin(urgent_checkin(WarningSign.SADDLE_NUMBNESS))
+    text = banner.label.text()
+    assert banner.severity.value == "emergency" and text.index("Call an emergency number now") < text.index("Numbness")
+    assert "A&amp;E" in text and "and 1 more (1 get medical help today)" in text
+    colour = background(banner)
+    assert colour.red() < urgent.red() - 30 and colour.green() < 40, colour.name()  # darker than urgent red
+    assert banner.sizeHint().height() > urgent_height  # a larger first line
 
 
 def test_banner_is_hidden_without_flags_and_follows_saves_and_undo(qtbot, ops):
@@ -88,7 +101,8 @@ def test_banner_is_amber_for_see_a_doctor_and_quiet_for_watch(qtbot, ops):
     quiet = background(banner)
     assert banner.severity.value == "watch" and "Painkillers on 8 of the last 10 days" in banner.label.text()
     assert min(quiet.red(), quiet.green(), quiet.blue()) > 200  # pale, not alarming
-    ops.save_checkin(CheckIn(now(), (RegionScore(Region.LOWER_BACK, 3),), warning_signs=(WarningSign.NIGHT_PAIN,)))
+    for back_then in (now() - timedelta(days=1), now()):  # very bad pain on two days: see a doctor
+        ops.save_checkin(CheckIn(back_then, (RegionScore(Region.LOWER_BACK, 8),)))
     amber = background(banner)
     assert banner.severity.value == "see_doctor" and "and 1 more (1 watch)" in banner.label.text()
     assert amber.red() > 200 and 150 < amber.green() < 230 and amber.blue() < 120, amber.name()
@@ -112,7 +126,7 @@ def test_the_page_shows_each_demo_flag_with_evidence_source_and_disclaimer(qtbot
     assert {"lingering_pain", "rest_pain", "painkiller_use", "pain_after_jump"} <= set(rules)
     for card in page.cards:
         assert card.disclaimer.text() == DISCLAIMER and card.disclaimer.isVisible()
-        assert "&#" not in card.message.text() and card.message.text() in card.flag.message
+        assert "&#" not in card.message.text() and f"<b>{card.flag.action}</b>" in card.message.text()
         assert card.evidence.text().startswith(f"<b>Evidence ({len(card.flag.evidence)}):</b>")
         assert "https://" in card.sources.text()
     lingering = page.cards[rules.index("lingering_pain")]
@@ -120,6 +134,9 @@ def test_the_page_shows_each_demo_flag_with_evidence_source_and_disclaimer(qtbot
     assert page.history.rowCount() >= len(page.cards)
     still = [page.history.item(r, 4).text() for r in range(page.history.rowCount())]
     assert still.count("still raised") == len(page.cards)
+    rest = page.cards[rules.index("rest_pain")]  # urgent: it waits for "I have had this checked"
+    assert rest.chip.text() == "GET MEDICAL HELP TODAY" and rest.acknowledge.text() == "I have had this checked"
+    assert rules.index("rest_pain") < rules.index("lingering_pain")
 
 
 def test_acknowledging_with_a_note_stores_it_and_the_flag_stays(qtbot, demo_ops):
@@ -137,9 +154,26 @@ def test_acknowledging_with_a_note_stores_it_and_the_flag_stays(qtbot, demo_ops)
     again = next(c for c in page.cards if c.flag.key == key)  # still raised, now acknowledged
     assert "Booked a GP appointment for Thursday" in again.acknowledgements.text()
     assert again.note.text() == ""
-    assert banner.isVisible() and banner.severity.value == "see_doctor"
+    assert banner.isVisible() and banner.severity.value == "urgent"
     row = [page.history.item(r, 5).text() for r in range(page.history.rowCount())]
     assert any("Booked a GP appointment" in text for text in row)
+
+
+def test_i_have_had_this_checked_clears_an_urgent_flag_into_the_history(qtbot, demo_ops):
+    page = FlagsPage(demo_ops)
+    banner = FlagBanner(demo_ops)
+    shown(qtbot, page)
+    shown(qtbot, banner)
+    card = next(c for c in page.cards if c.flag.rule == "rest_pain")
+    assert banner.severity.value == "urgent" and "not settling with rest" in banner.label.text()
+    qtbot.keyClicks(card.note, "Seen by the GP today")
+    qtbot.mouseClick(card.acknowledge, Qt.MouseButton.LeftButton)
+    assert "rest_pain" not in [c.flag.rule for c in page.cards]
+    assert banner.severity.value == "see_doctor"
+    rows = {page.history.item(r, 0).text(): r for r in range(page.history.rowCount())}
+    row = rows["Back pain that does not settle with rest"]
+    assert page.history.item(row, 4).text().endswith("(checked)")
+    assert page.history.item(row, 5).text().endswith("Seen by the GP today")
 
 
 def test_a_changed_threshold_in_about_these_flags_re_evaluates(qtbot, demo_ops):

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from pypdf import PdfReader
 
+from journal.analysis.flags import Acknowledgement, evaluate_flags
 from journal.domain.entries import CareEntry, CheckIn, JournalData, RegionScore, Run
 from journal.domain.settings import PaperSize, Settings
 from journal.domain.vocabulary import CareKind, Radiates, Region, Timing, WarningSign
@@ -24,8 +25,16 @@ def _checkin(day: date, back: int, timing: Timing = Timing.NEXT_MORNING, **extra
     return CheckIn(datetime.combine(day, time(8, 0)), scores=scores, **extra)
 
 
-def _pdf(data: JournalData, start: date, end: date, settings: Settings = SETTINGS, notes: bool = False) -> PdfReader:
-    report = build_report(data, settings, start, end, include_notes=notes, now=datetime(2026, 4, 1, 9, 30))
+def _pdf(
+    data: JournalData,
+    start: date,
+    end: date,
+    settings: Settings = SETTINGS,
+    notes: bool = False,
+    acks: tuple[Acknowledgement, ...] = (),
+) -> PdfReader:
+    flags = evaluate_flags(data, end, acknowledgements=acks)
+    report = build_report(data, settings, start, end, include_notes=notes, flags=flags, now=datetime(2026, 4, 1, 9, 30))
     return PdfReader(io.BytesIO(report_pdf(report)))
 
 
@@ -127,18 +136,30 @@ def _lingering_then_better() -> JournalData:
     return JournalData(checkins=tuple(sorted([*march, sign, *may], key=lambda c: c.recorded_at)))
 
 
-def test_flags_are_those_of_the_period_with_evidence_and_warning_signs_first() -> None:
+def test_flags_are_those_of_the_period_with_evidence_and_the_emergency_first() -> None:
     data = _lingering_then_better()
     march = _text(_pdf(data, date(2026, 3, 1), date(2026, 3, 21)))[0]
-    assert "Warning sign ticked: Numbness around the genitals or buttocks On 20 Mar." in march
+    emergency = (
+        "Numbness or tingling around the genitals or buttocks (20 Mar): call an emergency number or go to A&E now"
+    )
+    assert emergency in march
     flags_at = march.index("Flags and warning signs")
-    assert flags_at < march.index("Warning sign ticked") < march.index("Pain by region")
-    assert "without improving" in march  # lingering pain, as of 21 March
-    assert "Evidence, 1 Mar to 21 Mar: 5/10 at rest" in march or "Evidence, 1 Mar to 21 Mar: 5/10" in march
+    assert (
+        flags_at < march.index(emergency) < march.index("Call an emergency number now") < march.index("Pain by region")
+    )
+    assert march.index(emergency) < march.index("not settling with rest") < march.index("without improving")
+    assert "Evidence, 1 Mar to 21 Mar: 5/10" in march
     assert "Guidance followed: " in march
+    # In May the pain has gone, but the emergency and urgent flags wait for an acknowledgement.
     may = _text(_pdf(data, date(2026, 5, 1), date(2026, 5, 21)))[0]
-    assert "No flags raised as of 21 May 2026" in may
+    assert emergency in may and "without improving" not in may
     assert "Lower back" not in may.split("Pain by region")[1].split("Care tried")[0].split("recorded for:")[0]
+    checked = tuple(Acknowledgement(f.key, datetime(2026, 4, 2, 10, 0)) for f in evaluate_flags(data, date(2026, 4, 1)))
+    assert (
+        "No flags raised as of 21 May 2026" in _text(_pdf(data, date(2026, 5, 1), date(2026, 5, 21), acks=checked))[0]
+    )
+    march_checked = _text(_pdf(data, date(2026, 3, 1), date(2026, 3, 21), acks=checked))[0]
+    assert emergency in march_checked  # as of 21 March it had not been acknowledged yet
 
 
 def test_default_period_is_eight_calendar_weeks_to_today() -> None:

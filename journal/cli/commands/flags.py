@@ -1,12 +1,15 @@
 """``flags [--as-of DATE] [--json]``: the flags raised as of a day (default today), and why.
 
-Each flag: its severity, rule, region, the day it started, the dated entries behind
-it, the message (which ends with the line that this journal is not a medical device)
-and the guidance it follows with its source. With ``--json``, a list of
-``{"rule", "severity", "region", "since", "evidence": [{"date", "score", "what"}], "message"}``
-(``region`` null for rules without one, ``score`` null for entries without a score).
-Exit status 0 whether or not there are flags. Thresholds come from the journal's
-``flags.*`` settings (``journal.analysis.flags.FlagThresholds``).
+Each flag: its step of the ladder (``emergency``, ``urgent``, ``see_doctor``,
+``watch``), what to do, its rule, region, the day it started, the dated entries
+behind it, the message (which ends with the line that this journal is not a medical
+device) and the guidance it follows with its source. With ``--json``, a list of
+``{"rule", "severity", "region", "since", "evidence": [{"date", "score", "what"}],
+"message", "action", "headline", "key", "subject", "persistent", "risk_factors",
+"last_logged", "sources", "acknowledged"}`` (``region`` null for rules without one,
+``score`` null for entries without a score). Exit status 0 whether or not there are
+flags. Flags are judged by ``journal.interchange.flag_inputs.check_flags``, the same
+call as the window and the report.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ def _evidence_text(flag: Any) -> str:
 
 def flags_text(flags: list[Any], as_of: date, acknowledged: dict[str, list[Any]]) -> str:
     """The plain report: one block per flag, most urgent first, then the not-a-medical-device line."""
-    from journal.analysis.flags import DISCLAIMER
+    from journal.analysis.flags import DISCLAIMER, Severity
     from journal.analysis.flags.wording import day_text
 
     wrap = textwrap.TextWrapper(width=100, initial_indent="  ", subsequent_indent="  ")
@@ -54,9 +57,11 @@ def flags_text(flags: list[Any], as_of: date, acknowledged: dict[str, list[Any]]
         )
     lines = [f"{len(flags)} flag{'s' if len(flags) != 1 else ''} as of {day_text(as_of)}, most urgent first:", ""]
     for flag in flags:
+        if flag.severity is Severity.EMERGENCY:
+            lines += ["!" * 72, f"!! EMERGENCY: {flag.action}", "!" * 72]
         lines.append(f"[{flag.severity.label.upper()}] {flag.headline}")
         region = f", {flag.region.label.lower()}" if flag.region else ""
-        lines.append(f"  Rule: {flag.rule}{region}; since {day_text(flag.since)}")
+        lines.append(f"  Rule: {flag.rule} ({flag.severity.value}){region}; since {day_text(flag.since)}")
         lines += wrap.wrap(flag.message.removesuffix(DISCLAIMER).strip())
         lines += wrap.wrap(f"Evidence ({len(flag.evidence)}): {_evidence_text(flag)}")
         for source in flag.sources:
@@ -71,18 +76,21 @@ def flags_text(flags: list[Any], as_of: date, acknowledged: dict[str, list[Any]]
 
 @guarded
 def run(args: argparse.Namespace) -> int:
-    from journal.analysis.flags import FlagThresholds, evaluate_flags
-    from journal.storage.flag_store import acknowledgements_by_key
+    from journal.interchange.flag_inputs import check_flags
 
     as_of = args.as_of or date.today()
     with open_journal(args, create=False) as journal:
-        settings = journal.settings()
-        thresholds = FlagThresholds.from_settings(journal.raw_settings())
-        data = journal.data(end=as_of)
-        acknowledged = acknowledgements_by_key(journal)
-    flags = evaluate_flags(data, as_of, thresholds, settings.week_start, settings.units)
+        check = check_flags(journal, as_of)
     if args.json:
-        print(json.dumps([f.to_json() for f in flags], indent=1, ensure_ascii=False))
+        shapes = [
+            {**f.to_json(), "acknowledged": [_ack_json(a) for a in check.acknowledged.get(f.key, [])]}
+            for f in check.flags
+        ]
+        print(json.dumps(shapes, indent=1, ensure_ascii=False))
     else:
-        print(flags_text(flags, as_of, acknowledged))
+        print(flags_text(check.flags, as_of, check.acknowledged))
     return EXIT_OK
+
+
+def _ack_json(ack: Any) -> dict[str, Any]:
+    return {"at": ack.acknowledged_at.isoformat(timespec="minutes"), "note": ack.note}

@@ -34,12 +34,30 @@ class Para:
     style: Style = "body"
 
 
+SEVERITY_COLOURS = {
+    "emergency": "#8b0000",
+    "urgent": "#c0392b",
+    "see_doctor": "#d68910",
+    "watch": "#7f8c8d",
+    "none": "#2e8b57",
+}
+"""The bar beside a flag box, by severity (the PDF and the printed pages). An emergency box is drawn
+unmistakably differently: its headline row is this colour with white text, and the box has a border."""
+SEVERITY_TINTS = {
+    "emergency": "#fbe3e3",
+    "urgent": "#fdecea",
+    "see_doctor": "#fef5e7",
+    "watch": "#f4f6f6",
+    "none": "#eef7f1",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class FlagBox:
     """One flag: a coloured bar by severity, a bold headline and lines of detail."""
 
     severity: str
-    """``urgent``, ``see_doctor``, ``watch`` or ``none`` (the all-clear line)."""
+    """``emergency``, ``urgent``, ``see_doctor``, ``watch`` or ``none`` (the all-clear line)."""
     headline: str
     lines: tuple[str, ...] = ()
 

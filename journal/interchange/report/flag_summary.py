@@ -1,8 +1,8 @@
 """The flags on page 1: those raised as of the report's last day, most urgent first, with their evidence.
 
 The rules, thresholds, wording and sources are the flag engine's
-(``journal.analysis.flags``, issue 4); this module only trims them for print:
-the disclaimer every flag message ends with is printed once instead, and the
+(``journal.analysis.flags``); this module only trims them for print: the
+disclaimer every flag message ends with is printed once instead, and the
 evidence is listed as short dated entries.
 """
 
@@ -11,18 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from journal.analysis.flags import DISCLAIMER, Flag, FlagThresholds, evaluate_flags
-from journal.domain.entries import JournalData
-from journal.domain.settings import WeekStart
-from journal.domain.units import DistanceUnit
+from journal.analysis.flags import DISCLAIMER, Flag
 
 
 @dataclass(frozen=True, slots=True)
 class FlagSummary:
     rule: str
+    subject: str
+    """The warning sign or region the flag is about ('' for neither)."""
     severity: str
-    """``urgent``, ``see_doctor`` or ``watch``."""
+    """``emergency``, ``urgent``, ``see_doctor`` or ``watch``."""
     severity_label: str
+    action: str
+    """What to do, first for emergency and urgent flags."""
     headline: str
     message: str
     """The flag's message without the closing disclaimer (the report prints it once)."""
@@ -37,6 +38,10 @@ class FlagSummary:
     evidence_count: int
     evidence_first: date | None
     evidence_last: date | None
+    persistent: bool = False
+    risk_factors: tuple[str, ...] = ()
+    """The risk factors the flag used, in words ("a history of cancer")."""
+    last_logged: date | None = None
 
 
 def _what(flag: Flag, what: str) -> str:
@@ -58,8 +63,10 @@ def summarise(flag: Flag) -> FlagSummary:
     dates = [e.day for e in flag.evidence]
     return FlagSummary(
         rule=flag.rule,
+        subject=flag.subject,
         severity=flag.severity.value,
         severity_label=flag.severity.label,
+        action=flag.action,
         headline=flag.headline,
         message=message,
         guidance=flag.guidance,
@@ -71,19 +78,7 @@ def summarise(flag: Flag) -> FlagSummary:
         evidence_count=len(flag.evidence),
         evidence_first=min(dates, default=None),
         evidence_last=max(dates, default=None),
+        persistent=flag.persistent,
+        risk_factors=tuple(f.label for f in flag.risk_factors),
+        last_logged=flag.last_logged,
     )
-
-
-def flags_as_of(
-    data: JournalData,
-    as_of: date,
-    raw_settings: dict[str, str],
-    week_start: WeekStart = WeekStart.MONDAY,
-    units: DistanceUnit = DistanceUnit.KM,
-) -> tuple[FlagSummary, ...]:
-    """The flags raised as of ``as_of`` (only records up to that day count), most urgent first.
-
-    Thresholds are the journal's ``flags.*`` settings (defaults where unset).
-    """
-    thresholds = FlagThresholds.from_settings(raw_settings)
-    return tuple(summarise(f) for f in evaluate_flags(data, as_of, thresholds, week_start, units))

@@ -23,6 +23,8 @@ from itertools import pairwise
 from pathlib import Path
 
 from journal.interchange.report.blocks import (
+    SEVERITY_COLOURS,
+    SEVERITY_TINTS,
     Chart,
     FlagBox,
     Heading,
@@ -40,8 +42,6 @@ FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC = (
     "DejaVuSans-BoldOblique",
 )
 MARGIN_MM = 16
-SEVERITY_COLOURS = {"urgent": "#c0392b", "see_doctor": "#d68910", "watch": "#7f8c8d", "none": "#2e8b57"}
-SEVERITY_TINTS = {"urgent": "#fdecea", "see_doctor": "#fef5e7", "watch": "#f4f6f6", "none": "#eef7f1"}
 
 
 @cache
@@ -102,6 +102,9 @@ def _styles() -> dict[str, object]:
         "cell": ParagraphStyle("cell", base, fontSize=8.5, leading=10.5, spaceAfter=0),
         "flag": ParagraphStyle("flag", base, fontSize=8.5, leading=10.8, spaceAfter=1),
         "flaghead": ParagraphStyle("flaghead", base, fontName=FONT_BOLD, fontSize=9.5, leading=12, spaceAfter=2),
+        "flaghead_emergency": ParagraphStyle(
+            "flaghead_emergency", base, fontName=FONT_BOLD, fontSize=11, leading=14, spaceAfter=3, textColor="#ffffff"
+        ),
     }
 
 
@@ -202,20 +205,24 @@ def _flag_box(block: FlagBox, width: float, styles: dict):
     from reportlab.platypus import Paragraph
     from reportlab.platypus import Table as RLTable
 
-    cells = [Paragraph(block.headline, styles["flaghead"])] + [Paragraph(line, styles["flag"]) for line in block.lines]
+    emergency = block.severity == "emergency"
+    colour = colors.HexColor(SEVERITY_COLOURS.get(block.severity, "#999999"))
+    head = styles["flaghead_emergency" if emergency else "flaghead"]
+    cells = [Paragraph(block.headline, head)] + [Paragraph(line, styles["flag"]) for line in block.lines]
     box = RLTable([[c] for c in cells], colWidths=[width])
-    box.setStyle(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), FONT),
-            ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(SEVERITY_TINTS.get(block.severity, "#ffffff"))),
-            ("LINEBEFORE", (0, 0), (0, -1), 3.5, colors.HexColor(SEVERITY_COLOURS.get(block.severity, "#999999"))),
-            ("LEFTPADDING", (0, 0), (-1, -1), 7),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ("TOPPADDING", (0, 0), (-1, 0), 4),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), 4),
-        ]
-    )
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(SEVERITY_TINTS.get(block.severity, "#ffffff"))),
+        ("LINEBEFORE", (0, 0), (0, -1), 3.5, colour),
+        ("LEFTPADDING", (0, 0), (-1, -1), 7),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("TOPPADDING", (0, 0), (-1, 0), 4),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 4),
+    ]
+    if emergency:  # unmistakably different: a dark red headline bar with white text, and a border
+        commands += [("BACKGROUND", (0, 0), (-1, 0), colour), ("BOX", (0, 0), (-1, -1), 1.5, colour)]
+    box.setStyle(commands)
     return box
 
 

@@ -1,14 +1,16 @@
 """The doctor summary as plain data: everything the PDF and the printed pages show, already counted.
 
-``build_report(data, settings, start, end, include_notes)`` takes the journal's
-plain records. ``data`` should reach back ``LOOKBACK_DAYS`` before ``start``
-(``load_report`` does this): the earlier runs give the first week its change, the
-spikes their 30-day look-back, the acute:chronic ratio its 28-day window, and the
-flags their history. Everything shown as "in the period" counts only days from
-``start`` to ``end``, inclusive.
+``build_report(data, settings, start, end, include_notes, flags)`` takes the
+journal's plain records. ``data`` should reach back ``LOOKBACK_DAYS`` before
+``start`` (``load_report`` does this): the earlier runs give the first week its
+change, the spikes their 30-day look-back and the acute:chronic ratio its 28-day
+window. Everything shown as "in the period" counts only days from ``start`` to
+``end``, inclusive.
 
-Flags are those raised as of the period's last day (``journal.analysis.flags``),
-so a report on a past period shows that period's flags, not today's.
+Flags are those raised as of the period's last day, judged by
+``journal.interchange.flag_inputs.check_flags`` (the same call as the window and
+the ``flags`` command, so all three agree), so a report on a past period shows that
+period's flags, not today's.
 """
 
 from __future__ import annotations
@@ -22,12 +24,15 @@ from journal.domain.entries import CareEntry, JournalData
 from journal.domain.settings import PaperSize, Settings, WeekStart
 from journal.domain.units import DistanceUnit
 from journal.domain.vocabulary import CareKind
-from journal.interchange.report.flag_summary import FlagSummary, flags_as_of
+from journal.interchange.report.flag_summary import FlagSummary, summarise
 from journal.interchange.report.log import LogDay, dated_log
 from journal.interchange.report.pain_summary import PainOverview, pain_overview
 from journal.interchange.report.training import TrainingContext, training_context
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from journal.analysis.flags import Flag
     from journal.storage.journal import Journal
 
 DEFAULT_WEEKS = 8
@@ -106,10 +111,11 @@ def build_report(
     start: date,
     end: date,
     include_notes: bool = False,
-    raw_settings: dict[str, str] | None = None,
+    flags: Sequence[Flag] = (),
     now: datetime | None = None,
 ) -> DoctorReport:
-    """Count everything the summary shows for ``start``..``end`` (inclusive); see the module docstring."""
+    """Count everything the summary shows for ``start``..``end`` (inclusive); ``flags`` are those raised as of
+    ``end`` (see the module docstring)."""
     if start > end:
         raise ValueError(f"The period starts ({start}) after it ends ({end})")
     checkins = [c for c in data.checkins if start <= c.day <= end]
@@ -126,7 +132,7 @@ def build_report(
         pain=pain_overview(checkins),
         care=care_summary(care),
         training=training_context(data.runs, start, end, settings.week_start),
-        flags=flags_as_of(data, end, raw_settings or {}, settings.week_start, settings.units),
+        flags=tuple(summarise(f) for f in flags),
         log=dated_log(data, start, end, settings.units, include_notes),
         checkins=len(checkins),
     )
@@ -145,8 +151,10 @@ def load_report(
     """
     from dataclasses import replace
 
+    from journal.interchange.flag_inputs import check_flags
+
     settings = journal.settings()
     if paper_size is not None:
         settings = replace(settings, paper_size=paper_size)
     data = journal.data(start - timedelta(days=LOOKBACK_DAYS), end)
-    return build_report(data, settings, start, end, include_notes, journal.raw_settings())
+    return build_report(data, settings, start, end, include_notes, check_flags(journal, end).flags)

@@ -83,13 +83,15 @@ def header_blocks(r: DoctorReport) -> list[Block]:
 
 
 def flag_blocks(r: DoctorReport) -> list[Block]:
+    """The flags raised as of the period's end, most urgent first (emergency and urgent ones with the action
+    first), then warning signs ticked in the period whose flag the runner has acknowledged as checked."""
     out: list[Block] = [Heading("Flags and warning signs")]
-    if r.pain.warning_signs:
-        for sign, days in r.pain.warning_signs:
-            when = ", ".join(day_text(d, False) for d in days)
-            out.append(FlagBox("urgent", f"Warning sign ticked: {esc(sign.label)}", (f"On {when}.",)))
     for f in r.flags:
         lines = []
+        if f.severity in ("emergency", "urgent"):
+            lines.append(f"<b>{esc(f.action)}</b>")
+        if f.risk_factors:
+            lines.append(f"Risk factors noted by the runner: {esc(', '.join(f.risk_factors))}.")
         if f.evidence:
             span = ""
             if f.evidence_first and f.evidence_last:
@@ -98,12 +100,22 @@ def flag_blocks(r: DoctorReport) -> list[Block]:
                     span += f" to {day_text(f.evidence_last, False)}"
                 span = f", {span}"
             lines.append(f"<b>Evidence</b>{span}: " + "; ".join(esc(e) for e in f.evidence) + ".")
+        if f.last_logged:
+            lines.append(f"Nothing logged since {day_text(f.last_logged, False)}: held as those entries left it.")
         if f.publishers:
             lines.append(f"<i>Guidance followed: {esc('; '.join(f.publishers))} (quoted on page 2).</i>")
         out.append(
             FlagBox(
                 f.severity, f"{esc(f.headline)} <font size=8>(since {day_text(f.since, False)})</font>", tuple(lines)
             )
+        )
+    raised = {f.subject for f in r.flags if f.rule == "warning_sign"}
+    for sign, days in r.pain.warning_signs:
+        if sign.value in raised:
+            continue
+        when = ", ".join(day_text(d, False) for d in days)
+        out.append(
+            FlagBox("watch", f"Warning sign ticked: {esc(sign.label)}", (f"On {when}; acknowledged as checked.",))
         )
     if not r.flags:
         out.append(FlagBox("none", f"No flags raised as of {day_text(r.end)}."))

@@ -13,6 +13,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QHBoxLayout,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -69,7 +70,7 @@ class AboutFlagsDialog(QDialog):
         self.rules.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         layout.addWidget(self.rules)
 
-        box = QGroupBox("Thresholds")
+        box = QGroupBox("Thresholds, with where each default comes from")
         form = QFormLayout(box)
         self.editors: dict[str, QSpinBox | QDoubleSpinBox] = {}
         for f in fields(FlagThresholds):
@@ -94,8 +95,15 @@ class AboutFlagsDialog(QDialog):
                 editor.setValue(value)
                 editor.setSuffix(_suffix(limit.unit))
             editor.setObjectName(f.name)
+            editor.setAccessibleName(limit.label.lstrip("…"))
             self.editors[f.name] = editor
-            form.addRow(limit.label, editor)
+            row = QHBoxLayout()
+            row.addWidget(editor)
+            source = QLabel(limit.source)
+            source.setStyleSheet("color: palette(placeholder-text);")
+            source.setToolTip("Where the default comes from; “app default” where the guidance gives no number")
+            row.addWidget(source, 1)
+            form.addRow(limit.label, row)
         defaults = QPushButton("Restore the defaults")
         defaults.clicked.connect(lambda: self.show_values(FlagThresholds()))
         form.addRow("", defaults)

@@ -1,9 +1,10 @@
 """The banner at the top of the window while any flag is raised.
 
-Red for ``urgent``, amber for ``see_doctor``, quiet grey-blue for ``watch``; hidden
-when no flag is raised. It names the most urgent flag and how many more there
-are; clicking it (or Enter/Space when it has focus) asks for the Flags page.
-Re-evaluated whenever the journal changes (``FlagState.updated``).
+Dark red and larger for ``emergency``, with what to do first ("Call an emergency
+number now ... or go to A&E"); red for ``urgent``, amber for ``see_doctor``, quiet
+grey-blue for ``watch``; hidden when no flag is raised. It names the most urgent flag
+and how many more there are; clicking it (or Enter/Space when it has focus) asks for
+the Flags page. Re-evaluated whenever the journal changes (``FlagState.updated``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,13 @@ def banner_text(flags: list[Flag], acknowledged: set[str]) -> str:
     words carry the severity as well as the colour does.
     """
     top = flags[0]
-    text = f"<b>{escape(top.headline, quote=False)}</b>"
+    if top.severity is Severity.EMERGENCY:
+        text = (
+            "<span style='font-size:13pt'><b>⚠ Call an emergency number now (999 · 112 · 911) or go to A&amp;E."
+            f"</b></span><br>{escape(top.headline, quote=False)}"
+        )
+    else:
+        text = f"<b>{escape(top.headline, quote=False)}</b>"
     if top.key in acknowledged:
         text += " (acknowledged)"
     rest = Counter(f.severity for f in flags[1:])
@@ -81,13 +88,17 @@ class FlagBanner(QWidget):
         self.severity = flags[0].severity
         self.label.setText(banner_text(flags, set(result.acknowledged)))
         self.setToolTip("Open the Flags page: the evidence behind each flag and what to do")
+        self.setAccessibleName(f"Flags: {flags[0].severity.label}")
+        self.setAccessibleDescription(flags[0].headline)
         self._apply_look(self.severity)
         self.setVisible(True)
 
     def _apply_look(self, severity: Severity) -> None:
         look = LOOKS[severity]
+        border = 3 if severity is Severity.EMERGENCY else 1
         self.setStyleSheet(
-            f"#flagBanner {{ background: {look.background}; border: 1px solid {look.border}; border-radius: 4px; }}"
+            f"#flagBanner {{ background: {look.background}; border: {border}px solid {look.border}; "
+            "border-radius: 4px; }"
             f"#flagBanner QLabel {{ color: {look.text}; background: transparent; }}"
         )
 

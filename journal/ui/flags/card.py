@@ -1,4 +1,9 @@
-"""One raised flag on the Flags page: what, since when, why (the evidence), the source, acknowledgements."""
+"""One raised flag on the Flags page: what to do, since when, why (the evidence), the source, acknowledgements.
+
+Emergency and urgent flags stay raised until acknowledged: their button reads "I have had this checked",
+and acknowledging clears them (a new entry with the same sign raises them again). Other flags stay until
+their condition clears; acknowledging only records that the person has seen them, with a note.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from journal.analysis.flags import DISCLAIMER, Evidence, Flag
+from journal.analysis.flags import DISCLAIMER, Evidence, Flag, Severity
 from journal.analysis.flags.wording import day_text, short_day
 from journal.storage.flag_store import FlagAcknowledgement
 from journal.ui.flags.style import LOOKS, chip_css
@@ -46,6 +51,13 @@ def evidence_html(evidence: tuple[Evidence, ...] | list[Evidence]) -> str:
     return SEPARATOR.join(parts)
 
 
+def message_html(flag: Flag) -> str:
+    """The message without the closing disclaimer, with the action in bold (rich text)."""
+    text = escape(flag.message.removesuffix(DISCLAIMER).strip(), quote=False)
+    action = escape(flag.action, quote=False)
+    return text.replace(action, f"<b>{action}</b>", 1) if action else text
+
+
 def sources_html(flag: Flag) -> str:
     links = [f'<a href="{escape(s.url, quote=True)}">{escape(s.name, quote=False)}</a>' for s in flag.sources]
     return "Guidance: " + SEPARATOR.join(links)
@@ -74,6 +86,16 @@ class FlagCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
 
+        if flag.severity is Severity.EMERGENCY:  # unmistakable: what to do, first and large
+            self.alarm = QLabel(f"⚠ {flag.action}")
+            self.alarm.setWordWrap(True)
+            self.alarm.setAccessibleName("Emergency")
+            self.alarm.setStyleSheet(
+                f"background: {look.background}; color: {look.text}; font-size: 14pt; font-weight: bold; "
+                "padding: 8px; border-radius: 3px;"
+            )
+            layout.addWidget(self.alarm)
+
         top = QHBoxLayout()
         self.chip = QLabel(flag.severity.label.upper())
         self.chip.setStyleSheet(chip_css(flag.severity))
@@ -82,21 +104,26 @@ class FlagCard(QFrame):
         self.headline.setWordWrap(True)
         top.addWidget(self.headline, 1)
         raised = flag.raised_on or flag.since
-        since = QLabel(
-            f"since {day_text(flag.since)} · raised {day_text(raised)}"
-            if raised != flag.since
-            else f"since {day_text(flag.since)}"
-        )
+        when = f"since {day_text(flag.since)}"
+        if raised != flag.since:
+            when += f" · raised {day_text(raised)}"
+        if flag.last_logged:
+            when += f" · last logged {day_text(flag.last_logged)}"
+        since = QLabel(when)
         since.setToolTip("When it started, and the day the flag was first raised")
         since.setStyleSheet("color: palette(placeholder-text);")
         top.addWidget(since, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
 
-        self.message = QLabel(flag.message.removesuffix(DISCLAIMER).strip())
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = QLabel(message_html(flag))
+        self.message.setTextFormat(Qt.TextFormat.RichText)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
+        if flag.risk_factors:
+            factors = QLabel("Risk factor used (from Settings): " + ", ".join(f.label for f in flag.risk_factors))
+            factors.setWordWrap(True)
+            layout.addWidget(factors)
 
         evidence_row = QHBoxLayout()
         self.evidence = QLabel()
@@ -138,12 +165,25 @@ class FlagCard(QFrame):
 
         ack_row = QHBoxLayout()
         self.note = QLineEdit(draft)
-        self.note.setPlaceholderText("Note (optional): what you did, e.g. booked a GP appointment")
         self.note.setMaxLength(2000)
         self.note.returnPressed.connect(self._acknowledge)
         ack_row.addWidget(self.note, 1)
-        self.acknowledge = QPushButton("Acknowledge again" if acknowledged else "Acknowledge")
-        self.acknowledge.setToolTip("Record that you have seen this flag, with your note. The flag stays raised.")
+        if flag.persistent:
+            self.note.setPlaceholderText("Note (optional): who checked it and when, e.g. seen at A&E on 3 March")
+            self.acknowledge = QPushButton("I have had this checked")
+            self.acknowledge.setToolTip(
+                "Record that a professional has checked this, with your note. The flag clears; ticking the sign "
+                "again raises it again."
+            )
+            self.persistence = QLabel("<i>This flag stays until you confirm it has been checked.</i>")
+            layout.addWidget(self.persistence)
+        else:
+            self.note.setPlaceholderText("Note (optional): what you did, e.g. booked a GP appointment")
+            self.acknowledge = QPushButton("Acknowledge again" if acknowledged else "Acknowledge")
+            self.acknowledge.setToolTip("Record that you have seen this flag, with your note. The flag stays raised.")
+        headline_words = flag.headline.split(":")[0]
+        self.note.setAccessibleName(f"{headline_words}: note")
+        self.acknowledge.setAccessibleName(f"{headline_words}: {self.acknowledge.text().lower()}")
         self.acknowledge.clicked.connect(self._acknowledge)
         ack_row.addWidget(self.acknowledge)
         layout.addLayout(ack_row)

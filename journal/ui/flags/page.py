@@ -163,7 +163,9 @@ class FlagsPage(QWidget):
                 episode.region.label if episode.region else "",
                 episode.severity.label,
                 day_text(episode.started),
-                "still raised" if episode.ended is None else day_text(episode.ended),
+                "still raised"
+                if episode.ended is None
+                else day_text(episode.ended) + (" (checked)" if episode.acknowledged else ""),
                 "; ".join(f"{a.acknowledged_at:%d %b %Y}" + (f": {a.note}" if a.note else "") for a in notes),
             )
             for column, text in enumerate(cells):

@@ -1,4 +1,8 @@
-"""Colours of the severities: red for urgent, amber for see a doctor, quiet grey-blue for watch."""
+"""Colours of the severities: dark red for emergency, red for urgent, amber for see a doctor, quiet grey-blue for watch.
+
+Each look carries its own text colour (white on the reds, dark on amber and grey-blue), at a
+contrast ratio of 4.5:1 or more, so it reads the same in a light or a dark desktop theme.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ class Look:
 
 
 LOOKS: dict[Severity, Look] = {
+    Severity.EMERGENCY: Look("#7a0000", "#ffffff", "#3d0000"),
     Severity.URGENT: Look("#b3261e", "#ffffff", "#8c1d18"),
     Severity.SEE_DOCTOR: Look("#ffc940", "#3d2b00", "#d99a00"),
     Severity.WATCH: Look("#eef2f5", "#34444f", "#cdd6dd"),

@@ -21,6 +21,8 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
 from PySide6.QtPrintSupport import QPrinter
 
 from journal.interchange.report.blocks import (
+    SEVERITY_COLOURS,
+    SEVERITY_TINTS,
     Chart,
     FlagBox,
     Heading,
@@ -32,8 +34,6 @@ from journal.interchange.report.blocks import (
 )
 
 MARGIN_MM = 16.0
-SEVERITY_COLOURS = {"urgent": "#c0392b", "see_doctor": "#d68910", "watch": "#7f8c8d", "none": "#2e8b57"}
-SEVERITY_TINTS = {"urgent": "#fdecea", "see_doctor": "#fef5e7", "watch": "#f4f6f6", "none": "#eef7f1"}
 LOGICAL_DPI = 96
 FONT_TAG = re.compile(r"<font size=\"?([0-9.]+)\"?>")
 CHUNK_ROWS = 40
@@ -105,6 +105,13 @@ def _flag_html(block: FlagBox) -> str:
     colour = SEVERITY_COLOURS.get(block.severity, "#999999")
     tint = SEVERITY_TINTS.get(block.severity, "#ffffff")
     lines = "".join(f'<p style="font-size:8.5pt; margin:1px 0">{qt_markup(line)}</p>' for line in block.lines)
+    if block.severity == "emergency":  # unmistakably different: a dark red bar with the headline in white
+        return (
+            f'<table width="100%" cellspacing="0" cellpadding="4" border="1" style="margin-bottom:3px; '
+            f'border-color:{colour}"><tr><td bgcolor="{colour}"><p style="font-size:11pt; font-weight:bold; '
+            f'color:#ffffff; margin:0">{qt_markup(block.headline)}</p></td></tr>'
+            f'<tr><td bgcolor="{tint}">{lines}</td></tr></table>'
+        )
     return (
         f'<table width="100%" cellspacing="0" cellpadding="4" style="margin-bottom:3px"><tr>'
         f'<td width="4" bgcolor="{colour}"></td>'
