@@ -166,3 +166,15 @@ def test_default_period_is_eight_calendar_weeks_to_today() -> None:
     start, end = default_period(date(2026, 11, 21))  # a Saturday
     assert (start, end) == (date(2026, 9, 28), date(2026, 11, 21))
     assert start.weekday() == 0
+
+
+def test_interference_and_runs_cut_short_by_pain_are_reported() -> None:
+    from dataclasses import replace
+
+    data = _known()
+    checkins = tuple(replace(c, interference=v) for c, v in zip(data.checkins, (2, 5, 8, 1, 3), strict=True))
+    runs = tuple(replace(r, stopped_for_pain=True) if r.notes == "run note" else r for r in data.runs)
+    first = _text(_pdf(replace(data, checkins=checkins, runs=runs), START, START + timedelta(days=13)))[0]
+    assert "How much pain got in the way of usual activities, running included (0-10" in first
+    assert "average 3.8 on 5 days; worst 8 (4 Mar); 7 or more on 1 day; most recent 3 (6 Mar)" in first
+    assert "Stopped or cut short by pain: 1 run, 3 Mar (12.0 km)" in first

@@ -131,6 +131,19 @@ def test_pain_acwr_and_spike_charts_plot_the_figures(qtbot, demo_ops, qsettings)
     assert "debated" in page.note.text()
 
 
+def test_how_much_pain_got_in_the_way_is_charted_with_the_pain(qtbot, demo_ops, qsettings) -> None:
+    page = _page(qtbot, demo_ops, qsettings)
+    pain = page.charts["pain"]
+    series = page.stats.interference
+    assert series is not None and max(v for v in series.daily_max if v is not None) == 4  # demo: back pain - 1
+    x, mean = pain.interference.get_data()
+    assert np.allclose(np.nan_to_num(mean, nan=-1), [-1 if v is None else v for v in series.mean7])
+    assert "got in the way of activities (7-day mean)" in [item.label for item in pain.legend_items]
+    last = len(x) - 1
+    tip = pain.hover_text_at_data(pain.ax, x[last], mean[last])
+    assert tip is not None and "Pain got in the way: " in tip
+
+
 def test_saving_a_run_and_a_checkin_through_ops_updates_the_charts(qtbot, demo_ops, qsettings) -> None:
     page = _page(qtbot, demo_ops, qsettings)
     weekly = page.charts["weekly"]

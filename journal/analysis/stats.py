@@ -40,6 +40,7 @@ from journal.analysis.pain import (
     daily_max_by_region,
     most_painful_in,
     region_series,
+    rolling_mean,
     weekly_pain,
 )
 from journal.analysis.spikes import Spike, single_run_spikes
@@ -102,6 +103,9 @@ class Stats:
     correlation: Correlation
     factors: tuple[FactorRow, ...]
     runs: tuple[Run, ...]
+    interference: PainSeries | None = None
+    """How much pain got in the way of usual activities (0-10, the PEG activity item, Krebs et al. 2009):
+    the day's highest answer and its 7-day mean, like ``pain``; None when never answered in the period."""
 
     @property
     def acwr_now(self) -> LoadDay | None:
@@ -232,6 +236,10 @@ def compute_stats(
     pain = {
         r: region_series(daily, r, pain_first, end) for r in Region if any(r in scores for scores in daily.values())
     }
+    interference = {}
+    for c in checkins:
+        if c.interference is not None:
+            interference[c.day] = max(interference.get(c.day, 0), c.interference)
     shown_from = datetime.combine(first_shown, time.min)
     runs_shown = tuple(r for r in runs if r.started_at >= shown_from)
     return Stats(
@@ -247,4 +255,7 @@ def compute_stats(
         correlation=correlation,
         factors=factor_table(runs_shown, daily, data.care, week_start, chosen),
         runs=runs_shown,
+        interference=rolling_mean(interference, first_shown, end)
+        if any(d >= first_shown for d in interference)
+        else None,
     )

@@ -19,6 +19,8 @@ class FlagSummary:
     rule: str
     subject: str
     """The warning sign or region the flag is about ('' for neither)."""
+    key: str
+    """The flag's episode key, as the window and ``flags --json`` give it."""
     severity: str
     """``emergency``, ``urgent``, ``see_doctor`` or ``watch``."""
     severity_label: str
@@ -64,6 +66,7 @@ def summarise(flag: Flag) -> FlagSummary:
     return FlagSummary(
         rule=flag.rule,
         subject=flag.subject,
+        key=flag.key,
         severity=flag.severity.value,
         severity_label=flag.severity.label,
         action=flag.action,

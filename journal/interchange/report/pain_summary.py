@@ -74,6 +74,9 @@ class PainOverview:
     quiet_regions: tuple[Region, ...]
     """Regions scored only 0 in the period."""
     warning_signs: tuple[tuple[WarningSign, tuple[date, ...]], ...]
+    interference: tuple[tuple[date, int], ...] = ()
+    """How much pain got in the way of usual activities (0-10, the PEG activity item), the day's highest
+    answer on each day it was answered, oldest first."""
 
 
 def trend_of(scores: Sequence[int]) -> tuple[Trend, float | None]:
@@ -137,10 +140,15 @@ def pain_overview(checkins: Sequence[CheckIn]) -> PainOverview:
         for w in c.warning_signs:
             signs.setdefault(w, set()).add(c.day)
     checkin_days = {c.day for c in checkins}
+    interference: dict[date, int] = {}
+    for c in checkins:
+        if c.interference is not None:
+            interference[c.day] = max(interference.get(c.day, 0), c.interference)
     return PainOverview(
         checkin_days=len(checkin_days),
         pain_free_days=sum(1 for scores in by_day.values() if scores and max(scores.values()) == 0),
         regions=tuple(hurting),
         quiet_regions=quiet,
         warning_signs=tuple((w, tuple(sorted(signs[w]))) for w in WarningSign if w in signs),
+        interference=tuple(sorted(interference.items())),
     )

@@ -45,6 +45,8 @@ class TrainingContext:
     """Each run in the period: its day and metres (for the charts)."""
     spike_days: tuple[date, ...] = ()
     """The day of every spike run in the period (for the charts)."""
+    stopped: tuple[Run, ...] = ()
+    """Runs in the period marked "stopped for pain", oldest first."""
 
     @property
     def weeks_count(self) -> int:
@@ -86,4 +88,5 @@ def training_context(
         as_of=end,
         run_days=tuple((r.day, r.distance_m) for r in in_period),
         spike_days=tuple(s.day for s in spikes),
+        stopped=tuple(r for r in in_period if r.stopped_for_pain),
     )

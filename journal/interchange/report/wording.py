@@ -172,6 +172,8 @@ def pain_blocks(r: DoctorReport) -> list[Block]:
                     "small",
                 )
             )
+    if p.interference:
+        out.append(Para(interference_text(p.interference), "small"))
     quiet = ", ".join(q.label.lower() for q in p.quiet_regions)
     summary = f"{_plural(p.checkin_days, 'day')} with a check-in, {p.pain_free_days} of them pain-free everywhere."
     if quiet:
@@ -180,6 +182,21 @@ def pain_blocks(r: DoctorReport) -> list[Block]:
         summary = "<b>No pain recorded in this period.</b> " + summary
     out.append(Para(summary, "small"))
     return out
+
+
+def interference_text(answers: tuple[tuple[date, int], ...]) -> str:
+    """'How much pain got in the way of usual activities (0-10): average 4.2 on 12 days; worst 8 (3 Mar); 7 or
+    more on 2 days; most recent 3 (14 Mar).'"""
+    values = [v for _d, v in answers]
+    worst_day, worst = max(answers, key=lambda a: (a[1], a[0]))
+    last_day, last = answers[-1]
+    high = sum(v >= 7 for v in values)
+    return (
+        "<b>How much pain got in the way of usual activities</b>, running included (0-10, the PEG activity "
+        f"question): average {_num(sum(values) / len(values))} on {_plural(len(values), 'day')}; worst {worst} "
+        f"({day_text(worst_day, False)}); 7 or more on {_plural(high, 'day')}; most recent {last} "
+        f"({day_text(last_day, False)})."
+    )
 
 
 def care_blocks(r: DoctorReport) -> list[Block]:
@@ -218,6 +235,9 @@ def training_blocks(r: DoctorReport) -> list[Block]:
         )
         if longest is not None:
             line += f" Longest {dist(longest.distance_m)} on {day_text(longest.day, False)}."
+        if t.stopped:
+            days = ", ".join(f"{day_text(x.day, False)} ({dist(x.distance_m)})" for x in t.stopped)
+            line += f" <b>Stopped or cut short by pain</b>: {_plural(len(t.stopped), 'run')}, {days}."
         out.append(Para(line))
     weeks = t.weeks[-WEEK_COLUMNS:]
     if weeks and t.runs:

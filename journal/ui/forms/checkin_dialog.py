@@ -1,9 +1,14 @@
-"""Check-in: how the back and hamstrings feel, warning signs, and care taken today.
+"""Check-in: how the back and hamstrings feel, how much pain got in the way, warning signs, and care taken today.
 
 One row per region: pain 0-10 on the numeric rating scale (0 is a pain-free
 record and counts), when it is felt, its character and whether it spreads.
-All five regions are saved, so a pain-free day is on record as such.
-Saving the check-in and the day's care is one transaction.
+All five regions are saved, so a pain-free day is on record as such. Then how
+much pain got in the way of usual activities, running included (0-10, the
+activity item of the PEG scale, Krebs et al. 2009; left unanswered it is not
+stored). Warning signs are listed on the guidance's ladder: the emergency signs
+first, under "call an emergency number", then those for "get medical help today";
+saving a check-in with an emergency sign says at once what to do. Saving the
+check-in and the day's care is one transaction.
 """
 
 from __future__ import annotations
@@ -33,8 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.analysis.flags import Severity
+from journal.analysis.flags.signs import SIGNS
 from journal.domain.entries import CareEntry, CheckIn, RegionScore, Run
-from journal.domain.validation import check_score, check_text, check_when
+from journal.domain.validation import check_interference, check_score, check_text, check_when
 from journal.domain.vocabulary import CareKind, Character, Radiates, Region, Timing, WarningSign
 from journal.storage.journal import InvalidEntry
 from journal.ui.forms.run_dialog import from_qdatetime, to_qdatetime
@@ -186,13 +193,41 @@ class CheckInDialog(QDialog):
             row.score.textChanged.connect(self._refresh)
             self.rows[region] = row
 
+        function_box = QHBoxLayout()
+        self.interference = QSpinBox()
+        self.interference.setRange(-1, 10)
+        self.interference.setSpecialValueText("not answered")
+        self.interference.setValue(-1)
+        self.interference.setAccessibleName("How much pain got in the way of usual activities, 0 to 10")
+        self.interference.setToolTip("0 = not at all, 10 = completely (the activity question of the PEG scale)")
+        interference_label = QLabel(
+            "How much did pain &get in the way of your usual activities, running included? (0-10)"
+        )
+        interference_label.setBuddy(self.interference)
+        interference_label.setWordWrap(True)
+        function_box.addWidget(interference_label, 1)
+        function_box.addWidget(self.interference)
+        interference_message = message_label()
+        self.checks.add(self.interference, interference_message, lambda: check_interference(self.interference_value()))
+
         signs_box = QGroupBox("Warning signs: tick any you have now")
-        signs_layout = QGridLayout(signs_box)
+        signs_layout = QVBoxLayout(signs_box)
         self.signs: dict[WarningSign, QCheckBox] = {}
-        for i, sign in enumerate(WarningSign):
-            box = QCheckBox(sign.label)
-            signs_layout.addWidget(box, i // 2, i % 2)
-            self.signs[sign] = box
+        for severity, title in (
+            (Severity.EMERGENCY, "<b>Call an emergency number or go to A&amp;E now</b> if you have back pain and:"),
+            (Severity.URGENT, "<b>Get medical help today</b> (urgent GP appointment, urgent care or NHS 111) if:"),
+        ):
+            heading = QLabel(title)
+            heading.setWordWrap(True)
+            signs_layout.addWidget(heading)
+            grid = QGridLayout()
+            listed = [sign for sign in WarningSign if SIGNS[sign].severity is severity]
+            for i, sign in enumerate(listed):
+                box = QCheckBox(sign.label)
+                box.setAccessibleName(f"Warning sign: {sign.label}")
+                grid.addWidget(box, i // 2, i % 2)
+                self.signs[sign] = box
+            signs_layout.addLayout(grid)
 
         care_box = QGroupBox("Care taken today")
         care_layout = QGridLayout(care_box)
@@ -226,6 +261,8 @@ class CheckInDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(grid_box)
+        layout.addLayout(function_box)
+        layout.addWidget(interference_message)
         layout.addWidget(signs_box)
         layout.addWidget(care_box)
         layout.addWidget(self.notes)
@@ -235,6 +272,7 @@ class CheckInDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.when.dateTimeChanged.connect(self._refresh)
         self.notes.textChanged.connect(self._refresh)
+        self.interference.valueChanged.connect(self._refresh)
 
         self._fill(checkin)
         self._refresh()
@@ -250,6 +288,7 @@ class CheckInDialog(QDialog):
             self.rows[s.region].fill(s)
         for sign in checkin.warning_signs:
             self.signs[sign].setChecked(True)
+        self.interference.setValue(-1 if checkin.interference is None else checkin.interference)
         self.notes.setPlainText(checkin.notes)
         self._existing_care = self._ops.read.care(checkin.day, checkin.day)
         for entry in self._existing_care:
@@ -261,6 +300,10 @@ class CheckInDialog(QDialog):
     def _refresh(self) -> None:
         self.checks.refresh()
 
+    def interference_value(self) -> int | None:
+        value = self.interference.value()
+        return None if value < 0 else value
+
     def checkin_from_form(self) -> CheckIn:
         base = self._original or CheckIn(recorded_at=datetime.now(), run_id=self._run.id if self._run else None)
         return replace(
@@ -269,6 +312,7 @@ class CheckInDialog(QDialog):
             scores=tuple(row.value() for row in self.rows.values()),
             warning_signs=tuple(s for s, box in self.signs.items() if box.isChecked()),
             notes=self.notes.toPlainText(),
+            interference=self.interference_value(),
         )
 
     def care_from_form(self, checkin: CheckIn) -> list[CareEntry]:
@@ -292,3 +336,21 @@ class CheckInDialog(QDialog):
             QMessageBox.warning(self, "Check-in not saved", "\n".join(exc.problems.values()))
             return
         self.accept()
+        if emergency := [s for s in checkin.warning_signs if SIGNS[s].severity is Severity.EMERGENCY]:
+            self.emergency_notice = emergency_notice(emergency, self.parentWidget())
+
+
+def emergency_notice(signs: list[WarningSign], parent: QWidget | None) -> QMessageBox:
+    """Say at once what to do after an emergency sign is logged (shown without blocking; it deletes itself)."""
+    listed = "".join(f"<li>{sign.label}</li>" for sign in signs)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("Call an emergency number now")
+    box.setText(f"<b>{Severity.EMERGENCY.action}</b>")
+    box.setInformativeText(
+        f"You logged:<ul>{listed}</ul>With back pain, the NHS says to call 999 or go to A&amp;E for these. "
+        "The flag stays on the Flags page until you confirm it has been checked."
+    )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

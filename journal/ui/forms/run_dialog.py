@@ -115,6 +115,8 @@ class RunDialog(QDialog):
         self.stretched = QCheckBox("Stretched / warmed up before")
         self.hydrated = QCheckBox("Drank water during")
         self.hot = QCheckBox("Hot or humid day")
+        self.stopped = QCheckBox("Stopped or cut short because of pain")
+        self.stopped.setToolTip("Tick if pain made you stop, walk or turn back: the journal suggests a break")
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText("Anything worth remembering (optional)")
         self.notes.setTabChangesFocus(True)
@@ -137,7 +139,7 @@ class RunDialog(QDialog):
         form.addRow("S&hoes", self.shoe)
         form.addRow("F&oot strike", self.foot_strike)
         ticks = QVBoxLayout()
-        for box in (self.stretched, self.hydrated, self.hot):
+        for box in (self.stretched, self.hydrated, self.hot, self.stopped):
             ticks.addWidget(box)
         form.addRow("", ticks)
         self._add(form, "&Notes", self.notes, lambda: check_text(self.notes.toPlainText()))
@@ -198,6 +200,7 @@ class RunDialog(QDialog):
         self.stretched.setChecked(bool(run.stretched))
         self.hydrated.setChecked(bool(run.hydrated))
         self.hot.setChecked(bool(run.hot))
+        self.stopped.setChecked(bool(run.stopped_for_pain))
         self.notes.setPlainText(run.notes)
 
     @staticmethod
@@ -252,6 +255,7 @@ class RunDialog(QDialog):
             stretched=self.stretched.isChecked(),
             hydrated=self.hydrated.isChecked(),
             hot=self.hot.isChecked(),
+            stopped_for_pain=self.stopped.isChecked(),
             notes=self.notes.toPlainText(),
         )
 

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.domain.describe import checkin_summary, run_summary
 from journal.domain.entries import CareEntry, CheckIn, Run
-from journal.domain.units import DistanceUnit, format_distance, format_duration, format_pace
+from journal.domain.units import DistanceUnit
 from journal.domain.vocabulary import Region
 from journal.ui.forms.validated import combo_value
 from journal.ui.operations import Change, JournalOperations
@@ -51,30 +52,12 @@ def pain_colour(score: int | None) -> str | None:
 
 
 def describe(row: HistoryRow, unit: DistanceUnit) -> str:
+    """The entry in one line (``journal.domain.describe``, shared with the report's log)."""
     r = row.record
     if isinstance(r, Run):
-        parts = [format_distance(r.distance_m, unit)]
-        if r.duration_s:
-            parts.append(f"in {format_duration(r.duration_s)} ({format_pace(r.pace_s_per_km, unit)})")
-        if r.effort:
-            parts.append(f"effort {r.effort}/10")
-        if r.surface:
-            parts.append(r.surface.label.lower())
-        if r.shoe:
-            parts.append(r.shoe)
-        return ", ".join(parts)
+        return run_summary(r, unit)
     if isinstance(r, CheckIn):
-        if r.pain_free:
-            text = "Pain-free"
-        else:
-            hurting = [s for s in r.scores if s.score > 0]
-            text = ", ".join(f"{s.region.label} {s.score}" for s in hurting) if hurting else "No scores"
-            spreads = [s for s in hurting if s.radiates and s.radiates.value != "none"]
-            if spreads:
-                text += " (spreads: " + ", ".join(s.radiates.label.lower() for s in spreads) + ")"
-        if r.warning_signs:
-            text += " — warning signs: " + ", ".join(w.label.lower() for w in r.warning_signs)
-        return text
+        return checkin_summary(r)
     detail = f" {r.minutes} min" if r.minutes else ""
     return f"{r.kind.label}{detail}" + (f": {r.detail}" if r.detail else "")
 

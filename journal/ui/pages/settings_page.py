@@ -1,4 +1,7 @@
-"""Settings: units, week start, the name (and optional date of birth) for reports, paper, backups.
+"""Settings: units, week start, the name (and optional date of birth) for reports, paper, backups, risk profile.
+
+The optional risk profile (NICE's factors that lower the bar for a doctor to look at
+back pain) is used by the ``risk_factor_pain`` flag, which names the factor it used.
 
 Each change is saved at once (one transaction) and announced with Change.SETTINGS,
 so tables, charts and reports redraw in the new units or week start.
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -66,8 +70,28 @@ class SettingsPage(QWidget):
         form.addRow("Date of &birth (optional)", dob_row)
         form.addRow("&Paper size", self.paper)
         form.addRow("&Keep the last", self.backups)
+
+        risk_box = QGroupBox("Risk profile (optional)")
+        risk_layout = QVBoxLayout(risk_box)
+        risk_intro = QLabel(
+            "NICE and the NHS name these as reasons for a doctor to look at back pain sooner. Tick any that apply: "
+            "the flags then say “see a doctor” for back pain earlier, and name the reason. Your date of birth, "
+            "when given, counts for the age."
+        )
+        risk_intro.setWordWrap(True)
+        risk_layout.addWidget(risk_intro)
+        self.risk_over_50 = QCheckBox("I am over 50")
+        self.risk_cancer = QCheckBox("I have had cancer")
+        self.risk_steroids = QCheckBox("I take steroid tablets long-term")
+        self.risk_immune = QCheckBox("My immune system is weakened (by an illness or by medicines)")
+        self.risk_boxes = (self.risk_over_50, self.risk_cancer, self.risk_steroids, self.risk_immune)
+        for box in self.risk_boxes:
+            box.setAccessibleName(f"Risk profile: {box.text()}")
+            risk_layout.addWidget(box)
+
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(risk_box)
         layout.addWidget(self.where)
         layout.addStretch(1)
 
@@ -79,6 +103,8 @@ class SettingsPage(QWidget):
         self.has_dob.toggled.connect(self._save)
         self.paper.currentIndexChanged.connect(self._save)
         self.backups.valueChanged.connect(self._save)
+        for box in self.risk_boxes:
+            box.toggled.connect(self._save)
 
     def _load(self) -> None:
         s = self._ops.read.settings()
@@ -90,6 +116,10 @@ class SettingsPage(QWidget):
         self.dob.setEnabled(s.date_of_birth is not None)
         self.paper.setCurrentIndex(self.paper.findData(s.paper_size))
         self.backups.setValue(s.backups_kept)
+        self.risk_over_50.setChecked(s.risk_over_50)
+        self.risk_cancer.setChecked(s.risk_cancer_history)
+        self.risk_steroids.setChecked(s.risk_long_term_steroids)
+        self.risk_immune.setChecked(s.risk_weakened_immune_system)
         self.where.setText(f"Journal file: {self._ops.path}\nEverything stays on this computer.")
 
     def current(self) -> Settings:
@@ -101,6 +131,10 @@ class SettingsPage(QWidget):
             date_of_birth=self.dob.date().toPython() if self.has_dob.isChecked() else None,
             paper_size=PaperSize(self.paper.currentData()),
             backups_kept=self.backups.value(),
+            risk_over_50=self.risk_over_50.isChecked(),
+            risk_cancer_history=self.risk_cancer.isChecked(),
+            risk_long_term_steroids=self.risk_steroids.isChecked(),
+            risk_weakened_immune_system=self.risk_immune.isChecked(),
         )
 
     def _save(self) -> None:

@@ -1,8 +1,10 @@
 """Charts 2 and 4: pain over time with runs and spikes, and jumps against the pain after them.
 
 2. Pain per region over time: the day's worst score as dots, the 7-day mean as a
-   line; every run marked along the bottom, spike runs (over 10 % longer than the
-   longest run of the 30 days before; Nielsen et al. 2025) highlighted.
+   line; how much pain got in the way of usual activities (the PEG activity item,
+   0-10) as a dashed 7-day mean where it was answered; every run marked along the
+   bottom, spike runs (over 10 % longer than the longest run of the 30 days before;
+   Frandsen et al. 2025) highlighted.
 4. Each week's change in distance against the mean pain ``lag`` weeks later, with
    Spearman's rho and n written on it (the sentence about n is beside the charts).
 """
@@ -28,6 +30,7 @@ from journal.ui.trends.style import (
     BAND_COLOURS,
     BAND_NAMES,
     FONT,
+    INTERFERENCE_COLOUR,
     NAN,
     REGION_COLOURS,
     SPIKE_COLOUR,
@@ -61,6 +64,7 @@ class PainChart(ChartView):
         self.spikes = self.ax.scatter(np.empty(0), np.empty(0), marker="^", s=40, color=SPIKE_COLOUR, zorder=4)
         self.means: dict[Region, Line2D] = {}
         self.dailies: dict[Region, Line2D] = {}
+        (self.interference,) = self.ax.plot([], [], color=INTERFERENCE_COLOUR, linestyle="--", linewidth=1.6)
         self.labels: list[Annotation] = []
         self.legend_loc = "upper center"
 
@@ -76,6 +80,7 @@ class PainChart(ChartView):
         ):
             self.runs.set_data([], [])
             self.spikes.set_offsets(np.empty((0, 2)))
+            self.interference.set_data([], [])
             self.set_legend([])
             return
         assert stats.start is not None and stats.end is not None
@@ -104,15 +109,36 @@ class PainChart(ChartView):
                 return f"{fmt_day(day)}\n{region.label}: worst {daily[i]:.0f}, 7-day mean {mean[i]:.1f}"
 
             self.hover.add_points(self.ax, x, daily, pain_text)
+        function = self._interference(stats)
         self._runs_and_spikes(stats, opts)
         self.ax.set_xlim(day_num(stats.start) - 1, day_num(stats.end) + 1)
         self.set_legend(
             [LegendItem(f"{r.label} (7-day mean)", REGION_COLOURS[r], "line") for r in opts.regions if r in stats.pain]
+            + function
             + [
                 LegendItem("runs", "#8c8c8c", "line"),
                 LegendItem("spike run (over 10 % longer)", SPIKE_COLOUR, "marker"),
             ]
         )
+
+    def _interference(self, stats: Stats) -> list[LegendItem]:
+        """The dashed 7-day mean of how much pain got in the way; its legend entry, or none when never answered."""
+        series = stats.interference
+        if series is None:
+            self.interference.set_data([], [])
+            return []
+        x = day_num(series.first_day) + np.arange(len(series.mean7), dtype=float)
+        mean = np.array([NAN if v is None else v for v in series.mean7], dtype=float)
+        self.interference.set_data(x, mean)
+
+        def text(i: int) -> str:
+            answer = series.daily_max[i]
+            day = fmt_day(series.first_day + timedelta(days=i))
+            said = "" if answer is None else f"{answer}/10 that day, "
+            return f"{day}\nPain got in the way: {said}7-day mean {mean[i]:.1f}"
+
+        self.hover.add_points(self.ax, x, mean, text)
+        return [LegendItem("got in the way of activities (7-day mean)", INTERFERENCE_COLOUR, "dashed")]
 
     def _runs_and_spikes(self, stats: Stats, opts: ChartOptions) -> None:
         """One Line2D with NaN breaks draws every run (far cheaper than a collection of segments)."""

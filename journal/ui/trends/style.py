@@ -39,6 +39,8 @@ REGION_COLOURS: dict[Region, str] = {
     Region.GLUTE_HIP: "#8c564b",
 }
 SPIKE_COLOUR = "#d55e00"
+INTERFERENCE_COLOUR = "#4d4d4d"
+"""How much pain got in the way of activities: a dark grey dashed line, apart from the region colours."""
 SWEET_SPOT_COLOUR = "#2e7d32"
 DANGER_COLOUR = "#d55e00"
 
