@@ -1,4 +1,4 @@
-"""Single-run spikes against the longest run of the 30 days before (Nielsen et al. 2025), by hand."""
+"""Single-run spikes against the longest run of the 30 days before (Frandsen et al. 2025), by hand."""
 
 from __future__ import annotations
 

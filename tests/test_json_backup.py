@@ -81,6 +81,20 @@ def test_export_import_export_gives_the_same_content(tmp_path):
             lambda d: d["runs"][0].update(date="2999-01-01"),
             "runs[0], field 'date': The date and time cannot be in the future",
         ),
+        (
+            lambda d: d["symptoms"][0].update(interference=11),
+            "symptoms[0], field 'interference': How much pain got in the way must be from 0 to 10",
+        ),
+        (lambda d: d["symptoms"][0].update(interference="a lot"), "symptoms[0], field 'interference'"),
+        (lambda d: d["runs"][0].update(stopped_for_pain="yes"), "runs[0], field 'stopped_for_pain': must be true"),
+        (lambda d: d["symptoms"][0].update(character=["pins"]), "symptoms[0], field 'character'"),
+        (
+            lambda d: (
+                d["symptoms"][0].update(interference=3),
+                d["symptoms"].append(dict(d["symptoms"][0], region="upper_back", interference=6)),
+            ),
+            "symptoms[1], field 'interference': the check-in already has 3; give it once",
+        ),
     ],
 )
 def test_malformed_entry_is_refused_whole_with_entry_and_field(tmp_path, journal_path, capsys, change, named):
@@ -109,3 +123,32 @@ def test_malformed_entry_is_refused_whole_with_entry_and_field(tmp_path, journal
 def test_malformed_file_is_refused(text, message):
     with pytest.raises(JsonFormatError, match=message):
         parse_json(text)
+
+
+def test_interference_stopped_runs_new_signs_and_numbness_round_trip():
+    doc = json.loads(json.dumps(ISSUE_EXAMPLE))
+    doc["runs"][0]["stopped_for_pain"] = True
+    doc["symptoms"][0].update(interference=6, character=["numbness", "tingling"])
+    doc["warning_signs"] = [{"date": "2026-03-02", "time": "08:00", "sign": s} for s in ("both_legs", "chest_pain")]
+    data = parse_json(json.dumps(doc))
+    assert data.runs[0].stopped_for_pain is True
+    [checkin] = data.checkins
+    assert checkin.interference == 6 and [w.value for w in checkin.warning_signs] == ["both_legs", "chest_pain"]
+    assert [c.value for c in checkin.scores[0].character] == ["numbness", "tingling"]
+    again = json.loads(dumps(data))
+    assert again["runs"][0]["stopped_for_pain"] is True and again["symptoms"][0]["interference"] == 6
+    assert parse_json(dumps(data)) == data
+
+
+def test_an_old_backup_without_the_new_fields_imports_with_them_unknown():
+    data = parse_json(json.dumps(ISSUE_EXAMPLE))
+    assert data.runs[0].stopped_for_pain is None and data.checkins[0].interference is None
+
+
+def test_a_check_in_of_signs_only_keeps_its_interference():
+    from journal.domain.entries import CheckIn, JournalData
+    from journal.domain.vocabulary import WarningSign
+
+    when = parse_json(json.dumps(ISSUE_EXAMPLE)).checkins[0].recorded_at
+    data = JournalData(checkins=(CheckIn(when, warning_signs=(WarningSign.FEVER,), interference=9, notes="hot"),))
+    assert parse_json(dumps(data)).checkins[0].interference == 9

@@ -76,3 +76,22 @@ def test_models_match_the_migrated_schema(tmp_path):
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     engine.dispose()
     assert diffs == []
+
+
+def test_a_populated_0003_journal_upgrades_to_interference_and_stopped_runs_keeping_every_row(tmp_path):
+    path = tmp_path / "0003.sqlite3"
+    make_first_schema_journal(path)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        migrate.upgrade(conn, "0003")
+    engine.dispose()
+    with Journal.open(path) as journal:
+        [run] = journal.runs()
+        [checkin] = journal.checkins()
+        assert (run.distance_m, run.notes, run.stopped_for_pain) == (8200.0, "first run", None)
+        assert (checkin.notes, checkin.interference, checkin.scores[0].score) == ("sore", None, 4)
+        assert [w.value for w in checkin.warning_signs] == ["night_pain"]
+        from dataclasses import replace
+
+        journal.update_run(replace(run, stopped_for_pain=True))
+        assert journal.runs()[0].stopped_for_pain is True

@@ -7,7 +7,7 @@ formula and source in its module's docstring:
 - ``weekly``: weekly distance, week-over-week change, bands (Nielsen et al. 2014);
   ``weekly_distances``, ``big_jumps``, ``week_start_of``, ``Band``;
 - ``spikes``: single-run spikes against the longest run of the 30 days before
-  (Nielsen et al. 2025); ``single_run_spikes``, ``spikes_over``, ``biggest_spikes``;
+  (Frandsen et al. 2025); ``single_run_spikes``, ``spikes_over``, ``biggest_spikes``;
 - ``load``: acute:chronic ratio, rolling and EWMA (Williams et al. 2017; bands after
   Gabbett 2016, debated), monotony and strain (Foster 1998); ``acute_chronic``,
   ``load_series``, ``monotony_and_strain``, ``zone``;

@@ -4,10 +4,11 @@ Spike (%) = (d - L) / L x 100, where d is the run's distance and L the longest s
 run on the 30 calendar days before the run's day (days d-30 to d-1; runs earlier on
 the same day do not count). A run with no run in those 30 days has no spike figure.
 
-Bands, after Nielsen RO, Bertelsen ML, Ramskov D, et al. "How much is too much?
-Sudden increases in single-run distance and running-related injury: a cohort study
-of 5,205 runners" (Br J Sports Med 2025), in which a single run over 10 % longer than
-the longest run of the previous 30 days predicted injury better than the weekly change:
+Bands, after Frandsen JSB, Hulme A, Parner ET, Møller M, Ramskov D, Nielsen RO, et al.
+"How much running is too much? Identifying high-risk running sessions in a 5200-person
+cohort study" (Br J Sports Med 2025;59(17):1203-10), in which a single run over 10 %
+longer than the longest run of the previous 30 days predicted injury better than the
+weekly change:
 
 - ``10-30``: over 10 % up to and including 30 %;
 - ``30-100``: over 30 % up to and including 100 %;
@@ -27,7 +28,7 @@ from enum import StrEnum
 from journal.domain.entries import Run
 
 WINDOW_DAYS = 30
-"""The look-back of Nielsen et al. (2025): the 30 days before the run."""
+"""The look-back of Frandsen et al. (2025): the 30 days before the run."""
 SPIKE_MIN_PCT = 10.0
 _DIGITS = 9
 

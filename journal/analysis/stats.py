@@ -2,7 +2,7 @@
 
 The figures and their sources are documented where they are computed:
 ``weekly`` (weekly distance and change, Nielsen et al. 2014), ``spikes`` (single-run
-spikes, Nielsen et al. 2025), ``load`` (ACWR rolling and EWMA, Williams et al. 2017,
+spikes, Frandsen et al. 2025), ``load`` (ACWR rolling and EWMA, Williams et al. 2017,
 Gabbett 2016; monotony and strain, Foster 1998), ``pain`` (pain per region),
 ``correlation`` (pain after jumps, Spearman) and ``factors`` (next-day pain by factor).
 

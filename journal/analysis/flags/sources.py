@@ -36,9 +36,10 @@ Pages cited (the wording of the flags paraphrases them; it never names a diagnos
   (2009), J Gen Intern Med 24(6):733-738: the PEG scale, whose activity item asks
   how much pain interfered with general activity, 0-10.
 - Nielsen RO et al. (2014), J Orthop Sports Phys Ther 44(10):739-747: weekly
-  distance up by over 30 %. Frandsen JSB, Hulme A, Parner ET, Møller M, Ramskov D,
-  Nielsen RO et al. (2025), Br J Sports Med 59(17):1203-10: single runs far longer
-  than the longest of the 30 days before.
+  distance up by over 30 %.
+- Frandsen JSB, Hulme A, Parner ET, Møller M, Ramskov D, Nielsen RO et al. (2025),
+  Br J Sports Med 59(17):1203-10: single runs far longer than the longest of the 30
+  days before.
 """
 
 from __future__ import annotations

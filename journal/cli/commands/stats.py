@@ -122,7 +122,7 @@ def stats_table(stats: Any, unit: Any) -> str:
         "",
     ]
     if stats.spikes:
-        lines.append("Single runs over 10 % longer than the longest run of the 30 days before (Nielsen et al. 2025):")
+        lines.append("Single runs over 10 % longer than the longest run of the 30 days before (Frandsen et al. 2025):")
         for s in stats.spikes:
             lines.append(
                 f"  {s.day.isoformat()}  {from_metres(s.distance_m, unit):.1f} {u} after a longest of "

@@ -2,7 +2,7 @@
 
 The figures come from ``journal.analysis`` (issue 3), whose docstrings give the
 formulas and sources: weekly distance and change bands (Nielsen et al. 2014),
-single-run spikes against the longest run of the 30 days before (Nielsen et al.
+single-run spikes against the longest run of the 30 days before (Frandsen et al.
 2025), and the acute:chronic ratio on daily distance (rolling and EWMA; Gabbett
 2016's zones, which are debated). This module only picks what page 1 shows.
 """

@@ -311,7 +311,7 @@ METHOD_NOTES = (
     "first 3; a change of 2 points or more counts, the smallest change that matters on this scale (Farrar et al., "
     "Pain 2001).",
     "Weekly change over 10 % is marked caution and over 30 % a big jump (Nielsen et al., JOSPT 2014); a single run "
-    "over 10 % longer than the longest of the 30 days before is a spike (Nielsen et al., BJSM 2025). The "
+    "over 10 % longer than the longest of the 30 days before is a spike (Frandsen et al., Br J Sports Med 2025). The "
     "acute:chronic ratio is the last 7 days' distance over the weekly average of the last 28; 0.8-1.3 and over 1.5 "
     "are the zones Gabbett (BJSM 2016) described, and these cut-offs are debated.",
 )

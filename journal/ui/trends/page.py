@@ -65,7 +65,7 @@ CHARTS: tuple[tuple[str, str, type[ChartView]], ...] = (
 DEBATED_NOTE = (
     "The acute:chronic bands (0.8-1.3, over 1.5; Gabbett 2016) are debated: researchers disagree on whether the "
     "ratio predicts injury, so read them as a rough guide, not a rule. Jumps: Nielsen et al. 2014; single-run "
-    "spikes: Nielsen et al. 2025. These charts describe your log; they do not diagnose."
+    "spikes: Frandsen et al. 2025. These charts describe your log; they do not diagnose."
 )
 
 
