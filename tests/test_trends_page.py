@@ -229,13 +229,59 @@ def test_save_chart_as_png(qtbot, demo_ops, qsettings, tmp_path: Path, monkeypat
     assert "was not saved" in page.message.text()
 
 
-def test_empty_journal_shows_messages_not_errors(qtbot, journal, qsettings) -> None:
+def test_empty_journal_shows_what_to_log_and_draws_no_chart(qtbot, journal, qsettings) -> None:
     ops = JournalOperations(journal)
     page = _page(qtbot, ops, qsettings)
-    assert page.charts["weekly"].empty_text.get_visible()
+    assert page.empty_page.isVisible() and not page.splitter.isVisible()
+    assert "Log run" in page.empty_page.text() and "Check-in" in page.empty_page.text()
+    assert not page.save_button.isEnabled()
+    assert all(view.is_empty and view.canvas.isHidden() for view in page.charts.values())
     assert page.charts["weekly"].heights == []
-    assert "No runs or check-ins" in page.summary.text()
     assert page.factors.rowCount() == 0
+    ops.save_run(Run(started_at=datetime.now().replace(microsecond=0) - timedelta(days=2), distance_m=8000.0))
+    assert page.splitter.isVisible() and not page.empty_page.isVisible()
+
+
+def test_one_run_in_six_months_spans_the_range_not_two_days(qtbot, journal, qsettings) -> None:
+    from matplotlib.dates import num2date
+
+    ops = JournalOperations(journal)
+    ops.save_run(Run(started_at=datetime.now().replace(microsecond=0) - timedelta(days=2), distance_m=8000.0))
+    page = _page(qtbot, ops, qsettings)
+    assert page.range_box.currentText() == "6 months"
+    weekly = page.charts["weekly"]
+    lo, hi = (num2date(x).date() for x in weekly.ax.get_xlim())
+    assert (hi - lo).days >= 182 and not weekly.is_empty
+    acwr = page.charts["acwr"]
+    assert acwr.is_empty and "28 days" in acwr.empty_label.text()  # no bands over nothing
+
+
+def test_charts_follow_a_dark_palette_and_save_light(qtbot, demo_ops, qsettings) -> None:
+    from PySide6.QtGui import QColor, QImage, QPalette
+
+    page = _page(qtbot, demo_ops, qsettings)
+    view = page.charts["pain"]
+    assert not view.theme.dark and view.figure.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+    dark = QPalette(page.palette())
+    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
+        dark.setColor(role, QColor("#202020"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#e6e6e6"))
+    page.setPalette(dark)
+    assert view.theme.dark and view.figure.get_facecolor()[0] < 0.2
+    assert view.ax.xaxis.get_ticklabels()[0].get_color() == view.theme.text
+    image = QImage.fromData(view.render_png())
+    assert image.pixelColor(2, 2).lightness() > 240  # a saved chart is light, for print
+    assert view.theme.dark  # and the screen stays dark
+
+
+def test_margins_scale_with_the_dpi_so_axis_titles_stay_in_view(qtbot, demo_ops, qsettings) -> None:
+    page = _page(qtbot, demo_ops, qsettings)
+    view = page.charts["weekly"]
+    left_at_1 = view.figure.subplotpars.left
+    view.figure.set_dpi(200)  # what FigureCanvasQTAgg does at a device pixel ratio of 2: twice the pixels
+    view.apply_margins()
+    # the margin keeps its share of the figure (in fixed pixels it would halve and cut off the axis title)
+    assert view.figure.subplotpars.left == pytest.approx(left_at_1, rel=0.02)
 
 
 def test_factors_table_lists_groups_with_counts(qtbot, demo_ops, qsettings) -> None:

@@ -5,6 +5,12 @@ matplotlib is embedded the documented way for Qt (``FigureCanvasQTAgg`` around a
 an application). Hovering a bar or point shows its date and values: each drawing
 registers its bars and points in a ``HoverIndex``, which is searched in screen
 pixels, so it keeps working after the window is resized.
+
+The chart follows the window's colour scheme (``ChartTheme`` from the palette, again
+whenever the palette changes); a saved PNG is always drawn light. Margins are in
+logical pixels, scaled with the figure's dpi, so axis titles stay in view on a
+high-DPI screen (FigureCanvasQTAgg doubles the dpi at a device pixel ratio of 2).
+A chart with nothing to show is not drawn: a sentence takes its place.
 """
 
 from __future__ import annotations
@@ -26,16 +32,18 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, MultipleLocator
 from matplotlib.transforms import Transform, offset_copy
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCursor, QPalette
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from journal.analysis.stats import Stats
 from journal.interchange.private_files import write_private
-from journal.ui.trends.style import FONT, ChartOptions, LegendItem
+from journal.ui.trends.style import FONT, LIGHT, ChartOptions, ChartTheme, LegendItem, theme_for
 from journal.ui.trends.wrap_label import WrapLabel
 
 HOVER_RADIUS_PX = 7.0
+BASE_DPI = 100.0
+"""The figure's dpi at a device pixel ratio of 1; margins are given in pixels at this dpi."""
 Y_LABEL_PT = 31.0
 """Axis labels sit this far outside the axes (points), beyond the tick labels."""
 X_LABEL_PT = 17.0
@@ -140,17 +148,22 @@ class ChartView(QWidget):
         self.legend_items: list[LegendItem] = []
         self.legend_loc = "upper left"
         self._tip_shown = False
+        self.theme: ChartTheme = LIGHT
         self.ax = self.figure.add_subplot()
         self.ax.tick_params(labelsize=FONT)
         self.ax.spines["top"].set_visible(False)
-        self.ax.grid(axis="y", color="#e6e6e6", linewidth=0.8)
+        self.ax.grid(axis="y", linewidth=0.8)
         self.ax.set_axisbelow(True)
         # fixed label positions: matplotlib otherwise measures every tick label on each draw to place them
         self.ax.yaxis.set_label_coords(0, 0.5, transform=_shifted(self.ax, -Y_LABEL_PT, 0))
         self.ax.xaxis.set_label_coords(0.5, 0, transform=_shifted(self.ax, 0, -X_LABEL_PT))
-        self.empty_text = self.ax.text(
-            0.5, 0.5, "", ha="center", va="center", fontsize=FONT + 1, color="#666666", transform=self.ax.transAxes
-        )
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setMinimumSize(300, 180)
+        self.empty_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.empty_label.setStyleSheet("color: palette(placeholder-text); border: 1px dashed palette(mid);")
+        self.empty_label.hide()
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self.canvas.mpl_connect("resize_event", lambda _event: self.apply_margins())
         layout = QVBoxLayout(self)
@@ -158,8 +171,10 @@ class ChartView(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.header)
         layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.empty_label, 1)
         self.set_legend([])
         self.build()
+        self.set_theme(self._palette_theme())
 
     # ---- for subclasses ------------------------------------------------------------------------
     def build(self) -> None:
@@ -185,11 +200,49 @@ class ChartView(QWidget):
         self.ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
         self.ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
 
+    def themed(self) -> None:
+        """Recolour the subclass's own theme-dependent artists from ``self.theme`` (called by ``set_theme``)."""
+
     def show_empty(self, message: str) -> bool:
-        """Show ``message`` across an empty chart (or hide it with ""); returns True when empty."""
-        self.empty_text.set_text(message)
-        self.empty_text.set_visible(bool(message))
+        """Show ``message`` in place of the chart (or the chart again with ""); returns True when empty.
+
+        An empty chart is not drawn at all: no axes from 1970, no bands over nothing."""
+        self.empty_label.setText(message)
+        self.empty_label.setVisible(bool(message))
+        self.canvas.setVisible(not message)
         return bool(message)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.empty_label.isHidden()
+
+    # ---- colour scheme -----------------------------------------------------------------------
+    def _palette_theme(self) -> ChartTheme:
+        return theme_for(self.palette().color(QPalette.ColorRole.Window).name())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            theme = self._palette_theme()
+            if theme != self.theme:
+                self.set_theme(theme)
+                self.canvas.draw_idle()
+
+    def set_theme(self, theme: ChartTheme) -> None:
+        """Colour the figure, axes, ticks, labels and grid (and, through ``themed``, the subclass's artists)."""
+        self.theme = theme
+        self.figure.set_facecolor(theme.figure)
+        for ax in self.figure.axes:
+            if ax is self.ax:
+                ax.set_facecolor(theme.face)
+                ax.grid(axis="y", color=theme.grid, linewidth=0.8)
+            ax.tick_params(colors=theme.text, which="both")
+            for spine in ax.spines.values():
+                spine.set_color(theme.spine)
+            ax.xaxis.label.set_color(theme.text)
+            ax.yaxis.label.set_color(theme.text)
+            ax.title.set_color(theme.text)
+        self.themed()
 
     def set_legend(self, items: list[LegendItem]) -> None:
         self.legend_items = items
@@ -204,7 +257,8 @@ class ChartView(QWidget):
     def apply_margins(self) -> None:
         """Place the axes inside fixed pixel margins (matplotlib's constrained layout costs more than the
         whole drawing on a ten-year journal)."""
-        left, right, top, bottom = self.margins_px
+        scale = self.figure.dpi / BASE_DPI
+        left, right, top, bottom = (m * scale for m in self.margins_px)
         width, height = self.figure.bbox.width, self.figure.bbox.height
         if width <= left + right + 20 or height <= top + bottom + 20:
             return
@@ -239,8 +293,10 @@ class ChartView(QWidget):
         return handles
 
     def render_png(self, dpi: int = 150) -> bytes:
-        """The chart as PNG bytes, with its title and legend drawn in."""
+        """The chart as PNG bytes, with its title and legend drawn in, in the light theme whatever the screen's."""
         saved = self.margins_px
+        screen_theme = self.theme
+        self.set_theme(LIGHT)
         left, right, _top, bottom = saved
         self.margins_px = (left, right, 26, bottom)
         self.apply_margins()
@@ -261,6 +317,7 @@ class ChartView(QWidget):
             if legend is not None:
                 legend.remove()
             self.margins_px = saved
+            self.set_theme(screen_theme)
             self.apply_margins()
             self.canvas.draw_idle()
         return buffer.getvalue()

@@ -31,9 +31,11 @@ from journal.ui.trends.style import (
     FONT,
     NAN,
     REGION_COLOURS,
+    ROLLING_COLOUR,
     SWEET_SPOT_COLOUR,
     ChartOptions,
     LegendItem,
+    date_limits,
     day_num,
     fmt_day,
     pct_text,
@@ -77,7 +79,7 @@ class WeeklyChart(ChartView):
         )
         self.bars.set_facecolor([BAND_COLOURS[w.band] for w in weeks])
         self.heights = heights
-        self.ax.set_xlim(x[0] - 4, x[-1] + 4)
+        self.ax.set_xlim(*date_limits(weeks[0].week_start, weeks[-1].week_start + timedelta(days=6), opts))
         self.ax.set_ylim(0, max([*heights, 1.0]) * 1.3)
         self.ax.set_ylabel(f"Distance per week ({u})", fontsize=FONT)
 
@@ -124,10 +126,10 @@ class AcwrChart(ChartView):
         self.date_axis()
         self.ax.axhspan(*SWEET_SPOT, color=SWEET_SPOT_COLOUR, alpha=0.12, linewidth=0)
         self.ax.axhspan(DANGER_ABOVE, 100.0, color=DANGER_COLOUR, alpha=0.12, linewidth=0)
-        (self.rolling,) = self.ax.plot([], [], color="#0072b2", linewidth=1.8)
-        (self.ewma,) = self.ax.plot([], [], color="#444444", linewidth=1.0, linestyle="--")
+        (self.rolling,) = self.ax.plot([], [], color=ROLLING_COLOUR, linewidth=1.8)
+        (self.ewma,) = self.ax.plot([], [], linewidth=1.0, linestyle="--")
         self.ax.set_ylabel("Acute : chronic", fontsize=FONT)
-        self.ax.text(
+        self.note = self.ax.text(
             0.99,
             0.02,
             "Bands: Gabbett 2016; the cut-offs are debated",
@@ -135,12 +137,15 @@ class AcwrChart(ChartView):
             ha="right",
             va="bottom",
             fontsize=FONT - 1,
-            color="#555555",
         )
+
+    def themed(self) -> None:
+        self.ewma.set_color(self.theme.neutral)
+        self.note.set_color(self.theme.muted)
         self.set_legend(
             [
-                LegendItem("rolling 7-day / (28-day / 4)", "#0072b2", "line"),
-                LegendItem("EWMA, 7 and 28 days", "#444444", "dashed"),
+                LegendItem("rolling 7-day / (28-day / 4)", ROLLING_COLOUR, "line"),
+                LegendItem("EWMA, 7 and 28 days", self.theme.neutral, "dashed"),
                 LegendItem(f"{SWEET_SPOT[0]}-{SWEET_SPOT[1]}", SWEET_SPOT_COLOUR, alpha=0.3),
                 LegendItem(f"over {DANGER_ABOVE}", DANGER_COLOUR, alpha=0.3),
             ]
@@ -164,7 +169,7 @@ class AcwrChart(ChartView):
         self.ewma.set_data(x, ewma)
         finite = np.concatenate([rolling[np.isfinite(rolling)], ewma[np.isfinite(ewma)], [DANGER_ABOVE + 0.3]])
         self.ax.set_ylim(0, float(finite.max()) * 1.1)
-        self.ax.set_xlim(x[0] - 1, x[-1] + 1)
+        self.ax.set_xlim(*date_limits(series.first_day, series.first_day + timedelta(days=len(series) - 1), opts))
         self.show_empty("" if np.isfinite(rolling).any() else "Needs 28 days of running history")
         for values, name in ((rolling, "rolling"), (ewma, "EWMA")):
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -60,6 +60,17 @@ CHARTS: tuple[tuple[str, str, type[ChartView]], ...] = (
     ("pain", "Pain over time, runs and spikes", PainChart),
     ("acwr", "Acute:chronic ratio", AcwrChart),
     ("jumps", "Jumps and pain after them", JumpsChart),
+)
+
+EMPTY_JOURNAL = (
+    "<h3>Your trends will appear here</h3>"
+    "<p>Four charts show whether pain follows jumps in your running: weekly distance with pain, pain over time "
+    "with your runs, the acute:chronic ratio of your training load, and each week's change in distance against "
+    "the pain after it.</p>"
+    "<p><b>To start:</b> log each run after you finish it (<b>Log run</b>, Ctrl+N), and check in how your back "
+    "and hamstrings feel the next morning (<b>Check-in</b>, Ctrl+K), pain-free days included. Or bring in your "
+    "history from a watch or Strava with <b>File &gt; Import runs</b>.</p>"
+    "<p>The weekly charts fill in after a week or two; the acute:chronic ratio needs 28 days of running.</p>"
 )
 
 DEBATED_NOTE = (
@@ -119,9 +130,7 @@ class TrendsPage(QWidget):
         self.load_box = QComboBox()
         self.load_box.addItem("distance", False)
         self.load_box.addItem("effort × minutes", True)
-        self.save_button = QToolButton()
-        self.save_button.setText("Save chart as PNG…")
-        self.save_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.save_button = QPushButton("&Save chart as PNG")  # a push button sizes itself to its menu arrow
         menu = QMenu(self.save_button)
         self.save_button.setMenu(menu)
 
@@ -183,10 +192,18 @@ class TrendsPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([850, 350])
+        self.splitter = splitter
+        self.empty_page = WrapLabel(EMPTY_JOURNAL)
+        self.empty_page.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_page.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty_page.setContentsMargins(12, 12, 12, 12)
+        self.empty_page.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(controls)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.empty_page)
+        layout.addStretch(0)
 
         ops.changed.connect(self._journal_changed)
 
@@ -216,13 +233,18 @@ class TrendsPage(QWidget):
             self.redraw()
 
     # ---- figures and drawing -----------------------------------------------------------------
-    def period(self) -> tuple[date | None, date]:
-        """The first and last day of the chosen range (first None: the whole journal)."""
-        today = self.today()
+    def requested_start(self) -> date | None:
+        """The first day of the chosen range as asked for (None: the whole journal)."""
         days = dict(RANGES)[self.range_box.currentText()]
-        if days is None:
+        return None if days is None else self.today() - timedelta(days=days - 1)
+
+    def period(self) -> tuple[date | None, date]:
+        """The first and last day of the chosen range (first None: the whole journal); the figures start no
+        earlier than the journal (no empty weeks before it began), though the time axes span the whole range."""
+        today = self.today()
+        start = self.requested_start()
+        if start is None:
             return None, today
-        start = today - timedelta(days=days - 1)
         data = self._data or JournalData()
         first = min([r.started_at for r in data.runs[:1]] + [c.recorded_at for c in data.checkins[:1]], default=None)
         if first is not None and first.date() > start:
@@ -251,13 +273,20 @@ class TrendsPage(QWidget):
         """Recompute the figures for the current choices and redraw every chart and the table."""
         stats = self.compute()
         self.stats = stats
+        data = self._data or JournalData()
+        nothing = not data.runs and not data.checkins
+        self.empty_page.setVisible(nothing)
+        self.splitter.setVisible(not nothing)
+        self.save_button.setEnabled(not nothing)
         selected = self.selected_region()
         if selected is not None:
             regions: tuple[Region, ...] = (selected,)
         else:
             hurting = tuple(r for r, s in stats.pain.items() if any(v for v in s.daily_max if v))
             regions = hurting or ((stats.region,) if stats.region else ())
-        opts = ChartOptions(self._settings.units, regions, bool(self.load_box.currentData()))
+        opts = ChartOptions(
+            self._settings.units, regions, bool(self.load_box.currentData()), view_start=self.requested_start()
+        )
         for view in self.charts.values():
             view.update_chart(stats, opts)
             view.canvas.draw_idle()

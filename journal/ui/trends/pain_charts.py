@@ -30,12 +30,12 @@ from journal.ui.trends.style import (
     BAND_COLOURS,
     BAND_NAMES,
     FONT,
-    INTERFERENCE_COLOUR,
     NAN,
     REGION_COLOURS,
     SPIKE_COLOUR,
     ChartOptions,
     LegendItem,
+    date_limits,
     day_num,
     fmt_day,
     lag_words,
@@ -60,13 +60,17 @@ class PainChart(ChartView):
         self.ax.yaxis.set_major_locator(MultipleLocator(2))
         self.ax.set_ylim(0, 10.5)
         self.ax.set_ylabel("Pain 0-10 (dots: worst of the day)", fontsize=FONT)
-        (self.runs,) = self.ax.plot([], [], color="#8c8c8c", linewidth=1.0)
+        (self.runs,) = self.ax.plot([], [], linewidth=1.0)
         self.spikes = self.ax.scatter(np.empty(0), np.empty(0), marker="^", s=40, color=SPIKE_COLOUR, zorder=4)
         self.means: dict[Region, Line2D] = {}
         self.dailies: dict[Region, Line2D] = {}
-        (self.interference,) = self.ax.plot([], [], color=INTERFERENCE_COLOUR, linestyle="--", linewidth=1.6)
+        (self.interference,) = self.ax.plot([], [], linestyle="--", linewidth=1.6)
         self.labels: list[Annotation] = []
         self.legend_loc = "upper center"
+
+    def themed(self) -> None:
+        self.runs.set_color(self.theme.neutral)
+        self.interference.set_color(self.theme.neutral)
 
     def update_chart(self, stats: Stats, opts: ChartOptions) -> None:
         self.hover.clear()
@@ -111,12 +115,12 @@ class PainChart(ChartView):
             self.hover.add_points(self.ax, x, daily, pain_text)
         function = self._interference(stats)
         self._runs_and_spikes(stats, opts)
-        self.ax.set_xlim(day_num(stats.start) - 1, day_num(stats.end) + 1)
+        self.ax.set_xlim(*date_limits(stats.start, stats.end, opts))
         self.set_legend(
             [LegendItem(f"{r.label} (7-day mean)", REGION_COLOURS[r], "line") for r in opts.regions if r in stats.pain]
             + function
             + [
-                LegendItem("runs", "#8c8c8c", "line"),
+                LegendItem("runs", self.theme.neutral, "line"),
                 LegendItem("spike run (over 10 % longer)", SPIKE_COLOUR, "marker"),
             ]
         )
@@ -138,7 +142,7 @@ class PainChart(ChartView):
             return f"{day}\nPain got in the way: {said}7-day mean {mean[i]:.1f}"
 
         self.hover.add_points(self.ax, x, mean, text)
-        return [LegendItem("got in the way of activities (7-day mean)", INTERFERENCE_COLOUR, "dashed")]
+        return [LegendItem("got in the way of activities (7-day mean)", self.theme.neutral, "dashed")]
 
     def _runs_and_spikes(self, stats: Stats, opts: ChartOptions) -> None:
         """One Line2D with NaN breaks draws every run (far cheaper than a collection of segments)."""
@@ -182,13 +186,10 @@ class JumpsChart(ChartView):
     MARGINS_PX = (54, 16, 8, 40)
 
     def build(self) -> None:
-        for limit in (10, 30):
-            self.ax.axvline(limit, color="#999999", linestyle=":", linewidth=1)
+        self.limits = [self.ax.axvline(limit, linestyle=":", linewidth=1) for limit in (10, 30)]
         # one collection per band: a uniform colour draws much faster than a colour per point
         self.by_band = {
-            band: self.ax.scatter(
-                np.empty(0), np.empty(0), s=30, color=BAND_COLOURS[band], edgecolors="#555555", linewidths=0.5, zorder=3
-            )
+            band: self.ax.scatter(np.empty(0), np.empty(0), s=30, color=BAND_COLOURS[band], linewidths=0.5, zorder=3)
             for band in (Band.STEADY, Band.CAUTION, Band.BIG_JUMP)
         }
         self.offsets = np.empty((0, 2))
@@ -204,9 +205,20 @@ class JumpsChart(ChartView):
             va="top",
             fontsize=FONT + 1,
             fontweight="bold",
-            bbox={"facecolor": "white", "edgecolor": "#cccccc", "alpha": 0.9},
+            bbox={"alpha": 0.9},
         )
         self.legend_loc = "upper right"  # in a saved PNG; the rho box is upper left
+
+    def themed(self) -> None:
+        for line in self.limits:
+            line.set_color(self.theme.muted)
+        for collection in self.by_band.values():
+            collection.set_edgecolor(self.theme.spine)
+        self.rho_text.set_color(self.theme.text)
+        box = self.rho_text.get_bbox_patch()
+        if box is not None:
+            box.set_facecolor(self.theme.box)
+            box.set_edgecolor(self.theme.grid)
 
     def update_chart(self, stats: Stats, opts: ChartOptions) -> None:
         self.hover.clear()

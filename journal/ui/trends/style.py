@@ -39,19 +39,63 @@ REGION_COLOURS: dict[Region, str] = {
     Region.GLUTE_HIP: "#8c564b",
 }
 SPIKE_COLOUR = "#d55e00"
-INTERFERENCE_COLOUR = "#4d4d4d"
-"""How much pain got in the way of activities: a dark grey dashed line, apart from the region colours."""
 SWEET_SPOT_COLOUR = "#2e7d32"
 DANGER_COLOUR = "#d55e00"
+ROLLING_COLOUR = "#0072b2"
+
+
+@dataclass(frozen=True, slots=True)
+class ChartTheme:
+    """The colours a chart takes from the window's colour scheme; data colours (bands, regions) stay.
+
+    ``neutral`` draws the grey data (runs, the EWMA, how much pain got in the way), which must
+    stand out from ``face`` in both schemes. The contrast of ``text`` and ``muted`` against
+    ``face`` is 4.5:1 or more (WCAG AA) in each theme.
+    """
+
+    dark: bool
+    figure: str
+    face: str
+    text: str
+    muted: str
+    grid: str
+    spine: str
+    neutral: str
+    box: str
+    """The face of a text box drawn on the chart (the rho box)."""
+
+
+LIGHT = ChartTheme(False, "#ffffff", "#ffffff", "#1a1a1a", "#595959", "#e6e6e6", "#4d4d4d", "#4d4d4d", "#ffffff")
+DARK = ChartTheme(True, "#1e1e1e", "#1e1e1e", "#e6e6e6", "#b3b3b3", "#3a3a3a", "#a6a6a6", "#c8c8c8", "#2b2b2b")
+
+
+def theme_for(background: str) -> ChartTheme:
+    """The dark theme on a dark window background (``#rrggbb``), else the light one."""
+    r, g, b = (int(background[i : i + 2], 16) for i in (1, 3, 5))
+    return DARK if (0.2126 * r + 0.7152 * g + 0.0722 * b) < 128 else LIGHT
 
 
 @dataclass(frozen=True)
 class ChartOptions:
-    """What to draw: distance unit, the regions to plot, and whether the ACWR uses session load."""
+    """What to draw: distance unit, the regions to plot, whether the ACWR uses session load, and the first
+    day of the chosen range (the time axes span it even when the journal began later)."""
 
     unit: DistanceUnit
     regions: tuple[Region, ...]
     session_load: bool = False
+    view_start: date | None = None
+
+
+MIN_VIEW_DAYS = 28
+"""A time axis spans at least four weeks, so one run is not a chart of two days."""
+
+
+def date_limits(first: date, last: date, opts: ChartOptions) -> tuple[float, float]:
+    """The x limits (day numbers) of a time axis from ``first`` to ``last``, widened to the chosen range's start
+    and to at least ``MIN_VIEW_DAYS`` days."""
+    lo = min(first, opts.view_start) if opts.view_start else first
+    lo = min(lo, date.fromordinal(last.toordinal() - (MIN_VIEW_DAYS - 1)))
+    return day_num(lo) - 1, day_num(last) + 1
 
 
 @dataclass(frozen=True)
