@@ -77,6 +77,8 @@ class WeekRow:
     max_pain: Mapping[Region, int]
     pain_free_days: int
     days_logged: int
+    complete: bool = True
+    """False for the week still under way on ``end``: its figures are "so far" and it has no change figure."""
 
     @property
     def week_end(self) -> date:
@@ -154,8 +156,10 @@ def compute_stats(
     ``start`` defaults to the first entry's day, ``end`` to the last entry's day (pass
     today's date for figures "as of now"). ``region`` chooses the pain compared with
     jumps and in the factors; None picks the region with the most pain in the period.
-    ``lag_weeks`` (0, 1 or 2) is how many weeks after a change its pain is taken.
+    ``lag_weeks`` (0, 1 or 2) is how many weeks after a change its pain is taken. With an
+    explicit ``end``, the week holding it is "so far" when it ends later (no change figure).
     """
+    as_of = end
     if end is None:
         end = max(
             max((r.started_at for r in data.runs), default=None) or datetime.min,
@@ -181,7 +185,7 @@ def compute_stats(
         empty = pain_after_jumps((), lambda _d: None, lag_weeks, region)
         return Stats(week_start, start, end, (), (), None, None, {}, region, empty, (), ())
 
-    weeks = weekly_distances(runs, week_start, start, end)
+    weeks = weekly_distances(runs, week_start, start, end, as_of)
     week_starts = [w.week_start for w in weeks]
     first_shown = week_starts[0]
     dist_daily = daily_totals(runs, distance_km)
@@ -222,6 +226,7 @@ def compute_stats(
                 p.worst,
                 p.pain_free_days,
                 p.days_logged,
+                w.complete,
             )
         )
 

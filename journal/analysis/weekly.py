@@ -5,7 +5,9 @@ calendar week t; the week begins on the day the journal's ``Settings.week_start`
 names. Weeks with no running count as 0.
 
 Week-over-week change (%) = (W_t - W_t-1) / W_t-1 x 100. It is undefined (None)
-when the previous week is 0 km: a first week, or the week after a week off.
+when the previous week is 0 km: a first week, or the week after a week off; and for a
+week still under way on the last day counted (``complete`` False): its distance so far
+is not a week's distance, and a clinician would read "-100 %" as a sudden stop.
 
 Bands (Nielsen RO, Parner ET, Nohr EA, et al. "Excessive progression in weekly
 running distance and risk of running-related injuries: an association which
@@ -84,6 +86,8 @@ class WeekDistance:
     run_count: int
     change_pct: float | None
     band: Band | None
+    complete: bool = True
+    """False for the week holding the last day counted when that day is not the week's last: "so far"."""
 
     @property
     def week_end(self) -> date:
@@ -112,13 +116,16 @@ def weekly_distances(
     week_start: WeekStart,
     first: date | None = None,
     last: date | None = None,
+    as_of: date | None = None,
 ) -> tuple[WeekDistance, ...]:
     """Every calendar week from the one holding ``first`` to the one holding ``last``, zeros included.
 
     ``first`` defaults to the first run's day, ``last`` to the last run's day. Runs after
     ``last`` are ignored (a week that holds ``last`` is counted up to ``last``); runs before
     ``first`` still give the first week its previous week, so its change is defined when
-    the runner ran the week before.
+    the runner ran the week before. ``as_of`` is the day the figures are judged on (today,
+    or a report's last day): a week that ends after it is still under way, not
+    ``complete``, and has no change figure.
     """
     offset = week_start.weekday
     totals: dict[date, float] = {}
@@ -145,8 +152,9 @@ def weekly_distances(
     week = first_week
     while week <= last_week:
         current = totals.get(week, 0.0)
-        pct = change_pct(totals.get(week - _ONE_WEEK, 0.0), current)
-        rows.append(WeekDistance(week, current, counts.get(week, 0), pct, band_for_change(pct)))
+        complete = as_of is None or as_of >= week + timedelta(days=6)
+        pct = change_pct(totals.get(week - _ONE_WEEK, 0.0), current) if complete else None
+        rows.append(WeekDistance(week, current, counts.get(week, 0), pct, band_for_change(pct), complete))
         week += _ONE_WEEK
     return tuple(rows)
 

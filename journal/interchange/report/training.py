@@ -67,7 +67,7 @@ def training_context(
     """
     runs = [r for r in all_runs if r.day <= end]
     in_period = [r for r in runs if r.day >= start]
-    weeks = weekly_distances(runs, week_start, first=start, last=end)
+    weeks = weekly_distances(runs, week_start, first=start, last=end, as_of=end)
     rises = [w for w in weeks if w.band in (Band.CAUTION, Band.BIG_JUMP) and w.change_pct is not None]
     jumps = tuple(sorted(rises, key=lambda w: w.change_pct or 0.0, reverse=True)[:top])
     spikes = single_run_spikes(runs, start, end)

@@ -241,7 +241,10 @@ def training_blocks(r: DoctorReport) -> list[Block]:
         out.append(Para(line))
     weeks = t.weeks[-WEEK_COLUMNS:]
     if weeks and t.runs:
-        header = ("Week of", *(day_text(w.week_start, False) for w in weeks))
+        header = (
+            "Week of",
+            *(day_text(w.week_start, False) + ("" if w.complete else " (so far)") for w in weeks),
+        )
         change = tuple("" if w.change_pct is None else _pct(w.change_pct) for w in weeks)
         rows = (
             ("Runs", *(str(w.run_count) for w in weeks)),

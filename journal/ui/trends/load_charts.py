@@ -16,6 +16,7 @@ from datetime import timedelta
 
 import numpy as np
 from matplotlib.collections import PolyCollection
+from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 
 from journal.analysis.load import DANGER_ABOVE, SWEET_SPOT, LoadSeries
@@ -77,7 +78,8 @@ class WeeklyChart(ChartView):
         self.bars.set_verts(
             [((c - half, 0.0), (c - half, h), (c + half, h), (c + half, 0.0)) for c, h in zip(x, heights, strict=True)]
         )
-        self.bars.set_facecolor([BAND_COLOURS[w.band] for w in weeks])
+        # the week still under way is faded: its distance is "so far"
+        self.bars.set_facecolor([to_rgba(BAND_COLOURS[w.band], 1.0 if w.complete else 0.45) for w in weeks])
         self.heights = heights
         self.ax.set_xlim(*date_limits(weeks[0].week_start, weeks[-1].week_start + timedelta(days=6), opts))
         self.ax.set_ylim(0, max([*heights, 1.0]) * 1.3)
@@ -85,7 +87,12 @@ class WeeklyChart(ChartView):
 
         def bar_text(i: int) -> str:
             w = weeks[i]
-            change = "no change figure" if w.change_pct is None else f"{pct_text(w.change_pct)} ({BAND_NAMES[w.band]})"
+            if not w.complete:
+                change = "so far: the week is not over, so no change figure yet"
+            elif w.change_pct is None:
+                change = "no change figure"
+            else:
+                change = f"{pct_text(w.change_pct)} ({BAND_NAMES[w.band]})"
             pain = "; ".join(f"{r.label} mean {w.mean_pain[r]:.1f}, worst {w.max_pain[r]}" for r in w.mean_pain)
             return f"Week of {fmt_day(w.week_start)}\n{heights[i]:.1f} {u} in {w.run_count} runs, {change}" + (
                 f"\nPain: {pain}" if pain else ""
@@ -111,8 +118,12 @@ class WeeklyChart(ChartView):
 
             self.hover.add_points(self.ax2, x, ys, pain_text)
         present = [b for b in (Band.STEADY, Band.CAUTION, Band.BIG_JUMP, None) if any(w.band is b for w in weeks)]
+        so_far = (
+            [LegendItem("this week so far (faded)", BAND_COLOURS[None], alpha=0.45)] if not weeks[-1].complete else []
+        )
         self.set_legend(
             [LegendItem(BAND_NAMES[b], BAND_COLOURS[b]) for b in present]
+            + so_far
             + [LegendItem(r.label, REGION_COLOURS[r], "line") for r in opts.regions]
         )
 
