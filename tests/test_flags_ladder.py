@@ -4,7 +4,7 @@ rest."""
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 import pytest
 
@@ -20,6 +20,7 @@ EMERGENCY_SIGNS = {
     WarningSign.BOTH_LEGS,
     WarningSign.CHEST_PAIN,
     WarningSign.ERECTION_PROBLEMS,
+    WarningSign.SERIOUS_ACCIDENT,
 }
 
 
@@ -53,7 +54,9 @@ def test_the_more_urgent_source_wins_where_they_differ():
     # Mayo Clinic says "see a doctor" for night pain and weight loss; the NHS says urgent GP or 111.
     assert {SIGNS[WarningSign.NIGHT_PAIN].severity, SIGNS[WarningSign.WEIGHT_LOSS].severity} == {Severity.URGENT}
     fall = only(JournalData(checkins=(checkin(D, 4, signs=(WarningSign.FALL_OR_BLOW,)),)), "warning_sign")
-    assert "serious accident" in fall.message and "call an emergency number" in fall.action
+    assert fall.severity is Severity.URGENT and "call an emergency number" in fall.action  # if it was serious
+    crash = only(JournalData(checkins=(checkin(D, 4, signs=(WarningSign.SERIOUS_ACCIDENT,)),)), "warning_sign")
+    assert crash.severity is Severity.EMERGENCY
 
 
 # ---- persistence ---------------------------------------------------------------------------------
@@ -117,6 +120,16 @@ def test_numbness_or_tingling_in_both_hamstrings_is_the_both_legs_emergency():
     assert "both hamstrings" in flag.message and flag.message.startswith("Call an emergency number now")
 
 
+def test_numbness_in_each_leg_on_two_check_ins_of_one_day_is_both_legs_too():
+    morning = _numb(day(-1), Region.HAMSTRING_LEFT)
+    later = _numb(day(-1), Region.HAMSTRING_RIGHT)
+    later = type(later)(recorded_at=later.recorded_at.replace(hour=18), scores=later.scores)
+    flag = only(JournalData(checkins=(morning, later)), "warning_sign")
+    assert flag.subject == "both_legs" and flag.severity is Severity.EMERGENCY
+    next_day = type(later)(recorded_at=later.recorded_at + timedelta(days=1), scores=later.scores)
+    assert "warning_sign" not in rules(JournalData(checkins=(morning, next_day)), day(0))
+
+
 def test_numbness_in_one_leg_is_see_a_doctor_not_an_emergency():
     data = JournalData(checkins=(_numb(day(-1), Region.HAMSTRING_LEFT),))
     assert rules(data) == {"leg_numbness"}
@@ -133,6 +146,19 @@ def test_upper_back_pain_of_3_is_urgent_2_is_not():
     flag = only(three, "upper_back_pain")
     assert flag.severity is Severity.URGENT and flag.region is Region.UPPER_BACK
     assert "between the shoulders" in flag.message and "NHS 111" in flag.message
+
+
+def test_upper_back_pain_logged_after_the_acknowledgement_on_the_same_day_is_raised():
+    first = checkin(day(-10), 5, region=Region.UPPER_BACK)
+    data = JournalData(checkins=(first,))
+    checked = (Acknowledgement(only(data, "upper_back_pain", day(-10)).key, at(-10, 12)),)
+    assert "upper_back_pain" not in rules(data, acks=checked)
+    today = (
+        checkin(D, 0, region=Region.UPPER_BACK, hour=7),
+        checkin(D, 6, region=Region.UPPER_BACK, hour=20),
+    )
+    late = (Acknowledgement(only(data, "upper_back_pain", day(-10)).key, at(0, 9)),)  # checked at 09:00 today
+    assert only(JournalData(checkins=(first, *today)), "upper_back_pain", acks=late).since == D
 
 
 def test_upper_back_pain_continuing_after_acknowledgement_stays_covered_but_a_new_bout_is_raised():
@@ -152,12 +178,23 @@ def test_upper_back_pain_continuing_after_acknowledgement_stays_covered_but_a_ne
 def test_back_pain_on_3_days_without_a_run_within_7_is_urgent_2_is_not():
     two = (checkin(day(-6), 3, timing=Timing.REST_DAY), checkin(D, 4, timing=Timing.REST_DAY))
     assert "rest_pain" not in rules(JournalData(checkins=two))
-    third = checkin(day(-2), 3, timing=None)  # no timing given, no run that day: at rest
+    unknown = checkin(day(-2), 3, timing=None)  # no timing given: nothing says the person rested
+    assert "rest_pain" not in rules(JournalData(checkins=(*two, unknown)))
+    third = checkin(day(-2), 3, timing=Timing.REST_DAY)
     flag = only(JournalData(checkins=(*two, third)), "rest_pain")
     assert flag.severity is Severity.URGENT and [e.day for e in flag.evidence] == [day(-6), day(-2), D]
     assert flag.message.startswith("Get medical help today")
     low = checkin(day(-2), 2, timing=Timing.REST_DAY)  # under 3 does not count
     assert "rest_pain" not in rules(JournalData(checkins=(*two, low)))
+
+
+def test_back_pain_that_eases_with_rest_is_not_rest_pain():
+    easing = daily(-6, [6, 5, 4, 3, 2, 1, 0], timing=Timing.REST_DAY)
+    assert rules(JournalData(checkins=easing)) == set()
+    steady = daily(-6, [4, 4, 4, 4, 4, 4, 4], timing=Timing.REST_DAY)
+    assert "rest_pain" in rules(JournalData(checkins=steady))
+    # 5 -> 4 -> 4: eased by 1 point, less than a change that matters
+    assert "rest_pain" in rules(JournalData(checkins=daily(-2, [5, 4, 4], timing=Timing.REST_DAY)))
 
 
 def test_soreness_from_running_is_not_pain_at_rest_whatever_the_clock():
@@ -183,3 +220,11 @@ def test_persistent_flags_carry_their_own_evidence_not_a_window():
     flag = only(data, "rest_pain")
     assert flag.since == day(-30) and {e.day for e in flag.evidence} == {day(i) for i in range(-30, -25)}
     assert flag.region is BACK and datetime.combine(flag.since, time()) < datetime.combine(D, time())
+
+
+def test_only_an_acknowledgement_that_says_checked_closes_an_urgent_flag():
+    data = JournalData(checkins=(checkin(day(-5), 3, signs=(WarningSign.LEG_WEAKNESS,)),))
+    key = only(data, "warning_sign").key
+    seen = (Acknowledgement(key, at(-3, 18), checked=False),)  # as acknowledgements before issue 10 were
+    assert "warning_sign" in rules(data, acks=seen)
+    assert "warning_sign" not in rules(data, acks=(Acknowledgement(key, at(-3, 18), checked=True),))

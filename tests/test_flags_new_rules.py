@@ -63,6 +63,7 @@ def test_pain_of_9_for_three_days_is_very_bad_pain():
 
 def test_very_bad_pain_needs_7_or_more_on_2_days_within_7():
     assert "severe_pain" not in rules(JournalData(checkins=(checkin(D, 8),)))  # one day after a race
+    assert "severe_pain" in rules(JournalData(checkins=(checkin(D, 9),)))  # one day of 9 or 10 is enough
     assert "severe_pain" not in rules(JournalData(checkins=daily(-1, [6, 6])))
     assert "severe_pain" in rules(JournalData(checkins=(checkin(day(-6), 7), checkin(D, 7))))
     assert "severe_pain" not in rules(JournalData(checkins=(checkin(day(-7), 7), checkin(D, 7))))
@@ -246,3 +247,23 @@ def test_flags_json_keeps_the_names_and_adds_the_action_key_and_sources():
         "score": 4,
         "what": "Lower back 4/10",
     }
+
+
+def test_numbness_at_the_glute_or_hip_is_see_a_doctor_and_says_when_it_is_an_emergency():
+    data = JournalData(checkins=(checkin(D, 4, others={}, region=Region.GLUTE_HIP, character=(Character.NUMBNESS,)),))
+    flag = only(data, "leg_numbness")
+    assert flag.severity is Severity.SEE_DOCTOR and flag.region is Region.GLUTE_HIP
+    assert flag.action.startswith("If the numbness or tingling is around your genitals or buttocks")
+    assert "call an emergency number now" in flag.action
+
+
+def test_pain_climbing_over_two_weeks_is_getting_worse_even_without_an_earlier_week():
+    climbing = JournalData(checkins=daily(-13, [2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 6, 6, 6, 6]))
+    flag = only(climbing, "worsening_pain")
+    assert "against the first 3 of the last 14 days" in flag.message and "up 3.7 points" in flag.message
+    steady_new = JournalData(checkins=daily(-20, [0] * 7 + [4] * 14))
+    assert "worsening_pain" not in rules(steady_new)  # new pain that stays level is not "worse"
+    from_nothing = JournalData(checkins=daily(-13, [0, 0, 0, 3, 3, 4, 4, 4, 5, 5, 6, 6, 6, 6]))
+    assert "worsening_pain" in rules(from_nothing)  # new pain that keeps climbing is
+    wobbling = JournalData(checkins=daily(-13, [0, 0, 0, 4, 5, 4, 5, 4, 5, 4, 5, 4, 5, 5]))
+    assert "worsening_pain" not in rules(wobbling)

@@ -62,21 +62,19 @@ _RISK_LABELS = {
 class RiskProfile:
     """The optional risk profile from Settings: which factors the person ticked, and their date of birth.
 
-    ``applies(factor, day)``: a ticked factor applies; "over 50" also applies when the date of
-    birth says the person is 50 or older on ``day``.
+    ``applies(factor, day)``: a ticked factor applies; "over 50" is judged from the date of
+    birth when one is given (50 or older on ``day``), from the tick otherwise.
     """
 
     ticked: frozenset[RiskFactor] = frozenset()
     date_of_birth: date | None = None
 
     def applies(self, factor: RiskFactor, day: date) -> bool:
-        if factor in self.ticked:
-            return True
         if factor is RiskFactor.OVER_50 and self.date_of_birth is not None:
             born = self.date_of_birth
             age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
             return age >= 50
-        return False
+        return factor in self.ticked
 
     def factors_on(self, day: date) -> tuple[RiskFactor, ...]:
         return tuple(f for f in RiskFactor if self.applies(f, day))

@@ -85,6 +85,7 @@ class WarningSign(_Labelled):
     BOTH_LEGS = "both_legs"
     CHEST_PAIN = "chest_pain"
     ERECTION_PROBLEMS = "erection_problems"
+    SERIOUS_ACCIDENT = "serious_accident"
     LEG_WEAKNESS = "leg_weakness"
     FEVER = "fever"
     FALL_OR_BLOW = "fall_or_blow"
@@ -140,7 +141,8 @@ _LABELS: dict[str, str] = {
     "night_pain": "Pain worse at night, or not easing with rest",
     "pain_stops_sleep": "Pain so bad it stops you sleeping",
     "fever": "Fever: a very high temperature, or feeling hot and shivery",
-    "fall_or_blow": "Pain after a fall, blow or accident",
+    "fall_or_blow": "Pain after a fall or a blow to the back",
+    "serious_accident": "Pain that started after a serious accident, such as a car crash",
     "swelling_or_deformity": "A lump or swelling in the back, or the back has changed shape",
     "worse_on_cough_sneeze": "Pain worse when coughing, sneezing or pooing",
     "cannot_bear_weight": "Cannot put weight on the leg",

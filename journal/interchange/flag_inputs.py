@@ -59,7 +59,7 @@ def check_flags(journal: Journal, as_of: date) -> FlagCheck:
         settings.week_start,
         settings.units,
         settings.risk_profile,
-        [Acknowledgement(a.flag_key, a.acknowledged_at) for a in stored],
+        [Acknowledgement(a.flag_key, a.acknowledged_at, a.checked) for a in stored],
     )
     by_key: dict[str, list[FlagAcknowledgement]] = {}
     for ack in stored:

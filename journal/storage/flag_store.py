@@ -1,9 +1,12 @@
 """Acknowledgements of flags: stored with a note, read back per flag episode.
 
 A flag is computed from the entries (``journal.analysis.flags``); acknowledging it
-stores the episode key with the person's note. The flag stays raised (and in the
-report) until its condition clears; the acknowledgement only records that the
-person has seen it and what they did. Each acknowledgement is one transaction.
+stores the episode key with the person's note. For a see-a-doctor or watch flag the
+acknowledgement only records that the person has seen it and what they did: the
+flag stays raised (and in the report) until its condition clears. For an emergency
+or urgent flag the person confirms it has been checked (``checked``), which closes
+it; acknowledgements stored before that existed (schema 0003) are "seen" only and
+close nothing. Each acknowledgement is one transaction.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ class FlagAcknowledgement:
     acknowledged_at: datetime
     note: str = ""
     id: int | None = None
+    checked: bool = False
+    """"I have had this checked": closes an emergency or urgent flag (``journal.analysis.flags.persistent``)."""
 
 
 def _from_row(row: FlagAcknowledgementRow) -> FlagAcknowledgement:
@@ -43,6 +48,7 @@ def _from_row(row: FlagAcknowledgementRow) -> FlagAcknowledgement:
         acknowledged_at=row.acknowledged_at,
         note=row.note or "",
         id=row.id,
+        checked=bool(row.checked),
     )
 
 
@@ -53,8 +59,10 @@ def acknowledge(
     region: str | None = None,
     note: str = "",
     at: datetime | None = None,
+    checked: bool = False,
 ) -> FlagAcknowledgement:
-    """Store an acknowledgement of the flag episode ``flag_key`` with ``note`` (one transaction).
+    """Store an acknowledgement of the flag episode ``flag_key`` with ``note`` (one transaction); ``checked``
+    when the person confirms a professional has checked it.
 
     Raises InvalidEntry naming the problem for an empty key or rule, or a note over ``NOTE_MAX``.
     """
@@ -73,7 +81,7 @@ def acknowledge(
     moment = (at or datetime.now()).replace(microsecond=0)
     with journal.write_session() as s:
         row = FlagAcknowledgementRow(
-            flag_key=flag_key, rule=rule, region=region or None, acknowledged_at=moment, note=note
+            flag_key=flag_key, rule=rule, region=region or None, acknowledged_at=moment, note=note, checked=checked
         )
         s.add(row)
         s.flush()
@@ -83,7 +91,8 @@ def acknowledge(
 def acknowledgements(journal: Journal) -> list[FlagAcknowledgement]:
     """Every acknowledgement, oldest first (read on the fast sqlite3 path, see ``reads``)."""
     rows = journal.query(
-        "SELECT id, flag_key, rule, region, acknowledged_at, note FROM flag_acknowledgements ORDER BY acknowledged_at, id"
+        "SELECT id, flag_key, rule, region, acknowledged_at, note, checked FROM flag_acknowledgements"
+        " ORDER BY acknowledged_at, id"
     )
     return [
         FlagAcknowledgement(
@@ -93,8 +102,9 @@ def acknowledgements(journal: Journal) -> list[FlagAcknowledgement]:
             acknowledged_at=datetime.fromisoformat(at),
             note=note or "",
             id=ack_id,
+            checked=bool(checked),
         )
-        for ack_id, key, rule, region, at, note in rows
+        for ack_id, key, rule, region, at, note, checked in rows
     ]
 
 

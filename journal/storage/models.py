@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import false as sql_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -119,3 +120,6 @@ class FlagAcknowledgementRow(Base):
     region: Mapped[str | None] = mapped_column(String(40))
     acknowledged_at: Mapped[datetime] = mapped_column(DateTime)
     note: Mapped[str] = mapped_column(Text, default="")
+    checked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sql_false())
+    """The person confirmed a professional has checked it (revision 0004): this closes an emergency or
+    urgent flag. Older acknowledgements only said "seen"."""

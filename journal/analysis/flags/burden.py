@@ -15,10 +15,11 @@ check-in, so a gap in logging is not recovery).
   Not raised in a region where ``lingering_pain`` is (the engine drops it).
 - ``severe_pain`` (see_doctor): pain >= ``severe_pain_score`` (7; 7-10 is severe,
   Serlin et al. 1995) on ``severe_pain_days`` (2) or more check-in days within
-  ``severe_pain_window_days`` (7). NHS: see a GP when the pain is very bad.
+  ``severe_pain_window_days`` (7), or >= ``severe_pain_single_score`` (9, app default)
+  on any one of them. NHS: see a GP when the pain is very bad.
 - ``pain_interference`` (see_doctor): how much pain got in the way of usual
   activities, running included (the PEG activity item, 0-10, Krebs et al. 2009),
-  >= ``interference_score`` (7, severe by Serlin's cut-points) on
+  >= ``interference_score`` (7, an app default: the PEG has no cut-off) on
   ``interference_days`` (3) or more days within ``interference_window_days`` (14).
   NHS: see a GP when back pain stops you doing your day-to-day activities.
 """
@@ -28,7 +29,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from statistics import fmean
 
-from journal.analysis.flags.index import DayIndex, window
+from journal.analysis.flags.index import EPS, DayIndex, score_text, window
 from journal.analysis.flags.model import Evidence, Flag, Severity
 from journal.analysis.flags.sources import (
     FARRAR_2001,
@@ -39,13 +40,6 @@ from journal.analysis.flags.sources import (
 )
 from journal.analysis.flags.thresholds import FlagThresholds
 from journal.analysis.flags.wording import advise, days_list, plural
-from journal.domain.vocabulary import Region
-
-EPS = 1e-9
-
-
-def _score(region: Region, value: int) -> str:
-    return f"{region.label} {value}/10"
 
 
 def recurring_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
@@ -82,7 +76,7 @@ def recurring_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
                 severity=Severity.SEE_DOCTOR,
                 region=region,
                 since=days[0],
-                evidence=tuple(Evidence(d, values[d], _score(region, values[d])) for d in days),
+                evidence=tuple(Evidence(d, values[d], score_text(region, values[d])) for d in days),
                 headline=f"{region.label}: pain keeps coming back ({weeks} of {t.recurring_lookback_weeks} weeks): "
                 "see a doctor",
                 message=advise(Severity.SEE_DOCTOR, facts, guidance),
@@ -101,7 +95,7 @@ def severe_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
     for region in ix.regions:
         values = ix.values[region]
         bad = [d for d in days if values[d] >= t.severe_pain_score]
-        if len(bad) < t.severe_pain_days:
+        if len(bad) < t.severe_pain_days and not any(values[d] >= t.severe_pain_single_score for d in bad):
             continue
         facts = (
             f"{region.label}: very bad pain ({t.severe_pain_score}/10 or more) on {len(bad)} of the last "
@@ -118,7 +112,7 @@ def severe_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
                 severity=Severity.SEE_DOCTOR,
                 region=region,
                 since=bad[0],
-                evidence=tuple(Evidence(d, values[d], _score(region, values[d])) for d in bad),
+                evidence=tuple(Evidence(d, values[d], score_text(region, values[d])) for d in bad),
                 headline=f"{region.label}: very bad pain on {plural(len(bad), 'day')}: see a doctor",
                 message=advise(Severity.SEE_DOCTOR, facts, guidance, action),
                 guidance=guidance,

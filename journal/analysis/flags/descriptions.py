@@ -70,17 +70,19 @@ def rule_descriptions(t: FlagThresholds | None = None) -> tuple[RuleInfo, ...]:
             "rest_pain",
             "Back pain that does not settle with rest",
             Severity.URGENT.label,
-            f"Lower- or upper-back pain of {t.pain_score} or more on {t.rest_pain_days} or more days without a run "
-            f"within {t.rest_pain_window_days} days (pain logged as during, right after, later on the day of a run or "
-            "the next morning is soreness from running, not pain at rest)." + until_acknowledged,
+            f"Lower- or upper-back pain of {t.pain_score} or more logged as “rest day” on {t.rest_pain_days} or more "
+            f"days without a run within {t.rest_pain_window_days} days, and not easing by {change} points (pain "
+            "during, right after, later on the day of a run or the next morning is soreness from running, not pain "
+            "at rest)." + until_acknowledged,
             (NHS_BACK_PAIN, MAYO_WHEN_TO_SEE),
         ),
         RuleInfo(
             "leg_numbness",
             "Numbness or tingling in a leg",
             Severity.SEE_DOCTOR.label,
-            f"Numbness or tingling logged in a hamstring, or with back or hip pain spreading down the thigh, in the "
-            f"last {t.numbness_window_days} days.",
+            f"Numbness or tingling logged in a hamstring or the glute/hip, or with back pain spreading down the "
+            f"thigh, in the last {t.numbness_window_days} days. Around the genitals or buttocks it is an emergency: "
+            "tick that warning sign.",
             (MAYO_BACK_PAIN, MAYO_WHEN_TO_SEE, NICE_NG59),
         ),
         RuleInfo(
@@ -96,7 +98,7 @@ def rule_descriptions(t: FlagThresholds | None = None) -> tuple[RuleInfo, ...]:
             "Very bad pain",
             Severity.SEE_DOCTOR.label,
             f"Pain of {t.severe_pain_score} or more (severe on the 0-10 scale) on {t.severe_pain_days} or more days "
-            f"within {t.severe_pain_window_days} days.",
+            f"within {t.severe_pain_window_days} days, or {t.severe_pain_single_score} or more on any one day.",
             (NHS_BACK_PAIN, SERLIN_1995),
         ),
         RuleInfo(
@@ -133,10 +135,11 @@ def rule_descriptions(t: FlagThresholds | None = None) -> tuple[RuleInfo, ...]:
             "worsening_pain",
             "Worsening pain",
             Severity.SEE_DOCTOR.label,
-            f"Pain that was there and rises: the average of the last {t.worsening_window_days} days is {change} "
-            f"points or more above the average {t.worsening_gap_days} days earlier, with pain of {t.pain_score} or "
-            f"more on at least {t.worsening_min_days} recent days, and pain on most of the earlier days (new pain "
-            "after pain-free days is not “getting worse”).",
+            f"Pain that rises: the average of the last {t.worsening_window_days} days is {change} points or more "
+            f"above the average {t.worsening_gap_days} days earlier (when there was pain then), or the last 3 days "
+            f"with pain of the last {t.worsening_gap_days} are {change} points above the first 3; with pain of "
+            f"{t.pain_score} or more on at least {t.worsening_min_days} recent days. New pain that stays level is "
+            "not “getting worse”.",
             (NHS_BACK_PAIN, MAYO_WHEN_TO_SEE, FARRAR_2001),
         ),
         RuleInfo(

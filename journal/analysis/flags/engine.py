@@ -96,13 +96,11 @@ def window_rules(risk: RiskProfile) -> tuple[WindowRule, ...]:
 
 RULE_IDS: tuple[str, ...] = tuple(r.name for r in PERSISTENT_RULES) + tuple(r.name for r in window_rules(RiskProfile()))
 """Every rule name, as ``flags --json`` spells it, in the order flags of one severity are listed."""
-MAX_WALK_BACK_DAYS = 3 * 366
-"""How far back the start of a still-raised window flag is looked for."""
 REJOIN_DAYS = 7
 """A window flag raised again within this many days of its last day continues the same episode (and keeps
 its key and acknowledgement), so a rule sitting on its threshold does not make a new episode each time."""
 STALE_DAYS = 7
-"""A flag held over a gap in logging this long says so in its message."""
+"""A flag held over a gap in logging this long carries ``last_logged`` and says so in its message."""
 _ONE_DAY = timedelta(days=1)
 
 
@@ -140,7 +138,7 @@ class FlagEvaluator:
         self._days: dict[date, dict[tuple[str, str], Flag]] = {}
         self._acks: dict[tuple[str, str], list[datetime]] = {}
         for ack in acknowledgements:
-            if (identity := ack.identity) is not None:
+            if ack.checked and (identity := ack.identity) is not None:
                 self._acks.setdefault(identity, []).append(ack.at)
         self._occurrences: dict[tuple[str, str], list[Occurrence]] | None = None
 
@@ -165,8 +163,9 @@ class FlagEvaluator:
             flags = self._anchored.get((rule.name, anchor))
             if flags is None:
                 flags = self._anchored[(rule.name, anchor)] = rule.judge(self.index, anchor, self.thresholds)
+            stale = (day - anchor).days >= STALE_DAYS
             for flag in flags:
-                cached[flag.identity] = flag if anchor == day else replace(flag, last_logged=anchor)
+                cached[flag.identity] = replace(flag, last_logged=anchor) if stale else flag
         for identity in [i for i in cached if i[0] == "recurring_pain"]:
             if ("lingering_pain", identity[1]) in cached:
                 del cached[identity]  # the same pain, already flagged as lingering
@@ -176,10 +175,11 @@ class FlagEvaluator:
     def episode_start(self, identity: tuple[str, str], day: date) -> date:
         """The first day of the episode of ``identity`` that holds ``day``.
 
-        Walks back over the days it was raised, across breaks of up to ``REJOIN_DAYS``.
+        Walks back over the days it was raised, across breaks of up to ``REJOIN_DAYS``, as far as the journal
+        goes (no cap: a cap would move the start, and the key, every day of a flag raised for longer).
         """
         start = day
-        limit = day - timedelta(days=MAX_WALK_BACK_DAYS)
+        limit = self.index.first_day or day
         while start > limit:
             for back in range(1, REJOIN_DAYS + 2):
                 earlier = start - timedelta(days=back)
@@ -272,8 +272,8 @@ def _with_episode(flag: Flag, first: date) -> Flag:
 
 
 def _with_stale_note(flag: Flag, as_of: date) -> Flag:
-    """A flag held over a gap of ``STALE_DAYS`` or more says so: a gap in logging is not recovery."""
-    if flag.last_logged is None or (as_of - flag.last_logged).days < STALE_DAYS:
+    """A flag held over a gap of ``STALE_DAYS`` or more (``last_logged`` set) says so: a gap is not recovery."""
+    if flag.last_logged is None:
         return flag
     gap = plural((as_of - flag.last_logged).days, "day")
     note = (

@@ -5,10 +5,11 @@ region; a check-in that does not score the region counts as 0 for it (the check-
 form lists the regions that hurt). Only days with a check-in have values, so the
 shares and means of the rules are over check-in days, never over calendar days.
 
-Pain "at rest" in a region: a score on a day with no run logged, whose timing is
-"rest day" or not given. Pain felt the morning after a run, or during, right after
-or later on the day of a run, is not pain at rest, whatever the clock says (issue 10:
-soreness after running is not pain that fails to settle with rest).
+Pain "at rest" in a region: a score timed "rest day" on a day with no run logged.
+Pain felt the morning after a run, or during, right after or later on the day of a
+run, is not pain at rest, whatever the clock says (issue 10: soreness after running
+is not pain that fails to settle with rest); nor is a score whose timing was not
+given, since nothing says the person rested.
 
 Anchors, for "a gap is not recovery": ``last_checkin_day(day)`` is the latest day up
 to ``day`` with a check-in, and the pain rules judge a day by the check-ins up to
@@ -29,7 +30,15 @@ from journal.domain.vocabulary import CareKind, Character, Radiates, Region, Tim
 _REACH = {Radiates.NONE: 0, Radiates.BUTTOCK: 1, Radiates.THIGH: 2, Radiates.BELOW_KNEE: 3}
 NUMB = frozenset({Character.NUMBNESS, Character.TINGLING})
 """Characters that tell of nerve symptoms: numbness, or tingling / pins and needles."""
-_NOT_AT_REST = frozenset({Timing.DURING_RUN, Timing.AFTER_RUN, Timing.LATER_SAME_DAY, Timing.NEXT_MORNING})
+LEGS = (Region.HAMSTRING_LEFT, Region.HAMSTRING_RIGHT)
+BACK = (Region.LOWER_BACK, Region.UPPER_BACK)
+EPS = 1e-9
+"""Comparisons of means and shares allow for floating-point rounding (70 % of 10 is 7)."""
+
+
+def score_text(region: Region, value: int) -> str:
+    """'Lower back 4/10', the evidence wording of a score."""
+    return f"{region.label} {value}/10"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +78,16 @@ class DayIndex:
         self.regions: list[Region] = [r for r in Region if any(c.score_for(r) is not None for c in checkins)]
         self.values: dict[Region, dict[date, int]] = {r: dict.fromkeys(self.days, 0) for r in self.regions}
         self.at_rest: dict[Region, dict[date, int]] = {r: {} for r in self.regions}
+        self.scored: dict[Region, list[tuple[datetime, int]]] = {r: [] for r in self.regions}
+        """Every check-in's score per region, in time order (the persistent rules' occurrences)."""
+        self.rest_scored: dict[Region, list[tuple[datetime, int]]] = {r: [] for r in self.regions}
         self.during_run: dict[Region, dict[date, int]] = {r: {} for r in self.regions}
         self.reach: dict[Region, dict[date, Radiates]] = {r: {} for r in self.regions}
         self.numb: dict[Region, dict[date, frozenset[Character]]] = {r: {} for r in self.regions}
         self.interference: dict[date, int] = {}
         self.ticks: list[SignTick] = []
-        self.first_checkin_at: dict[date, datetime] = {}
         self.both_leg_numbness: list[datetime] = []
+        self._numb_legs: dict[date, set[Region]] = {}
         for checkin in checkins:
             self._add(checkin)
         self.interference_days: list[date] = sorted(self.interference)
@@ -93,15 +105,17 @@ class DayIndex:
 
     def _add(self, checkin: CheckIn) -> None:
         day = checkin.day
-        self.first_checkin_at.setdefault(day, checkin.recorded_at)
         resting = day not in self.run_days
-        numb_legs = set()
+        numb_legs = self._numb_legs.setdefault(day, set())
+        had_both = len(numb_legs) == 2
         for s in checkin.scores:
             values = self.values[s.region]
             values[day] = max(values[day], s.score)
-            if resting and s.timing not in _NOT_AT_REST:
+            self.scored[s.region].append((checkin.recorded_at, s.score))
+            if resting and s.timing is Timing.REST_DAY:
                 rest = self.at_rest[s.region]
                 rest[day] = max(rest.get(day, 0), s.score)
+                self.rest_scored[s.region].append((checkin.recorded_at, s.score))
             if s.timing is Timing.DURING_RUN:
                 during = self.during_run[s.region]
                 during[day] = max(during.get(day, 0), s.score)
@@ -111,9 +125,9 @@ class DayIndex:
                     reach[day] = s.radiates
             if numb := NUMB.intersection(s.character):
                 self.numb[s.region][day] = self.numb[s.region].get(day, frozenset()) | numb
-                if s.region in (Region.HAMSTRING_LEFT, Region.HAMSTRING_RIGHT):
+                if s.region in LEGS:
                     numb_legs.add(s.region)
-        if len(numb_legs) == 2:
+        if len(numb_legs) == 2 and not had_both:  # both legs on one day, on one check-in or two
             self.both_leg_numbness.append(checkin.recorded_at)
         for sign in dict.fromkeys(checkin.warning_signs):
             self.ticks.append(SignTick(checkin.recorded_at, sign))

@@ -21,7 +21,10 @@ latest check-in, so a gap in logging keeps a flag as the last check-in left it).
   ``pain_score`` on at least ``worsening_min_days`` (3) recent check-in days (a sore
   day or two after a long run is not worsening), and pain (1 or more) on at least half
   of the earlier check-in days: new pain after pain-free days is new, not
-  "progressively worse" (the lingering and recurring rules judge it). NHS: see a GP
+  "progressively worse" (the lingering and recurring rules judge it). Or pain that
+  climbs within the last ``worsening_gap_days`` (14): of the days with pain there (at
+  least 6), the last 3 average 2 points or more above the first 3; steady new pain
+  stays level, so it is not "worse". NHS: see a GP
   when back pain is getting worse over time; Mayo Clinic: when it gets
   progressively worse.
 """
@@ -31,19 +34,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from statistics import fmean
 
-from journal.analysis.flags.index import DayIndex, window
+from journal.analysis.flags.index import EPS, DayIndex, score_text, window
 from journal.analysis.flags.model import Evidence, Flag, Severity
 from journal.analysis.flags.sources import FARRAR_2001, MAYO_BACK_PAIN, MAYO_WHEN_TO_SEE, NHS_BACK_PAIN, NICE_NG59
 from journal.analysis.flags.thresholds import FlagThresholds
 from journal.analysis.flags.wording import advise, day_text, days_list, lingering_guidance, short_day
 from journal.domain.vocabulary import Radiates, Region
-
-EPS = 1e-9
-"""Comparisons of means and shares allow for floating-point rounding (70 % of 10 is 7)."""
-
-
-def _score(region: Region, value: int) -> str:
-    return f"{region.label} {value}/10"
 
 
 def lingering_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
@@ -53,12 +49,12 @@ def lingering_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
     flags = []
     for region in ix.regions:
         values = [ix.values[region][d] for d in days]
-        if flag := _lingering(region, days, values, t):
+        if flag := _lingering(region, days, values, t, day):
             flags.append(flag)
     return flags
 
 
-def _lingering(region: Region, days: list[date], values: list[int], t: FlagThresholds) -> Flag | None:
+def _lingering(region: Region, days: list[date], values: list[int], t: FlagThresholds, day: date) -> Flag | None:
     last_mean = fmean(values[-3:])
     if last_mean < t.pain_score:
         return None
@@ -85,10 +81,14 @@ def _lingering(region: Region, days: list[date], values: list[int], t: FlagThres
     span = (days[-1] - since).days + 1
     escalated = span >= t.lingering_escalate_days
     guidance, sources = lingering_guidance(region, escalated)
+    # At the look-back's edge the pain may be older than the span measured: say "at least".
+    at_edge = (since - window(day, t.lingering_lookback_days)[0]).days < 7
+    how_long = f"at least {span} days" if at_edge else f"{span} days"
     facts = (
         f"{region.label}: pain of {t.pain_score} or more on {painful} of {total} check-in days over the {span} days "
-        f"since {day_text(since)}, without improving by {t.meaningful_change:g} points (the first 3 check-ins "
-        f"averaged {first_mean:.1f}/10, the last 3 {last_mean:.1f}/10)."
+        f"since {day_text(since)}{' (the rule looks back ' + str(t.lingering_lookback_days) + ' days)' if at_edge else ''}"
+        f", without improving by {t.meaningful_change:g} points (the first 3 check-ins averaged {first_mean:.1f}/10, "
+        f"the last 3 {last_mean:.1f}/10)."
     )
     if escalated:
         action = "It has lasted 4 weeks or more: see a doctor soon: book an appointment and take this journal along."
@@ -99,8 +99,8 @@ def _lingering(region: Region, days: list[date], values: list[int], t: FlagThres
         severity=Severity.SEE_DOCTOR,
         region=region,
         since=since,
-        evidence=tuple(Evidence(d, v, _score(region, v)) for d, v in zip(days[i:], values[i:], strict=True)),
-        headline=f"{region.label}: pain for {span} days without improving: see a doctor"
+        evidence=tuple(Evidence(d, v, score_text(region, v)) for d, v in zip(days[i:], values[i:], strict=True)),
+        headline=f"{region.label}: pain for {how_long} without improving: see a doctor"
         + (" soon" if escalated else ""),
         message=advise(Severity.SEE_DOCTOR, facts, guidance, action),
         guidance=guidance,
@@ -121,7 +121,7 @@ def radiating_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
         if not below and len(thigh) < t.radiating_thigh_days:
             continue
         evidence = tuple(
-            Evidence(d, ix.values[region][d], f"{_score(region, ix.values[region][d])}, {reach[d].label.lower()}")
+            Evidence(d, ix.values[region][d], f"{score_text(region, ix.values[region][d])}, {reach[d].label.lower()}")
             for d in (thigh if not below else spread)
         )
         if below:
@@ -160,42 +160,70 @@ def radiating_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
     return flags
 
 
-def worsening_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
+def _against_earlier_week(
+    ix: DayIndex, region: Region, day: date, t: FlagThresholds
+) -> tuple[float, float, str, tuple[date, ...]] | None:
+    """The last week against the week ``worsening_gap_days`` earlier: (before, now, what, days), or None."""
     recent_days = ix.days_in(*window(day, t.worsening_window_days))
     earlier_end = day - timedelta(days=t.worsening_gap_days)
     earlier_days = ix.days_in(*window(earlier_end, t.worsening_window_days))
     if not recent_days or not earlier_days:
-        return []
+        return None
+    values = ix.values[region]
+    earlier = [values[d] for d in earlier_days]
+    if 2 * sum(v > 0 for v in earlier) < len(earlier):
+        return None  # mostly pain-free before: this is new pain, not pain getting worse
+    what = f"over the last {t.worsening_window_days} days, against the {t.worsening_window_days} days to " + short_day(
+        earlier_end
+    )
+    return fmean(earlier), fmean(values[d] for d in recent_days), what, (*earlier_days, *recent_days)
+
+
+def _within_the_fortnight(
+    ix: DayIndex, region: Region, day: date, t: FlagThresholds
+) -> tuple[float, float, str, tuple[date, ...]] | None:
+    """Pain rising through the last ``worsening_gap_days`` (14): the last 3 check-ins with pain against the first
+    3 with pain (steady new pain stays level, so it is not "worse"): (before, now, what, days)."""
+    values = ix.values[region]
+    days = [d for d in ix.days_in(*window(day, t.worsening_gap_days)) if values[d] > 0]
+    if len(days) < 6:
+        return None
+    scores = [values[d] for d in days]
+    what = f"over the last 3 days with pain, against the first 3 of the last {t.worsening_gap_days} days"
+    return fmean(scores[:3]), fmean(scores[-3:]), what, tuple(days)
+
+
+def worsening_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
+    recent_days = ix.days_in(*window(day, t.worsening_window_days))
     flags = []
     for region in ix.regions:
         values = ix.values[region]
-        recent = [values[d] for d in recent_days]
-        if sum(v >= t.pain_score for v in recent) < t.worsening_min_days:
+        if sum(values[d] >= t.pain_score for d in recent_days) < t.worsening_min_days:
             continue
-        earlier = [values[d] for d in earlier_days]
-        if 2 * sum(v > 0 for v in earlier) < len(earlier):
-            continue  # mostly pain-free before: this is new pain, not pain getting worse
-        before = fmean(earlier)
-        now = fmean(recent)
-        if now - before < t.meaningful_change - EPS:
+        found = None
+        for compare in (_against_earlier_week, _within_the_fortnight):
+            result = compare(ix, region, day, t)
+            if result is not None and result[1] - result[0] >= t.meaningful_change - EPS:
+                found = result
+                break
+        if found is None:
             continue
+        before, now, what, days = found
         guidance = (
             "NHS: see a GP when back pain is getting worse over time; Mayo Clinic: see a doctor when it gets "
             "progressively worse."
         )
         facts = (
-            f"{region.label}: average pain {now:.1f}/10 over the last {t.worsening_window_days} days, against "
-            f"{before:.1f}/10 in the {t.worsening_window_days} days to {short_day(earlier_end)}: up {now - before:.1f} "
-            f"points (a change of {t.meaningful_change:g} points or more is one that matters)."
+            f"{region.label}: average pain {now:.1f}/10 {what} ({before:.1f}/10): up {now - before:.1f} points (a "
+            f"change of {t.meaningful_change:g} points or more is one that matters)."
         )
-        evidence = tuple(Evidence(d, values[d], _score(region, values[d])) for d in (*earlier_days, *recent_days))
         flags.append(
             Flag(
                 rule="worsening_pain",
                 severity=Severity.SEE_DOCTOR,
                 region=region,
-                since=recent_days[0],
-                evidence=evidence,
+                since=(recent_days or days)[0],
+                evidence=tuple(Evidence(d, values[d], score_text(region, values[d])) for d in days),
                 headline=f"{region.label}: pain getting worse (up {now - before:.1f} points): see a doctor",
                 message=advise(Severity.SEE_DOCTOR, facts, guidance),
                 guidance=guidance,

@@ -5,7 +5,8 @@ An emergency or urgent rule does not look at a moving window. It lists its
 check-in; pain between the shoulders; pain that did not settle on rest days), at
 the time of the check-in. Occurrences open an episode, and the episode stays open,
 whatever the age of its evidence or of the last check-in, until an acknowledgement
-of the same rule and subject ("I have had this checked") closes it.
+of the same rule and subject saying it has been checked ("I have had this checked")
+closes it. An acknowledgement that only says "seen" closes nothing.
 
 After an acknowledgement, a new occurrence opens a new episode, with one kindness:
 an occurrence the rule *found in the scores* (``explicit`` False) within
@@ -44,10 +45,12 @@ class Occurrence:
 
 @dataclass(frozen=True, slots=True)
 class Acknowledgement:
-    """A stored acknowledgement as the flags see it: the episode key it was made on, and when."""
+    """A stored acknowledgement as the flags see it: the episode key it was made on, when, and whether the
+    person confirmed it was checked (only that closes a persistent flag; "seen" does not)."""
 
     key: str
     at: datetime
+    checked: bool = True
 
     @property
     def identity(self) -> tuple[str, str] | None:

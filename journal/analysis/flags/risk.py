@@ -3,8 +3,8 @@
 The optional risk profile in Settings (``journal.domain.settings.RiskProfile``):
 age over 50 with new back pain, a history of cancer, long-term steroid tablets, a
 weakened immune system. NICE CKS lists these among the red flags for low back pain
-(NICE NG59 1.1.1: be alert to cancer, infection and fracture), and the NHS advises a
-GP for back pain with such a history. With any of them, back pain (lower or upper
+(NICE NG59 1.1.1: be alert to cancer, infection and fracture). With any of them,
+back pain (lower or upper
 back) of ``pain_score`` (3) or more on ``risk_pain_days`` (2) or more check-in days
 within ``risk_window_days`` (14) is worth a doctor's look now, rather than after the
 weeks the lingering rule waits.
@@ -20,15 +20,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import date
 
-from journal.analysis.flags.index import DayIndex, window
+from journal.analysis.flags.index import BACK, DayIndex, window
 from journal.analysis.flags.model import Evidence, Flag, Severity
 from journal.analysis.flags.sources import NHS_BACK_PAIN, NICE_CKS_BACK_PAIN, NICE_NG59
 from journal.analysis.flags.thresholds import FlagThresholds
 from journal.analysis.flags.wording import advise, days_list
 from journal.domain.settings import RiskFactor, RiskProfile
-from journal.domain.vocabulary import Region
-
-BACK = (Region.LOWER_BACK, Region.UPPER_BACK)
 
 
 class RiskFactorPain:

@@ -6,15 +6,16 @@ injury; where they differ, the more urgent is taken:
 
 - ``emergency`` (NHS: call 999 or go to A&E): numbness or tingling around the
   genitals or buttocks; difficulty peeing or loss of bladder or bowel control; pain,
-  tingling, weakness or numbness in both legs; chest pain; new erection problems
-  (NICE CKS lists sexual dysfunction with these signs).
+  tingling, weakness or numbness in both legs; chest pain; pain that started after a
+  serious accident, such as a car crash; new erection problems (NICE CKS lists sexual
+  dysfunction with these signs).
 - ``urgent`` (NHS: urgent GP appointment or 111; Mayo: seek immediate care): weakness
-  in a leg; fever; pain after a fall, blow or accident (an emergency after a serious
-  accident, which the message says); a lump or swelling, or a change in the back's
-  shape; pain worse on coughing, sneezing or pooing; pain worse at night or not
-  easing with rest; pain that stops sleep; unexplained weight loss; and, for the
-  hamstring, not being able to put weight on the leg, or a pop or sudden bruising
-  (NHS: urgent treatment centre; Mayo: call the doctor).
+  in a leg; fever; pain after a fall or a blow to the back; a lump or swelling, or a
+  change in the back's shape; pain worse on coughing, sneezing or pooing; pain worse
+  at night or not easing with rest; pain that stops sleep (it is worse at night);
+  unexplained weight loss; and, for the hamstring, not being able to put weight on
+  the leg, or a pop or sudden bruising (NHS: urgent treatment centre; Mayo: call the
+  doctor).
 
 Numbness or tingling scored in *both* hamstrings on one check-in is the both-legs
 sign too, found rather than ticked (see ``persistent`` for what that changes).
@@ -80,6 +81,11 @@ SIGNS: dict[WarningSign, SignGuidance] = {
         "emergency assessment, together with numbness around the genitals and bladder or bowel changes.",
         (NICE_CKS_BACK_PAIN, NHS_BACK_PAIN),
     ),
+    WarningSign.SERIOUS_ACCIDENT: SignGuidance(
+        _EMERGENCY,
+        "NHS: back pain that started after a serious accident, such as a car accident, needs 999 or A&E.",
+        (NHS_BACK_PAIN,),
+    ),
     WarningSign.LEG_WEAKNESS: SignGuidance(
         _URGENT,
         "Mayo Clinic and NICE: back pain with weakness in a leg should be seen promptly. If both legs are weak, "
@@ -98,7 +104,7 @@ SIGNS: dict[WarningSign, SignGuidance] = {
         "Mayo Clinic: back pain after a fall, a blow to the back or another injury needs immediate care; NHS: after "
         "a serious accident, such as a car accident, call 999 or go to A&E.",
         (MAYO_BACK_PAIN, NHS_BACK_PAIN),
-        "If it started after a serious accident, such as a car crash, call an emergency number instead.",
+        "If it was a serious accident, such as a car crash, call an emergency number instead.",
     ),
     WarningSign.SWELLING_OR_DEFORMITY: SignGuidance(
         _URGENT,
@@ -118,8 +124,7 @@ SIGNS: dict[WarningSign, SignGuidance] = {
     ),
     WarningSign.PAIN_STOPS_SLEEP: SignGuidance(
         _URGENT,
-        "NHS: pain that is worse at night needs an urgent GP appointment or 111; pain that stops you sleeping is "
-        "what the NHS calls severe.",
+        "NHS: back pain that is worse at night, so that it keeps you awake, needs an urgent GP appointment or 111.",
         (NHS_BACK_PAIN,),
     ),
     WarningSign.WEIGHT_LOSS: SignGuidance(

@@ -52,6 +52,7 @@ class FlagThresholds:
     severe_pain_score: int = 7
     severe_pain_days: int = 2
     severe_pain_window_days: int = 7
+    severe_pain_single_score: int = 9
     interference_score: int = 7
     interference_days: int = 3
     interference_window_days: int = 14
@@ -126,7 +127,8 @@ LIMITS: dict[str, Limit] = {
     "severe_pain_score": Limit(5, 10, "Very bad pain from", "/10", _SERLIN + " (7-10 is severe)"),
     "severe_pain_days": Limit(1, 14, "Very bad pain on at least", "days"),
     "severe_pain_window_days": Limit(1, 60, "…within", "days"),
-    "interference_score": Limit(1, 10, "Pain gets in the way from", "/10", _SERLIN + " (7-10 is severe)"),
+    "severe_pain_single_score": Limit(7, 10, "…or on a single day from", "/10"),
+    "interference_score": Limit(1, 10, "Pain gets in the way from", "/10"),
     "interference_days": Limit(1, 30, "…on at least", "days"),
     "interference_window_days": Limit(1, 60, "…within", "days"),
     "radiating_window_days": Limit(1, 60, "Radiating pain window", "days"),
@@ -151,7 +153,9 @@ LIMITS: dict[str, Limit] = {
     "risk_new_pain_days": Limit(28, 3650, "Back pain is new after this long without it", "days"),
     "jump_window_days": Limit(1, 30, "Pain within this many days after a jump", "days"),
     "jump_lookback_days": Limit(7, 180, "Jumps count for", "days"),
-    "spike_pct": Limit(10, 300, "A single run counts as a spike over", "%", "Frandsen et al., Br J Sports Med 2025"),
+    "spike_pct": Limit(
+        10, 300, "A single run counts as a big spike over", "%", "Frandsen et al., Br J Sports Med 2025;59(17):1203-10"
+    ),
 }
 
 

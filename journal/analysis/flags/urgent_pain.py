@@ -4,21 +4,20 @@
   back, between the shoulders, on any check-in. NHS, "Back pain": ask for an urgent GP
   appointment or call 111 if the pain is coming from the top of your back (between
   your shoulders) rather than your lower back.
-- ``rest_pain`` (urgent): in the lower or upper back, pain of ``pain_score`` (3) or more at rest (a
-  day with no run, timing "rest day" or not given; see ``index``) on
-  ``rest_pain_days`` (3) or more days within ``rest_pain_window_days`` (7). NHS: pain
-  that does not improve after resting needs an urgent GP appointment or 111 (Mayo
-  Clinic: see a doctor when back pain is severe and does not improve with rest).
+- ``rest_pain`` (urgent): in the lower or upper back, pain of ``pain_score`` (3) or more at rest (timed
+  "rest day" on a day with no run; see ``index``) on ``rest_pain_days`` (3) or more days within
+  ``rest_pain_window_days`` (7), without improving: the first of those rest days minus the latest is
+  under ``meaningful_change`` (2 points, Farrar et al. 2001). NHS: pain that does not improve after
+  resting needs an urgent GP appointment or 111 (Mayo Clinic: see a doctor when back pain is severe
+  and does not improve with rest).
 
-Each check-in day on which the condition holds is an occurrence, at the time of that
-day's first check-in; evidence is the scores that met it.
+Each check-in that meets the condition is an occurrence, at its own time (so pain logged after an
+acknowledgement on the same day is a new occurrence); evidence is the scores that met it.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
-
-from journal.analysis.flags.index import DayIndex, window
+from journal.analysis.flags.index import BACK, EPS, DayIndex, score_text, window
 from journal.analysis.flags.model import Evidence, Flag, Severity
 from journal.analysis.flags.persistent import Occurrence, merged_evidence
 from journal.analysis.flags.sources import MAYO_WHEN_TO_SEE, NHS_BACK_PAIN, NICE_CKS_BACK_PAIN
@@ -29,21 +28,11 @@ from journal.domain.vocabulary import Region
 UPPER_BACK, REST_PAIN = "upper_back_pain", "rest_pain"
 
 
-BACK = (Region.LOWER_BACK, Region.UPPER_BACK)
-"""The NHS's rest-pain advice is about back pain; pain at rest elsewhere is for the lingering and recurring rules."""
-
-
-def _at(ix: DayIndex, day: date) -> datetime:
-    return ix.first_checkin_at.get(day) or datetime.combine(day, time.min)
-
-
 def upper_back_occurrences(ix: DayIndex, t: FlagThresholds) -> list[Occurrence]:
-    if Region.UPPER_BACK not in ix.regions:
-        return []
-    values = ix.values[Region.UPPER_BACK]
+    region = Region.UPPER_BACK
     return [
-        Occurrence(UPPER_BACK, Region.UPPER_BACK.value, _at(ix, d), (Evidence(d, v, f"Upper back {v}/10"),), False)
-        for d, v in values.items()
+        Occurrence(UPPER_BACK, region.value, when, (Evidence(when.date(), v, score_text(region, v)),), False)
+        for when, v in ix.scored.get(region, [])
         if v >= t.upper_back_score
     ]
 
@@ -73,16 +62,24 @@ def upper_back_flag(occurrences: tuple[Occurrence, ...]) -> Flag:
 
 
 def rest_pain_occurrences(ix: DayIndex, t: FlagThresholds) -> list[Occurrence]:
+    """The back pain on rest days (BACK: the NHS's advice is about back pain) that has not improved."""
     out = []
     for region in (r for r in ix.regions if r in BACK):
         rest = ix.at_rest[region]
-        painful = sorted(d for d, v in rest.items() if v >= t.pain_score)
-        for day in painful:
-            first, last = window(day, t.rest_pain_window_days)
+        rest_days = sorted(rest)
+        painful = [d for d in rest_days if rest[d] >= t.pain_score]
+        for when, value in ix.rest_scored[region]:
+            if value < t.pain_score:
+                continue
+            first, last = window(when.date(), t.rest_pain_window_days)
             recent = ix.dates_in(painful, first, last)
-            if len(recent) >= t.rest_pain_days:
-                evidence = tuple(Evidence(d, rest[d], f"{region.label} {rest[d]}/10 on a rest day") for d in recent)
-                out.append(Occurrence(REST_PAIN, region.value, _at(ix, day), evidence, False))
+            if len(recent) < t.rest_pain_days:
+                continue
+            rested = ix.dates_in(rest_days, first, last)
+            if rest[rested[0]] - value >= t.meaningful_change - EPS:
+                continue  # easing with rest by a change that matters
+            evidence = tuple(Evidence(d, rest[d], f"{score_text(region, rest[d])} on a rest day") for d in recent)
+            out.append(Occurrence(REST_PAIN, region.value, when, evidence, False))
     return out
 
 

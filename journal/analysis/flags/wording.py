@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from journal.analysis.flags.index import LEGS
 from journal.analysis.flags.model import DISCLAIMER, Severity, Source
 from journal.analysis.flags.sources import (
     MAYO_HAMSTRING,
@@ -18,8 +19,6 @@ from journal.analysis.flags.sources import (
     NHS_HIP_PAIN,
 )
 from journal.domain.vocabulary import Region
-
-HAMSTRINGS = (Region.HAMSTRING_LEFT, Region.HAMSTRING_RIGHT)
 
 
 def day_text(day: date) -> str:
@@ -65,7 +64,7 @@ def plural(count: int, one: str, many: str | None = None) -> str:
 
 def lingering_guidance(region: Region, escalated: bool) -> tuple[str, tuple[Source, ...]]:
     """What the guidance says about pain that lingers in ``region``, and where it says so."""
-    if region in HAMSTRINGS:
+    if region in LEGS:
         text = (
             "Mild hamstring injuries usually get better within days; one that takes longer than expected "
             "should be seen by a doctor or physiotherapist (NHS)."

@@ -195,7 +195,10 @@ class FlagsPage(QWidget):
         """Store an acknowledgement of ``flag`` with ``note`` (one transaction); False if refused."""
         region = flag.region.value if flag.region else None
         try:
-            self.ops.perform(lambda j: flag_store.acknowledge(j, flag.key, flag.rule, region, note), Change.FLAGS)
+            self.ops.perform(
+                lambda j: flag_store.acknowledge(j, flag.key, flag.rule, region, note, checked=flag.persistent),
+                Change.FLAGS,
+            )
         except InvalidEntry as exc:
             if card is not None:
                 card.show_error(str(exc))

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.analysis.flags import Severity
+from journal.analysis.flags.index import LEGS, NUMB
 from journal.analysis.flags.signs import SIGNS
 from journal.domain.entries import CareEntry, CheckIn, RegionScore, Run
 from journal.domain.validation import check_interference, check_score, check_text, check_when
@@ -336,7 +337,11 @@ class CheckInDialog(QDialog):
             QMessageBox.warning(self, "Check-in not saved", "\n".join(exc.problems.values()))
             return
         self.accept()
-        if emergency := [s for s in checkin.warning_signs if SIGNS[s].severity is Severity.EMERGENCY]:
+        emergency = [s for s in checkin.warning_signs if SIGNS[s].severity is Severity.EMERGENCY]
+        numb_legs = {s.region for s in checkin.scores if NUMB.intersection(s.character)} >= set(LEGS)
+        if numb_legs and WarningSign.BOTH_LEGS not in emergency:
+            emergency.append(WarningSign.BOTH_LEGS)  # found in the scores: numbness or tingling in both hamstrings
+        if emergency:
             self.emergency_notice = emergency_notice(emergency, self.parentWidget())
 
 
@@ -348,8 +353,8 @@ def emergency_notice(signs: list[WarningSign], parent: QWidget | None) -> QMessa
     box.setWindowTitle("Call an emergency number now")
     box.setText(f"<b>{Severity.EMERGENCY.action}</b>")
     box.setInformativeText(
-        f"You logged:<ul>{listed}</ul>With back pain, the NHS says to call 999 or go to A&amp;E for these. "
-        "The flag stays on the Flags page until you confirm it has been checked."
+        f"You logged:<ul>{listed}</ul>With back pain, the guidance (NHS, NICE) is to call 999 or go to A&amp;E "
+        "for these. The flag stays on the Flags page until you confirm it has been checked."
     )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

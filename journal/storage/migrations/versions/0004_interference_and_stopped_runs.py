@@ -1,4 +1,4 @@
-"""How much pain got in the way (check-ins) and runs cut short by pain (issue 10).
+"""How much pain got in the way (check-ins), runs cut short by pain, and "I have had this checked" (issue 10).
 
 ``checkins.interference``: the activity item of the PEG scale, 0-10, null where
 not asked (every check-in made before this revision). ``runs.stopped_for_pain``:
@@ -24,9 +24,13 @@ def upgrade() -> None:
         batch.add_column(sa.Column("interference", sa.Integer))
     with op.batch_alter_table("runs") as batch:
         batch.add_column(sa.Column("stopped_for_pain", sa.Boolean))
+    with op.batch_alter_table("flag_acknowledgements") as batch:
+        batch.add_column(sa.Column("checked", sa.Boolean, nullable=False, server_default=sa.false()))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("flag_acknowledgements") as batch:
+        batch.drop_column("checked")
     with op.batch_alter_table("runs") as batch:
         batch.drop_column("stopped_for_pain")
     with op.batch_alter_table("checkins") as batch:
