@@ -85,7 +85,18 @@ def test_a_populated_0003_journal_upgrades_to_interference_and_stopped_runs_keep
     with engine.begin() as conn:
         migrate.upgrade(conn, "0003")
     engine.dispose()
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO flag_acknowledgements (flag_key, rule, region, acknowledged_at, note)"
+        " VALUES ('warning_sign:night_pain:2026-03-02', 'warning_sign', NULL, '2026-03-03 09:00:00.000000', 'seen')"
+    )
+    conn.commit()
+    conn.close()
     with Journal.open(path) as journal:
+        from journal.storage import flag_store
+
+        [ack] = flag_store.acknowledgements(journal)
+        assert (ack.note, ack.checked) == ("seen", False)  # a "seen" from before closes no urgent flag
         [run] = journal.runs()
         [checkin] = journal.checkins()
         assert (run.distance_m, run.notes, run.stopped_for_pain) == (8200.0, "first run", None)
