@@ -119,3 +119,15 @@ class FlagAcknowledgementRow(Base):
     region: Mapped[str | None] = mapped_column(String(40))
     acknowledged_at: Mapped[datetime] = mapped_column(DateTime)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class RaceRow(Base):
+    """A goal race (revision 0005): name, race day, distance in km, optional goal time in seconds."""
+
+    __tablename__ = "races"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    day: Mapped[date] = mapped_column(Date, index=True)
+    distance_km: Mapped[float] = mapped_column(Float)
+    goal_time_s: Mapped[int | None] = mapped_column(Integer)
