@@ -377,7 +377,7 @@ def pain_rising(frame: PlanFrame) -> RaceCheck:
 
 def flags_active(flag_rank: int) -> RaceCheck:
     name = CheckName.FLAGS_ACTIVE
-    before = "talk to a professional before racing (see the Flags page)."
+    before = "talk to a professional before racing."
     if flag_rank >= 4:
         return _check(name, Status.PROBLEM, f"An emergency flag is raised: call an emergency number now, and {before}")
     if flag_rank == 3:

@@ -424,6 +424,10 @@ class Journal:
         """Add a new goal race (``id`` None; not in the past) or update one; validated first."""
         return self._write(frozenset(), "save_race", race)
 
+    def restore_race(self, race: Race) -> Race:
+        """Put a race back as it was under its id (the undo of an edit or a delete; a past day is fine)."""
+        return self._write(frozenset(), "restore_race", race)
+
     def delete_race(self, race_id: int) -> Race:
         """Delete a race and return it as it was."""
         return self._write(frozenset(), "delete_race", race_id)

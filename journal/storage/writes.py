@@ -287,6 +287,20 @@ def save_race(journal: Journal, race: Race) -> Race:
         return convert.race_from_row(row)
 
 
+def restore_race(journal: Journal, race: Race) -> Race:
+    """Put a race back exactly as it was under its id (the undo of an edit or a delete); a past day is fine."""
+    if problems := validate_race(race, allow_past=True):
+        raise InvalidEntry("Race", problems)
+    with journal.write_session() as s:
+        row = s.get(RaceRow, race.id) if race.id is not None else None
+        if row is None:
+            row = RaceRow(id=race.id)
+            s.add(row)
+        convert.fill_race_row(row, race)
+        s.flush()
+        return convert.race_from_row(row)
+
+
 def delete_race(journal: Journal, race_id: int) -> Race:
     """Delete a race and return it as it was (Undo adds it back under its id)."""
     return _delete(journal, RaceRow, race_id, convert.race_from_row, "race")

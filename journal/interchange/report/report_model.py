@@ -25,6 +25,7 @@ from journal.domain.vocabulary import CareKind
 from journal.interchange.report.flag_summary import FlagSummary, flags_as_of
 from journal.interchange.report.log import LogDay, dated_log
 from journal.interchange.report.pain_summary import PainOverview, pain_overview
+from journal.interchange.report.race_section import RaceSummary, race_summary
 from journal.interchange.report.training import TrainingContext, training_context
 
 if TYPE_CHECKING:
@@ -63,6 +64,8 @@ class DoctorReport:
     checkins: int = 0
     notes: tuple[str, ...] = field(default=())
     """Lines about the report itself (e.g. a period cut short because it reached into the future)."""
+    goal_race: RaceSummary | None = None
+    """The first goal race on or after the period's start, judged as of its end (``race_section``)."""
 
     @property
     def days(self) -> int:
@@ -108,8 +111,13 @@ def build_report(
     include_notes: bool = False,
     raw_settings: dict[str, str] | None = None,
     now: datetime | None = None,
+    race_data: JournalData | None = None,
 ) -> DoctorReport:
-    """Count everything the summary shows for ``start``..``end`` (inclusive); see the module docstring."""
+    """Count everything the summary shows for ``start``..``end`` (inclusive); see the module docstring.
+
+    ``race_data``: the records the goal race is judged from (default ``data``); a build can
+    reach back further than ``LOOKBACK_DAYS``, so ``load_report`` passes the whole history.
+    """
     if start > end:
         raise ValueError(f"The period starts ({start}) after it ends ({end})")
     checkins = [c for c in data.checkins if start <= c.day <= end]
@@ -129,6 +137,7 @@ def build_report(
         flags=flags_as_of(data, end, raw_settings or {}, settings.week_start, settings.units),
         log=dated_log(data, start, end, settings.units, include_notes),
         checkins=len(checkins),
+        goal_race=race_summary(race_data or data, start, end, raw_settings or {}, settings.week_start, settings.units),
     )
 
 
@@ -149,4 +158,5 @@ def load_report(
     if paper_size is not None:
         settings = replace(settings, paper_size=paper_size)
     data = journal.data(start - timedelta(days=LOOKBACK_DAYS), end)
-    return build_report(data, settings, start, end, include_notes, journal.raw_settings())
+    race_data = journal.data(end=end) if any(r.day >= start for r in data.races) else None
+    return build_report(data, settings, start, end, include_notes, journal.raw_settings(), race_data=race_data)
