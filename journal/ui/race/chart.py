@@ -87,9 +87,11 @@ class RaceChart(ChartView):
             for line in (self.long_planned, self.long_actual, self.pain):
                 line.set_data([], [])
             self.today.set_visible(False)
+            self._axes_shown(False)
             self.show_empty(empty or "No goal race yet")
             self.set_legend([])
             return
+        self._axes_shown(True)
         self.show_empty("")
         self.weeks = weeks = plan.weeks
         per_km = 1000.0 / unit.metres
@@ -148,6 +150,13 @@ class RaceChart(ChartView):
                 LegendItem("weekly pain", PAIN_COLOUR, "line"),
             ]
         )
+
+    def _axes_shown(self, shown: bool) -> None:
+        """Hide the scales (ticks, labels, grid) of an empty chart, so no stale plan's figures remain."""
+        for axis in (self.ax.xaxis, self.ax.yaxis, self.ax2.yaxis):
+            axis.set_visible(shown)
+        self.ax.set_frame_on(shown)
+        self.ax2.set_frame_on(shown)
 
     def set_legend(self, items: list[LegendItem]) -> None:
         """The header legend, with this chart's dash and dot marks besides the usual kinds."""

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -67,8 +66,10 @@ class CheckRow(QWidget):
         self.status = QLabel()
         self.status.setMinimumWidth(62)
         self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.text = WrapLabel()
+        self.text = QLabel()
+        self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 4)
         layout.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
@@ -136,15 +137,14 @@ class RacePage(QWidget):
         self.chart = RaceChart("Weekly distance: planned against run, by phase")
         self.check_rows: list[CheckRow] = []
         checks = QWidget()
-        grid = QGridLayout(checks)
-        grid.setContentsMargins(8, 0, 8, 0)
-        heading = QLabel("<b>The checks</b>")
-        grid.addWidget(heading, 0, 0)
-        for i in range(6):
+        column = QVBoxLayout(checks)
+        column.setContentsMargins(8, 0, 8, 0)
+        column.addWidget(QLabel("<b>The checks</b>"))
+        for _ in range(6):
             row = CheckRow()
             self.check_rows.append(row)
-            grid.addWidget(row, i + 1, 0)
-        grid.setRowStretch(7, 1)
+            column.addWidget(row)
+        column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(checks)
         scroll.setWidgetResizable(True)
