@@ -139,3 +139,14 @@ def test_the_next_race_counts_and_the_banner_reaches_eight_weeks() -> None:
     assert within_banner_reach(HALF, HALF_DAY - timedelta(weeks=8))
     assert not within_banner_reach(HALF, HALF_DAY - timedelta(weeks=8, days=1))
     assert not within_banner_reach(HALF, HALF_DAY + timedelta(days=1))
+
+
+def test_weeks_of_exactly_ten_percent_are_steady_however_the_distances_round() -> None:
+    # 25 km, then +10 % a week in runs of awkward lengths: 27.5, 30.25, 33.275, 36.6025 km
+    weeks = [(25.0, 12.5)] * 4 + [(25.0 * 1.1**k, 12.5 * 1.1**k) for k in range(1, 5)]
+    as_of = BASE_START + timedelta(weeks=8)
+    plan = plan_race(
+        Race("Autumn half", as_of + timedelta(weeks=6, days=6), HALF_MARATHON_KM), journal_runs(weeks), [], as_of
+    )
+    assert plan.check(CheckName.STEEP_BUILD).status is Status.OK
+    assert plan.check(CheckName.LONG_RUN_SPIKE).status is Status.OK

@@ -180,7 +180,7 @@ def steep_build(frame: PlanFrame) -> RaceCheck:
     rises: list[tuple[PlanWeek, float, Band]] = []
     for w in weeks:
         before = (frame.weekly_km.get(w.week_start - timedelta(days=d), 0.0) for d in (7, 14))
-        pct = change_pct(max(before), w.actual_km or 0.0)
+        pct = change_pct(max(before), frame.weekly_km.get(w.week_start, 0.0))  # unrounded sums
         band = band_for_change(pct)
         if pct is not None and band in (Band.CAUTION, Band.BIG_JUMP):
             rises.append((w, pct, band))
@@ -254,7 +254,7 @@ def no_taper(frame: PlanFrame) -> RaceCheck:
         if w.actual_km is None:
             continue
         finished = w.week_end < frame.as_of
-        share = w.actual_km / peak
+        share = frame.weekly_km.get(w.week_start, 0.0) / peak
         if finished or share >= 1 - NOT_REDUCED:
             judged.append((f"the week of {day_text(w.week_start)}", share))
     days, km = _race_week_before_race(frame)
