@@ -150,3 +150,15 @@ def test_weeks_of_exactly_ten_percent_are_steady_however_the_distances_round() -
     )
     assert plan.check(CheckName.STEEP_BUILD).status is Status.OK
     assert plan.check(CheckName.LONG_RUN_SPIKE).status is Status.OK
+
+
+def test_short_of_the_peak_long_run_after_the_peak_week() -> None:
+    # A 10 km race judged on race day: the build is over, so R is the build's longest run.
+    # Sensible peak 12-14 km: from 12 km ok; under 12 a caution; under 0.75 x min(12, 10) = 7.5 km a problem.
+    race = Race("Club 10 km", HALF_DAY, 10.0)
+    for longest, status in ((12.0, Status.OK), (8.0, Status.CAUTION), (7.0, Status.PROBLEM)):
+        weeks = [(20.0, longest * 0.9)] * 4 + [(20.0, longest)] * 8 + [(12.0, longest * 0.6)]
+        plan = plan_race(race, journal_runs(weeks, HALF_DAY - timedelta(days=6, weeks=13)), [], HALF_DAY)
+        check = plan.check(CheckName.BASE_TOO_LOW)
+        assert check.status is status, (longest, check.reason)
+        assert f"The longest run of the build was {longest:.1f} km" in check.reason

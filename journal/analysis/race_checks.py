@@ -22,9 +22,10 @@ Each check is ``ok``, ``caution`` or ``problem``, with its reason and its source
   1.1^n, L the longest run of the 30 days before this week (before the build: up to
   today), n the build and peak weeks left, 10 % past the previous 30 days' longest each
   week (Frandsen et al. 2025); after the peak week, R is the build's longest run.
-  R under 75 % of the low end of the sensible peak range for the distance
-  (``race_plan.peak_long_run_range_km``) is a problem (suggest a later race or a
-  shorter distance), under the low end a caution. A race in the past, or no run to
+  R under the low end of the sensible peak range for the distance
+  (``race_plan.peak_long_run_range_km``) is a caution; under 75 % of the lower of that
+  low end and the race distance (a 10 km runner whose long run reaches 8 km can still
+  race) a problem: suggest a later race or a shorter distance. A race in the past, or no run to
   build from, is a problem.
 - ``pain_rising``: per region, the weekly mean pain (each day's highest score) of the
   last weeks of the build against the first (2 and 2; 1 and 1 with 3 weeks scored;
@@ -336,7 +337,7 @@ def base_too_low(frame: PlanFrame) -> RaceCheck:
     if reach >= low:
         enough = "." if how.startswith("From") else f"; a {distance} build usually peaks at {span}."
         return _check(name, Status.OK, how + enough)
-    if reach >= SHORT_OF_PEAK * low:
+    if reach >= SHORT_OF_PEAK * min(low, race.distance_km):
         return _check(
             name,
             Status.CAUTION,
