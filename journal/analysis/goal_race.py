@@ -14,15 +14,13 @@ from datetime import date, timedelta
 from journal.analysis.flags import FlagThresholds, Severity, evaluate_flags
 from journal.analysis.race_checks import RacePlan, plan_race
 from journal.domain.entries import JournalData
-from journal.domain.races import Race, next_race
+from journal.domain.races import Race, next_race, within_banner_reach
 from journal.domain.settings import WeekStart
 from journal.domain.units import DistanceUnit
 
 FLAG_LOOKBACK_DAYS = 400
 """Records older than this cannot change which flags are raised today (the longest rule window is
 91 days, plus the look-back of a jump); leaving them out keeps a ten-year journal quick."""
-BANNER_WEEKS = 8
-"""The verdict is shown under the flag banner when the next race is this close."""
 
 
 def active_flag_severity(
@@ -67,6 +65,4 @@ def goal_race_plan(
     return plan_race(race, data.runs, data.checkins, as_of, week_start, severity.rank if severity else 0)
 
 
-def within_banner_reach(race: Race | None, today: date) -> bool:
-    """True when ``race`` is from today up to ``BANNER_WEEKS`` weeks away."""
-    return race is not None and today <= race.day <= today + timedelta(weeks=BANNER_WEEKS)
+__all__ = ["FLAG_LOOKBACK_DAYS", "active_flag_severity", "goal_race_plan", "within_banner_reach"]

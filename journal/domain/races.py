@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from journal.domain.units import format_duration
@@ -144,6 +144,15 @@ def next_race(races: Iterable[Race], as_of: date) -> Race | None:
     """The first race on or after ``as_of`` (on race day, that race); ties by name. None when none is left."""
     coming = [r for r in races if r.day >= as_of]
     return min(coming, key=lambda r: (r.day, r.name.casefold(), r.id or 0), default=None)
+
+
+BANNER_WEEKS = 8
+"""The verdict is shown under the flag banner while the next race is this close."""
+
+
+def within_banner_reach(race: Race | None, today: date) -> bool:
+    """True when ``race`` is from today up to ``BANNER_WEEKS`` weeks away."""
+    return race is not None and today <= race.day <= today + timedelta(weeks=BANNER_WEEKS)
 
 
 def parse_race_distance(text: str) -> float:

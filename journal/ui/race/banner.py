@@ -12,16 +12,18 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from journal.analysis.goal_race import goal_race_plan, within_banner_reach
-from journal.analysis.race_checks import RacePlan
-from journal.domain.races import next_race
+from journal.domain.races import next_race, within_banner_reach
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.race.style import VERDICT_COLOURS, race_title
+
+if TYPE_CHECKING:
+    from journal.analysis.race_checks import RacePlan
 
 DAY_CHECK_MS = 60_000
 
@@ -81,6 +83,8 @@ class RaceLine(QWidget):
             self.plan = None
             self.setVisible(False)
             return
+        from journal.analysis.goal_race import goal_race_plan  # only when a race is near: start-up stays light
+
         settings = journal.settings()
         self.plan = plan = goal_race_plan(
             journal.data(), today, journal.raw_settings(), settings.week_start, settings.units, race

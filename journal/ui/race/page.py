@@ -37,13 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from journal.analysis.goal_race import goal_race_plan
-from journal.analysis.race_checks import RaceCheck, RacePlan, day_text
+from journal.analysis.race_checks import RaceCheck, RacePlan
 from journal.domain.races import Race, next_race
 from journal.domain.settings import Settings
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.race.chart import RaceChart
 from journal.ui.race.dialog import RaceDialog
-from journal.ui.race.style import STATUS_COLOURS, STATUS_WORDS, VERDICT_COLOURS, race_title
+from journal.ui.race.style import STATUS_COLOURS, STATUS_WORDS, VERDICT_COLOURS, day_text, race_title
 from journal.ui.trends.wrap_label import WrapLabel
 
 GUIDE_NOTE = (

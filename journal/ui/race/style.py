@@ -1,24 +1,25 @@
 """What the Race page and the line under the flag banner share: verdict colours and the race's title line.
 
-Light on purpose (no matplotlib): the banner line is built at start-up.
+Light on purpose (no matplotlib, no analysis): the banner line is built at start-up.
+Colours are keyed by the verdict and status identifiers (``Verdict`` and ``Status``
+of ``journal.analysis.race_checks`` are StrEnums, so their members are those strings).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from journal.analysis.race_checks import Status, Verdict, day_text
 from journal.domain.races import Race
 from journal.domain.units import format_duration
 
-VERDICT_COLOURS = {
-    Verdict.ON_TRACK: "#2e7d32",
-    Verdict.EASE_BACK: "#b35c00",
-    Verdict.RE_PLAN: "#0b5394",
-    Verdict.SEE_PROFESSIONAL: "#b00020",
-}
-STATUS_COLOURS = {Status.OK: "#2e7d32", Status.CAUTION: "#b35c00", Status.PROBLEM: "#b00020"}
-STATUS_WORDS = {Status.OK: "OK", Status.CAUTION: "Caution", Status.PROBLEM: "Problem"}
+VERDICT_COLOURS = {"on_track": "#2e7d32", "ease_back": "#b35c00", "re_plan": "#0b5394", "see_professional": "#b00020"}
+STATUS_COLOURS = {"ok": "#2e7d32", "caution": "#b35c00", "problem": "#b00020"}
+STATUS_WORDS = {"ok": "OK", "caution": "Caution", "problem": "Problem"}
+
+
+def day_text(day: date) -> str:
+    """'17 Jan 2027'."""
+    return f"{day.day} {day:%b %Y}"
 
 
 def race_title(race: Race, as_of: date) -> str:
