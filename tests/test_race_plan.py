@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 
 import pytest
 
-from journal.analysis.race_checks import CheckName, Status, Verdict, plan_race
+from journal.analysis.race_checks import CheckName, Status
 from journal.analysis.race_plan import (
     Phase,
     peak_long_run_km,
@@ -14,6 +14,7 @@ from journal.analysis.race_plan import (
     plan_length_weeks,
     taper_weeks,
 )
+from journal.analysis.race_verdict import Verdict, plan_race
 from journal.domain.entries import Run
 from journal.domain.races import HALF_MARATHON_KM, MARATHON_KM, Race
 from journal.domain.settings import WeekStart

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from journal.analysis.goal_race import active_flag_severity, goal_race_plan, within_banner_reach
-from journal.analysis.race_checks import CheckName, Status, Verdict, plan_race
+from journal.analysis.race_checks import CheckName, Status
+from journal.analysis.race_verdict import Verdict, plan_race
 from journal.domain.entries import CheckIn, JournalData, RegionScore, Run
 from journal.domain.races import HALF_MARATHON_KM, MARATHON_KM, Race
 from journal.domain.vocabulary import Region, WarningSign

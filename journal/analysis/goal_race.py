@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from journal.analysis.flags import FlagThresholds, Severity, evaluate_flags
-from journal.analysis.race_checks import RacePlan, plan_race
+from journal.analysis.race_verdict import RacePlan, plan_race
 from journal.domain.entries import JournalData
 from journal.domain.races import Race, next_race, within_banner_reach
 from journal.domain.settings import WeekStart

@@ -23,7 +23,7 @@ from journal.ui.operations import Change, JournalOperations
 from journal.ui.race.style import VERDICT_COLOURS, race_title
 
 if TYPE_CHECKING:
-    from journal.analysis.race_checks import RacePlan
+    from journal.analysis.race_verdict import RacePlan
 
 DAY_CHECK_MS = 60_000
 

@@ -18,8 +18,8 @@ from matplotlib.artist import Artist
 from matplotlib.collections import PolyCollection
 from matplotlib.lines import Line2D
 
-from journal.analysis.race_checks import RacePlan
 from journal.analysis.race_plan import Phase, PlanWeek
+from journal.analysis.race_verdict import RacePlan
 from journal.domain.units import DistanceUnit
 from journal.ui.trends.chart_view import ChartView
 from journal.ui.trends.style import FONT, NAN, LegendItem, day_num, fmt_day

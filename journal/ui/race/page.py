@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from journal.analysis.goal_race import goal_race_plan
-from journal.analysis.race_checks import RaceCheck, RacePlan
+from journal.analysis.race_checks import RaceCheck
+from journal.analysis.race_verdict import RacePlan
 from journal.domain.races import Race, next_race
 from journal.domain.settings import Settings
 from journal.ui.operations import Change, JournalOperations
