@@ -185,8 +185,8 @@ class RaceDialog(QDialog):
 
     def _refresh(self) -> None:
         problems = self.checks.refresh()
-        if self.day in problems or self.custom_distance in problems:
-            self.build_hint.clear()
+        self.build_hint.setVisible(self.day not in problems and self.custom_distance not in problems)
+        if not self.build_hint.isVisibleTo(self):
             return
         day, km = from_qdate(self.day.date()), self.distance_km()
         weeks = plan_length_weeks(km)
