@@ -10,6 +10,8 @@ some days, gets in the way of daily life a little, and has the runner taking
 ibuprofen on most days. The flags this implies: pain after a jump, lingering
 pain, radiating pain, back pain that does not settle with rest (urgent, by the
 NHS's list), painkillers most days and for weeks.
+A half marathon six weeks ahead is the goal race, so the Race page has its
+verdict to show (talk to a professional before racing, with those flags).
 
 Deterministic: the same ``today`` gives the same journal.
 """
@@ -21,6 +23,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from journal.domain.entries import CareEntry, CheckIn, JournalData, RegionScore, Run, Shoe
+from journal.domain.races import HALF_MARATHON_KM, Race
 from journal.domain.settings import Settings
 from journal.domain.vocabulary import (
     CareKind,
@@ -52,6 +55,11 @@ def _scores(timing: Timing, **pain: int | tuple[int, Radiates]) -> tuple[RegionS
         chars = (Character.ACHE, Character.STIFFNESS) if score else ()
         out.append(RegionScore(region, score, timing, chars, radiates if score else None))
     return tuple(out)
+
+
+def _sunday_after(day: date) -> date:
+    """``day`` if it is a Sunday, else the Sunday after it (races are mostly on Sundays)."""
+    return day + timedelta(days=(6 - day.weekday()) % 7)
 
 
 def demo_data(today: date | None = None) -> JournalData:
@@ -146,6 +154,7 @@ def demo_data(today: date | None = None) -> JournalData:
         checkins=tuple(checkins),
         care=tuple(sorted(care, key=lambda c: c.day)),
         shoes=shoes,
+        races=(Race("City half marathon", _sunday_after(today + timedelta(weeks=6)), HALF_MARATHON_KM, 2 * 3600),),
     )
 
 
@@ -157,6 +166,6 @@ def write_demo_journal(path: Path, today: date | None = None) -> Path:
 
     data = demo_data(today)
     with Journal.open(path) as journal:
-        journal.add_entries(runs=data.runs, checkins=data.checkins, care=data.care, shoes=data.shoes)
+        journal.add_entries(runs=data.runs, checkins=data.checkins, care=data.care, shoes=data.shoes, races=data.races)
         journal.save_settings(replace(Settings(), name="Alex Example (demo)"))
     return path

@@ -82,7 +82,9 @@ def test_an_emergency_comes_first_and_clears_only_when_acknowledged(journal_path
     assert "Difficulty peeing, or new loss of bladder or bowel control (15 Mar): call an emergency number" in out
     with Journal.open(journal_path) as journal:
         key = f"warning_sign:bladder_bowel:{TODAY.isoformat()}"
-        flag_store.acknowledge(journal, key, "warning_sign", None, "Seen at A&E", at=when + timedelta(hours=3), checked=True)
+        flag_store.acknowledge(
+            journal, key, "warning_sign", None, "Seen at A&E", at=when + timedelta(hours=3), checked=True
+        )
     assert main(["flags", "--as-of", later, "--json", "--db", str(journal_path)]) == 0
     assert json.loads(capsys.readouterr().out) == []
 

@@ -31,7 +31,13 @@ def _four_hundred_days_of_pain(path) -> date:
         journal.add_entries(checkins=checkins, care=care)
         fever = f"warning_sign:fever:{(first + timedelta(days=100)).isoformat()}"
         flag_store.acknowledge(
-            journal, fever, "warning_sign", None, "GP: fine", datetime.combine(first, time()) + timedelta(days=102), True
+            journal,
+            fever,
+            "warning_sign",
+            None,
+            "GP: fine",
+            datetime.combine(first, time()) + timedelta(days=102),
+            True,
         )
     return today
 

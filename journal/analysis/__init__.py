@@ -16,4 +16,9 @@ formula and source in its module's docstring:
 - ``factors``: mean next-day pain by surface, shoes, stretching... (3+ runs a side).
 
 ``flags`` (warning signs and lingering pain) is a separate package.
+
+The goal race (issue 11): ``race_plan`` (the suggested path week by week, with its
+phases), ``race_checks`` (the six checks with reasons and sources), ``race_verdict``
+(``plan_race`` and the verdict) and ``goal_race`` (the next race of a journal, and the
+one call into the flag engine).
 """

@@ -27,13 +27,18 @@ class CommandError(Exception):
         self.status = status
 
 
-def add_command(sub: argparse._SubParsersAction, name: str, help: str) -> argparse.ArgumentParser:
-    """Add a command that also takes ``--db``/``--demo``/``--verbose`` after its name."""
+def shared_options() -> argparse.ArgumentParser:
+    """The parent parser of ``--db``/``--demo``/``--verbose``, for commands and their sub-commands."""
     shared = argparse.ArgumentParser(add_help=False)
     shared.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="journal file to use")
     shared.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help="use a generated demo journal")
     shared.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS, help="print details")
-    return sub.add_parser(name, help=help, description=help, parents=[shared])
+    return shared
+
+
+def add_command(sub: argparse._SubParsersAction, name: str, help: str) -> argparse.ArgumentParser:
+    """Add a command that also takes ``--db``/``--demo``/``--verbose`` after its name."""
+    return sub.add_parser(name, help=help, description=help, parents=[shared_options()])
 
 
 def iso_date(text: str) -> date:

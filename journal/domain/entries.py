@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from journal.domain.races import Race
 from journal.domain.vocabulary import (
     CareKind,
     Character,
@@ -158,3 +159,5 @@ class JournalData:
     checkins: tuple[CheckIn, ...] = ()
     care: tuple[CareEntry, ...] = ()
     shoes: tuple[Shoe, ...] = field(default=())
+    races: tuple[Race, ...] = ()
+    """Goal races (all of them, whatever the period: they are few, and a plan looks ahead)."""

@@ -13,6 +13,8 @@ import math
 from datetime import date, datetime
 
 from journal.domain.entries import CareEntry, CheckIn, Run, Shoe
+from journal.domain.races import Race, world_record_for
+from journal.domain.units import format_duration
 
 
 class InvalidEntry(ValueError):
@@ -178,4 +180,79 @@ def validate_shoe(shoe: Shoe, now: datetime | None = None) -> dict[str, str]:
         problems["prior"] = "Distance before logging must be from 0 to 10,000 km"
     if not (0 < shoe.retire_at_m <= 10_000_000):
         problems["retire_at"] = "Retire-at distance must be more than 0 and at most 10,000 km"
+    return {k: v for k, v in problems.items() if v}
+
+
+# ---- goal races ---------------------------------------------------------------------------------
+MIN_RACE_KM = 1.0
+"""A race shorter than 1 km is not what this plan is for (and 0 is a typing slip)."""
+MAX_RACE_KM = 500.0
+"""The same 500 km ceiling as a single run."""
+MAX_RACE_YEARS_AHEAD = 5
+MAX_GOAL_S = 7 * 24 * 3600
+
+
+def check_race_name(name: str) -> str | None:
+    if not isinstance(name, str) or not name.strip():
+        return "Enter a name for the race"
+    return check_text(name, MAX_NAME, "Race name")
+
+
+def check_race_day(day: date | None, today: date | None = None, allow_past: bool = False) -> str | None:
+    """A race day from today on (a backup's past races, and a past race left as it was, are allowed)."""
+    if day is None:
+        return "Enter the race date"
+    today = today or date.today()
+    if day < EARLIEST:
+        return "The race date must be after 1900"
+    if day < today and not allow_past:
+        return f"The race date {day.isoformat()} is in the past: a goal race is one still to come"
+    if day.year > today.year + MAX_RACE_YEARS_AHEAD:
+        return f"The race date must be within {MAX_RACE_YEARS_AHEAD} years"
+    return None
+
+
+def check_race_distance_km(km: float | None) -> str | None:
+    if km is None:
+        return "Enter the race distance"
+    if isinstance(km, bool) or not isinstance(km, (int, float)) or math.isnan(km):
+        return "The race distance must be a number"
+    if km <= 0:
+        return "The race distance must be more than 0"
+    if km < MIN_RACE_KM:
+        return "The race distance must be at least 1 km"
+    if km > MAX_RACE_KM:
+        return "The race distance must be at most 500 km (310.7 mi)"
+    return None
+
+
+def check_goal_time_s(seconds: int | None, distance_km: float | None) -> str | None:
+    """An optional goal time: more than 0, and not faster than the world record for the distance."""
+    if seconds is None:
+        return None
+    if isinstance(seconds, bool) or not isinstance(seconds, int):
+        return "The goal time must be a whole number of seconds"
+    if seconds <= 0:
+        return "The goal time must be more than 0"
+    if seconds > MAX_GOAL_S:
+        return "The goal time must be under 7 days"
+    if distance_km is None or check_race_distance_km(distance_km):
+        return None  # the distance has its own message
+    fastest, what = world_record_for(distance_km)
+    if seconds < fastest:
+        return f"A goal of {format_duration(seconds)} is faster than {what}: check the time"
+    return None
+
+
+def validate_race(race: Race, today: date | None = None, allow_past: bool = False) -> dict[str, str]:
+    """Every problem with ``race``, keyed by field name; empty when it can be saved.
+
+    ``allow_past``: a past date is fine (a backup carries history; a past race may be renamed).
+    """
+    problems = {
+        "name": check_race_name(race.name),
+        "date": check_race_day(race.day, today, allow_past),
+        "distance_km": check_race_distance_km(race.distance_km),
+        "goal_time_s": check_goal_time_s(race.goal_time_s, race.distance_km),
+    }
     return {k: v for k, v in problems.items() if v}

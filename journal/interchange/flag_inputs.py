@@ -65,3 +65,8 @@ def check_flags(journal: Journal, as_of: date) -> FlagCheck:
     for ack in stored:
         by_key.setdefault(ack.flag_key, []).append(ack)
     return FlagCheck(as_of, thresholds, evaluator.evaluate(as_of), by_key, evaluator)
+
+
+def highest_rank(journal: Journal, as_of: date) -> int:
+    """The rank of the most urgent flag raised as of ``as_of`` (emergency 4 ... watch 1), 0 with none."""
+    return max((f.severity.rank for f in check_flags(journal, as_of).flags), default=0)

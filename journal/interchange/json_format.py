@@ -7,7 +7,8 @@ is written. Distances are kilometres whatever the display unit.
 
 Check-ins are flattened to one ``symptoms`` row per region; rows with the same
 date and time form one check-in again on reading. Warning signs carry the date
-(and, written by this app, the time) of their check-in.
+(and, written by this app, the time) of their check-in. Goal races (``races``)
+may lie in the past: a backup carries history; a file without them still reads.
 """
 
 from __future__ import annotations
@@ -20,13 +21,18 @@ from datetime import date, datetime, time
 from typing import Any
 
 from journal.domain.entries import CareEntry, CheckIn, JournalData, RegionScore, Run, Shoe
+from journal.domain.races import Race
 from journal.domain.validation import (
     check_distance_m,
     check_duration_s,
     check_effort,
     check_encodable,
+    check_goal_time_s,
     check_interference,
     check_minutes,
+    check_race_day,
+    check_race_distance_km,
+    check_race_name,
     check_score,
     check_text,
     check_when,
@@ -120,6 +126,10 @@ def to_json(data: JournalData) -> dict[str, Any]:
         "care": [
             {"date": e.day.isoformat(), "kind": e.kind.value, "detail": e.detail, "minutes": e.minutes}
             for e in data.care
+        ],
+        "races": [
+            {"name": r.name, "date": r.day.isoformat(), "distance_km": r.distance_km, "goal_time_s": r.goal_time_s}
+            for r in data.races
         ],
     }
 
@@ -357,6 +367,15 @@ def parse_json(text: str, now: datetime | None = None) -> JournalData:
             )
         )
 
+    races = []
+    for i, raw in enumerate(_section(doc, "races")):
+        e = _Entry("races", i, raw)
+        name = e.check("name", e.get("name", str, required=True).strip(), check_race_name)
+        day = e.check("date", e.date("date"), lambda d: check_race_day(d, now.date(), allow_past=True))
+        km = e.check("distance_km", e.number("distance_km", required=True), check_race_distance_km)
+        goal = e.check("goal_time_s", e.whole("goal_time_s"), lambda s, km=km: check_goal_time_s(s, km))
+        races.append(Race(name=name, day=day, distance_km=km, goal_time_s=goal))
+
     checkins = [
         CheckIn(
             recorded_at=when,
@@ -372,4 +391,5 @@ def parse_json(text: str, now: datetime | None = None) -> JournalData:
         checkins=tuple(checkins),
         care=tuple(sorted(care, key=lambda c: c.day)),
         shoes=tuple(shoes),
+        races=tuple(sorted(races, key=lambda r: r.day)),
     )

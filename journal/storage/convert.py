@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from journal.domain.entries import CareEntry, CheckIn, RegionScore, Run, Shoe
+from journal.domain.races import Race
 from journal.domain.vocabulary import (
     CareKind,
     Character,
@@ -13,7 +14,7 @@ from journal.domain.vocabulary import (
     Timing,
     WarningSign,
 )
-from journal.storage.models import CareRow, CheckInRow, RunRow, ScoreRow, ShoeRow, WarningSignRow
+from journal.storage.models import CareRow, CheckInRow, RaceRow, RunRow, ScoreRow, ShoeRow, WarningSignRow
 
 
 def _opt(enum, value):
@@ -131,4 +132,16 @@ def fill_shoe_row(row: ShoeRow, shoe: Shoe) -> ShoeRow:
     row.prior_m = shoe.prior_m
     row.retire_at_m = shoe.retire_at_m
     row.retired = shoe.retired
+    return row
+
+
+def race_from_row(row: RaceRow) -> Race:
+    return Race(id=row.id, name=row.name, day=row.day, distance_km=row.distance_km, goal_time_s=row.goal_time_s)
+
+
+def fill_race_row(row: RaceRow, race: Race) -> RaceRow:
+    row.name = race.name.strip()
+    row.day = race.day
+    row.distance_km = float(race.distance_km)
+    row.goal_time_s = race.goal_time_s
     return row

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journal.domain.entries import CareEntry, CheckIn, JournalData, Run, Shoe
+from journal.domain.races import Race
 from journal.domain.settings import Settings
 from journal.domain.validation import InvalidEntry
 from journal.storage import files, migrate, reads
@@ -341,7 +342,17 @@ class Journal:
             checkins=tuple(self.checkins(start, end)),
             care=tuple(self.care(start, end)),
             shoes=tuple(self.shoes()),
+            races=tuple(self.races()),
         )
+
+    def races(self) -> list[Race]:
+        """Every goal race, soonest first (a small table, read each time)."""
+        with self._reading() as conn:
+            return reads.read_races(conn)
+
+    def race(self, race_id: int) -> Race | None:
+        with self._reading() as conn:
+            return reads.read_race(conn, race_id)
 
     def run(self, run_id: int) -> Run | None:
         with self._reading() as conn:
@@ -409,19 +420,33 @@ class Journal:
     def delete_shoe(self, shoe_id: int) -> Shoe:
         return self._write(_RUNS, "delete_shoe", shoe_id)
 
+    def save_race(self, race: Race) -> Race:
+        """Add a new goal race (``id`` None; not in the past) or update one; validated first."""
+        return self._write(frozenset(), "save_race", race)
+
+    def restore_race(self, race: Race) -> Race:
+        """Put a race back as it was under its id (the undo of an edit or a delete; a past day is fine)."""
+        return self._write(frozenset(), "restore_race", race)
+
+    def delete_race(self, race_id: int) -> Race:
+        """Delete a race and return it as it was."""
+        return self._write(frozenset(), "delete_race", race_id)
+
     def add_entries(
         self,
         runs: Iterable[Run] = (),
         checkins: Iterable[CheckIn] = (),
         care: Iterable[CareEntry] = (),
         shoes: Iterable[Shoe] = (),
+        races: Iterable[Race] = (),
     ) -> JournalData:
         """Add everything in one transaction: all of it is saved, or (on any error) none of it.
 
         Shoes named by runs but not in ``shoes`` are created. A record that carries an id
         keeps it (the undo of a delete); new records get fresh ids. Returns the records with ids.
+        Races may lie in the past (a backup's history); one already in the journal is skipped.
         """
-        return self._write(_ALL, "add_entries", runs, checkins, care, shoes)
+        return self._write(_ALL, "add_entries", runs, checkins, care, shoes, races)
 
     def restore_deleted(self, record: Run | CheckIn | CareEntry) -> Run | CheckIn | CareEntry:
         """Add back a deleted record (undo of a delete) under its old id."""

@@ -123,3 +123,15 @@ class FlagAcknowledgementRow(Base):
     checked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sql_false())
     """The person confirmed a professional has checked it (revision 0004): this closes an emergency or
     urgent flag. Older acknowledgements only said "seen"."""
+
+
+class RaceRow(Base):
+    """A goal race (revision 0005): name, race day, distance in km, optional goal time in seconds."""
+
+    __tablename__ = "races"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    day: Mapped[date] = mapped_column(Date, index=True)
+    distance_km: Mapped[float] = mapped_column(Float)
+    goal_time_s: Mapped[int | None] = mapped_column(Integer)

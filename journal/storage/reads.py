@@ -18,6 +18,7 @@ from collections import defaultdict
 from datetime import date, datetime
 
 from journal.domain.entries import CareEntry, CheckIn, RegionScore, Run, Shoe
+from journal.domain.races import Race
 from journal.domain.vocabulary import (
     CareKind,
     Character,
@@ -191,6 +192,23 @@ def read_shoes(conn: sqlite3.Connection) -> list[Shoe]:
             )
         )
     return sorted(shoes, key=lambda s: s.name.casefold())
+
+
+_RACE_SQL = "SELECT id, name, day, distance_km, goal_time_s FROM races"
+
+
+def _race(row: tuple) -> Race:
+    return Race(id=row[0], name=row[1], day=date.fromisoformat(row[2]), distance_km=row[3], goal_time_s=row[4])
+
+
+def read_races(conn: sqlite3.Connection) -> list[Race]:
+    """Every goal race, soonest first (ties by id)."""
+    return [_race(row) for row in conn.execute(f"{_RACE_SQL} ORDER BY day, id")]
+
+
+def read_race(conn: sqlite3.Connection, race_id: int) -> Race | None:
+    row = conn.execute(f"{_RACE_SQL} WHERE id = ?", (race_id,)).fetchone()
+    return _race(row) if row else None
 
 
 def read_settings(conn: sqlite3.Connection) -> dict[str, str]:

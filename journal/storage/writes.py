@@ -17,16 +17,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from journal.domain.entries import CareEntry, CheckIn, JournalData, Run, Shoe
+from journal.domain.races import Race
 from journal.domain.settings import Settings
 from journal.domain.validation import (
     InvalidEntry,
     validate_care,
     validate_checkin,
+    validate_race,
     validate_run,
     validate_shoe,
 )
 from journal.storage import convert
-from journal.storage.models import CareRow, CheckInRow, RunRow, SettingRow, ShoeRow
+from journal.storage.models import CareRow, CheckInRow, RaceRow, RunRow, SettingRow, ShoeRow
 
 if TYPE_CHECKING:
     from journal.storage.journal import Journal
@@ -180,14 +182,20 @@ def add_entries(
     checkins: Iterable[CheckIn] = (),
     care: Iterable[CareEntry] = (),
     shoes: Iterable[Shoe] = (),
+    races: Iterable[Race] = (),
 ) -> JournalData:
     """Add everything in one transaction: all of it is saved, or (on any error) none of it.
 
     Shoes named by runs but not in ``shoes`` are created. A record that carries an id
     keeps it (the undo of a delete); new records get fresh ids. Returns the records with ids.
+    Races may be in the past (a backup carries history); a race already in the journal
+    (same day, same name ignoring case) is not added twice.
     """
-    runs, checkins, care, shoes = list(runs), list(checkins), list(care), list(shoes)
+    runs, checkins, care, shoes, races = list(runs), list(checkins), list(care), list(shoes), list(races)
     now = datetime.now()
+    for i, race in enumerate(races):
+        if p := validate_race(race, now.date(), allow_past=True):
+            raise InvalidEntry(f"Race {i + 1} ({race.name!r})", p)
     for i, shoe in enumerate(shoes):
         if p := validate_shoe(shoe, now):
             raise InvalidEntry(f"Shoes {i + 1} ({shoe.name!r})", p)
@@ -224,14 +232,78 @@ def add_entries(
             run_rows.append(row)
         checkin_rows = [convert.fill_checkin_row(CheckInRow(id=c.id), c) for c in checkins]
         care_rows = [convert.fill_care_row(CareRow(id=c.id), c) for c in care]
-        s.add_all(checkin_rows + care_rows)
+        race_rows = _new_race_rows(s, races)
+        s.add_all(checkin_rows + care_rows + race_rows)
         s.flush()
         return JournalData(
             runs=tuple(convert.run_from_row(r) for r in run_rows),
             checkins=tuple(convert.checkin_from_row(r) for r in checkin_rows),
             care=tuple(convert.care_from_row(r) for r in care_rows),
             shoes=tuple(convert.shoe_from_row(r) for r in shoe_rows.values()),
+            races=tuple(convert.race_from_row(r) for r in race_rows),
         )
+
+
+def _race_key(race: Race | RaceRow) -> tuple[str, object]:
+    return shoe_key(race.name), race.day
+
+
+def _new_race_rows(s: Session, races: list[Race]) -> list[RaceRow]:
+    """Rows for the races not already in the journal (same day, same name ignoring case)."""
+    known = {_race_key(r) for r in s.scalars(select(RaceRow))}
+    rows = []
+    for race in races:
+        if _race_key(race) not in known:
+            known.add(_race_key(race))
+            rows.append(convert.fill_race_row(RaceRow(id=race.id), race))
+    return rows
+
+
+def save_race(journal: Journal, race: Race) -> Race:
+    """Add a new race (``id`` None: its day must not be in the past) or update one (one transaction).
+
+    An edit may keep a past day the race already had (renaming a race that has been run),
+    but not move a race into the past. Two races on the same day with the same name are refused.
+    """
+    if problems := validate_race(race, allow_past=True):
+        raise InvalidEntry("Race", problems)
+    with journal.write_session() as s:
+        row = s.get(RaceRow, race.id) if race.id is not None else None
+        if race.id is not None and row is None:
+            raise KeyError(f"No race with id {race.id}")
+        kept_day = row is not None and row.day == race.day
+        if problems := validate_race(race, allow_past=kept_day):
+            raise InvalidEntry("Race", problems)
+        clash = next(
+            (r for r in s.scalars(select(RaceRow)) if _race_key(r) == _race_key(race) and r.id != race.id), None
+        )
+        if clash is not None:
+            raise InvalidEntry("Race", {"name": f"There is already a race called {clash.name!r} on that day"})
+        if row is None:
+            row = RaceRow()
+            s.add(row)
+        convert.fill_race_row(row, race)
+        s.flush()
+        return convert.race_from_row(row)
+
+
+def restore_race(journal: Journal, race: Race) -> Race:
+    """Put a race back exactly as it was under its id (the undo of an edit or a delete); a past day is fine."""
+    if problems := validate_race(race, allow_past=True):
+        raise InvalidEntry("Race", problems)
+    with journal.write_session() as s:
+        row = s.get(RaceRow, race.id) if race.id is not None else None
+        if row is None:
+            row = RaceRow(id=race.id)
+            s.add(row)
+        convert.fill_race_row(row, race)
+        s.flush()
+        return convert.race_from_row(row)
+
+
+def delete_race(journal: Journal, race_id: int) -> Race:
+    """Delete a race and return it as it was (Undo adds it back under its id)."""
+    return _delete(journal, RaceRow, race_id, convert.race_from_row, "race")
 
 
 def restore_deleted(journal: Journal, record: Run | CheckIn | CareEntry) -> Run | CheckIn | CareEntry:

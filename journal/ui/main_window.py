@@ -1,6 +1,6 @@
-"""The main window: actions, the flag banner, and the pages as tabs.
+"""The main window: actions, the flag banner, the goal race line, and the pages as tabs.
 
-History, Shoes and Settings are built at start-up; Trends, Flags and Report are
+History is built at start-up; Trends, Race, Flags, Report, Shoes and Settings are
 built the first time their tab is shown (their modules import matplotlib and
 the PDF code, which start-up should not pay for). Every page refreshes itself
 from ``JournalOperations.changed``; the window is never rebuilt.
@@ -37,6 +37,7 @@ from journal.ui.pages.history_page import HistoryPage
 
 LAZY_PAGES: dict[str, str] = {
     "Trends": "journal.ui.trends.page:TrendsPage",
+    "Race": "journal.ui.race.page:RacePage",
     "Flags": "journal.ui.flags.page:FlagsPage",
     "Report": "journal.ui.report.page:ReportPage",
     "Shoes": "journal.ui.pages.shoes_page:ShoesPage",
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.history, "&History")
         for title, mnemonic in (
             ("Trends", "T&rends"),
+            ("Race", "R&ace"),
             ("Flags", "Fla&gs"),
             ("Report", "Re&port"),
             ("Shoes", "Sh&oes"),
@@ -102,6 +104,8 @@ class MainWindow(QMainWindow):
         self.banner = self._make_banner()
         if self.banner is not None:
             layout.addWidget(self.banner)
+        self.race_line = self._make_race_line()
+        layout.addWidget(self.race_line)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -125,6 +129,14 @@ class MainWindow(QMainWindow):
         banner = banner_class(self.ops, self)
         banner.open_flags_requested.connect(lambda: self.show_tab("Flags"))
         return banner
+
+    def _make_race_line(self) -> QWidget:
+        """The goal race's verdict under the flag banner while a race is within 8 weeks (``ui.race.banner``)."""
+        from journal.ui.race.banner import RaceLine
+
+        line = RaceLine(self.ops, self)
+        line.open_race_requested.connect(lambda: self.show_tab("Race"))
+        return line
 
     def _action(
         self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None, tip: str = ""

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from journal.domain.entries import CareEntry, CheckIn, Run, Shoe
+from journal.domain.races import Race
 from journal.domain.settings import Settings
 from journal.storage.journal import InvalidEntry, Journal
 
@@ -36,8 +37,9 @@ class Change(Flag):
     SHOES = auto()
     SETTINGS = auto()
     FLAGS = auto()
+    RACES = auto()
     ENTRIES = RUNS | CHECKINS | CARE
-    ALL = RUNS | CHECKINS | CARE | SHOES | SETTINGS | FLAGS
+    ALL = RUNS | CHECKINS | CARE | SHOES | SETTINGS | FLAGS | RACES
 
 
 def _change_for(record: object) -> Change:
@@ -167,6 +169,24 @@ class JournalOperations(QObject):
         what = {Run: "run", CheckIn: "check-in", CareEntry: "care entry"}[type(record)]
         cmd = _Command(
             self, f"Delete {what}", deleters[type(record)], lambda j: j.restore_deleted(record), _change_for(record)
+        )
+        self._push(cmd)
+
+    def save_race(self, race: Race) -> Race:
+        """Add a goal race or edit one (undoable); InvalidEntry names what is wrong."""
+        if race.id is None:
+            cmd = _Command(
+                self, "Add race", lambda j: j.save_race(race), lambda j: j.delete_race(cmd.result.id), Change.RACES
+            )
+        else:
+            old = self._journal.race(race.id)
+            cmd = _Command(self, "Edit race", lambda j: j.save_race(race), lambda j: j.restore_race(old), Change.RACES)
+        return self._push(cmd)
+
+    def delete_race(self, race: Race) -> None:
+        """Remove a goal race; Edit > Undo brings it back with its id."""
+        cmd = _Command(
+            self, "Remove race", lambda j: j.delete_race(race.id), lambda j: j.restore_race(race), Change.RACES
         )
         self._push(cmd)
 

@@ -61,11 +61,14 @@ def import_json_backup(args: argparse.Namespace, path: Path) -> int:
         raise CommandError(f"{path}: {exc}; nothing was imported") from None
     with open_journal(args) as journal:
         try:
-            journal.add_entries(runs=data.runs, checkins=data.checkins, care=data.care, shoes=data.shoes)
+            saved = journal.add_entries(
+                runs=data.runs, checkins=data.checkins, care=data.care, shoes=data.shoes, races=data.races
+            )
         except InvalidEntry as exc:
             raise CommandError(f"{path}: {exc}; nothing was imported") from None
+    races = f", {len(saved.races)} races" if data.races else ""
     print(
-        f"Imported {len(data.runs)} runs, {len(data.checkins)} check-ins, {len(data.care)} care entries "
+        f"Imported {len(data.runs)} runs, {len(data.checkins)} check-ins, {len(data.care)} care entries{races} "
         f"and {len(data.shoes)} shoes from {path.name}"
     )
     return EXIT_OK

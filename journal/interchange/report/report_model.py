@@ -27,12 +27,14 @@ from journal.domain.vocabulary import CareKind
 from journal.interchange.report.flag_summary import FlagSummary, summarise
 from journal.interchange.report.log import LogDay, dated_log
 from journal.interchange.report.pain_summary import PainOverview, pain_overview
+from journal.interchange.report.race_section import RaceSummary, race_summary
 from journal.interchange.report.training import TrainingContext, training_context
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from journal.analysis.flags import Flag
+    from journal.analysis.goal_race import FlagRankOn
     from journal.storage.journal import Journal
 
 DEFAULT_WEEKS = 8
@@ -68,6 +70,8 @@ class DoctorReport:
     checkins: int = 0
     notes: tuple[str, ...] = field(default=())
     """Lines about the report itself (e.g. a period cut short because it reached into the future)."""
+    goal_race: RaceSummary | None = None
+    """The first goal race on or after the period's start, judged as of its end (``race_section``)."""
 
     @property
     def days(self) -> int:
@@ -113,9 +117,17 @@ def build_report(
     include_notes: bool = False,
     flags: Sequence[Flag] = (),
     now: datetime | None = None,
+    race_data: JournalData | None = None,
+    race_flag_rank: FlagRankOn | None = None,
 ) -> DoctorReport:
     """Count everything the summary shows for ``start``..``end`` (inclusive); ``flags`` are those raised as of
-    ``end`` (see the module docstring)."""
+    ``end`` (see the module docstring).
+
+    ``race_data``: the records the goal race is judged from (default ``data``); a build can
+    reach back further than ``LOOKBACK_DAYS``, so ``load_report`` passes the whole history.
+    ``race_flag_rank``: the most urgent flag's rank as of a day, for the race check (default: that
+    of ``flags``); ``load_report`` asks the journal's one flag evaluation for the race's day.
+    """
     if start > end:
         raise ValueError(f"The period starts ({start}) after it ends ({end})")
     checkins = [c for c in data.checkins if start <= c.day <= end]
@@ -135,6 +147,13 @@ def build_report(
         flags=tuple(summarise(f) for f in flags),
         log=dated_log(data, start, end, settings.units, include_notes),
         checkins=len(checkins),
+        goal_race=race_summary(
+            race_data or data,
+            start,
+            end,
+            race_flag_rank or (lambda _day: max((f.severity.rank for f in flags), default=0)),
+            settings.week_start,
+        ),
     )
 
 
@@ -151,10 +170,21 @@ def load_report(
     """
     from dataclasses import replace
 
-    from journal.interchange.flag_inputs import check_flags
+    from journal.interchange.flag_inputs import check_flags, highest_rank
 
     settings = journal.settings()
     if paper_size is not None:
         settings = replace(settings, paper_size=paper_size)
     data = journal.data(start - timedelta(days=LOOKBACK_DAYS), end)
-    return build_report(data, settings, start, end, include_notes, check_flags(journal, end).flags)
+    race_data = journal.data(end=end) if any(r.day >= start for r in data.races) else None
+    flags = check_flags(journal, end).flags
+    return build_report(
+        data,
+        settings,
+        start,
+        end,
+        include_notes,
+        flags,
+        race_data=race_data,
+        race_flag_rank=lambda day: highest_rank(journal, day),
+    )

@@ -26,6 +26,7 @@ from journal.interchange.report.blocks import (
     esc,
 )
 from journal.interchange.report.pain_summary import RegionSummary, Trend
+from journal.interchange.report.race_section import race_blocks
 from journal.interchange.report.report_model import DoctorReport
 
 NOT_A_DIAGNOSIS = "A self-kept journal, not a diagnosis."
@@ -373,6 +374,7 @@ def report_document(r: DoctorReport, charts: list[tuple[bytes, float, float, str
     blocks: list[Block] = [
         *header_blocks(r),
         *flag_blocks(r),
+        *race_blocks(r.goal_race, r.end),
         *pain_blocks(r),
         *care_blocks(r),
         *training_blocks(r),

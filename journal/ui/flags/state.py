@@ -11,6 +11,7 @@ open, since flags are judged as of a day.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -60,3 +61,15 @@ def flag_state(ops: JournalOperations) -> FlagState:
     """The ``FlagState`` of ``ops`` (one per journal, shared by the banner and the page)."""
     state = ops.findChild(FlagState, "flag-state")
     return state if isinstance(state, FlagState) else FlagState(ops)
+
+
+def flag_rank_on(ops: JournalOperations) -> Callable[[date], int]:
+    """The most urgent flag's rank as of a day (for the goal race check): today's from the shared
+    ``FlagState``, other days' from the same ``check_flags``, so the Race page and the Flags page agree."""
+    state = flag_state(ops)
+
+    def rank(day: date) -> int:
+        flags = state.result().flags if day == date.today() else check_flags(ops.read, day).flags
+        return max((f.severity.rank for f in flags), default=0)
+
+    return rank
