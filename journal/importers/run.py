@@ -308,6 +308,11 @@ def _save(journal: Journal, runs: list[Run]):
     except InvalidEntry as exc:
         problems = "; ".join(dict.fromkeys(exc.problems.values()))
         raise ImportWriteError(f"a run could not be saved ({problems}), so nothing was imported") from exc
+    except OSError as exc:
+        from journal.storage.errors import is_disk_full
+
+        why = "the disk is full" if is_disk_full(exc) else exc.strerror or type(exc).__name__
+        raise ImportWriteError(f"the runs could not be saved ({why}), so nothing was imported") from exc
     except Exception as exc:
         raise ImportWriteError(f"the runs could not be saved ({type(exc).__name__}), so nothing was imported") from exc
 
