@@ -155,11 +155,13 @@ def _read_beside(
     else:
         try:
             result = parse_item(other, units, check=check)
+            result = ParseResult(runs=result.runs[:1])  # only its first run is used; keep no more
         except ImportCancelled:
             raise
-        except Exception:  # the row still imports from the CSV alone
+        except Exception as exc:  # the row is still read from the CSV alone
+            why = str(exc) if isinstance(exc, ImportFileError) else _unexpected(exc)
             result = ParseResult()
-        result = ParseResult(runs=result.runs[:1])  # only its first run is used; keep no more
+            result.warn(other.label, f"{why}; its row in activities.csv was read without it")
     if len(found) < MAX_REMEMBERED:
         found[rel] = result
     return result

@@ -177,6 +177,8 @@ def _read_rows(
         filename = cols.first(row, "Filename")
         if (started_at is None or not distance or duration is None) and filename and read_activity is not None:
             own = read_activity(filename)
+            for note in own.warnings if own is not None else ():
+                result.warn(note.file, note.message)
             if own is not None and own.runs:
                 found = own.runs[0]
                 started_at = started_at or found.started_at

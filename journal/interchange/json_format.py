@@ -91,6 +91,8 @@ def load_document(text: str) -> Any:
         )
     except json.JSONDecodeError as exc:
         raise JsonFormatError(f"Not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except JsonFormatError:
+        raise
     except RecursionError:
         raise JsonFormatError("Not a journal backup: it nests lists or objects too deep (over 1,000 levels)") from None
     except MemoryError:

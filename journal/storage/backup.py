@@ -158,8 +158,16 @@ def _fsync_file(path: Path) -> None:
         os.fsync(f.fileno())
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+def _source(path: Path) -> sqlite3.Connection:
+    """The connection a copy is read from: read-write as SQLite needs for a WAL journal, told to write nothing.
+
+    Read-write, not read-only: a read-only connection to a WAL-mode file leaves -wal and -shm
+    files beside it that it may not remove; this one, the last to close, removes them as the
+    app does. ``mode=rw`` never creates the file; ``query_only`` refuses any write.
+    """
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=rw", uri=True)
+    conn.execute("PRAGMA query_only=ON")
+    return conn
 
 
 @contextmanager
@@ -173,7 +181,7 @@ def _copy_database(source: Path, target_folder: Path, prefix: str) -> Iterator[P
     remove_leftovers(target_folder, prefix, TEMPORARY)
     fd, tmp = locked_temporary(target_folder, prefix, TEMPORARY)
     try:
-        src = _read_only(source)
+        src = _source(source)
         try:
             dst = sqlite3.connect(tmp)
             try:

@@ -9,10 +9,11 @@ counted as duplicates, so importing the same backup twice adds nothing.
 Everything else goes to ``journal.importers.run.import_paths``: GPX, TCX, FIT
 (.fit.gz), a Strava bulk export (folder or .zip), a Garmin Connect Activities.csv,
 and folders or zips of them. The report lists what was imported, the duplicates,
-what was skipped and why, and the files that failed. Exit status 0 when the import
-ran (even if some files were skipped or failed), 1 when no file could be read at
-all or the runs could not be saved (then nothing was imported), 3 for a journal
-file problem (it cannot be opened, or written: a full disk, a lock, a deleted file).
+what was skipped and why, and the files that failed. Exit status 0 when runs
+were imported or were all in the journal already (even if some files were skipped or
+failed), 1 when nothing could be imported (no file could be read, no run in them
+could be saved, or they could not be saved), 3 for a journal file problem (it cannot
+be opened, or written: a full disk, a lock, a deleted file).
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ EPILOG = (
     "(same activity id, or a start within 2 minutes and a distance within 3 %) are not added again. "
     "All new runs are saved together or not at all. A JSON backup adds only the entries the journal "
     "does not already have. Only ordinary files are read (not pipes or devices), at most 64 MB each once unpacked. "
-    "Exit status: 0 the import ran (some files may have been skipped or failed: see the report); "
-    "1 no file could be read at all, or the runs could not be saved (nothing was imported); "
+    "Exit status: 0 the import ran (runs were imported, or all were in the journal already; some files may "
+    "have been skipped or failed: see the report); 1 nothing could be imported (no file could be read, no run "
+    "in them could be saved, or they could not be saved); "
     "3 the journal file cannot be opened or written (the disk is full, it is locked...; nothing was imported)."
 )
 
@@ -154,6 +156,8 @@ def import_activities(args: argparse.Namespace, paths: list[Path]) -> int:
     if report.nothing_read:
         problem = "none of the files could be read" if report.failed else "no activity files were found"
         raise CommandError(f"{problem}; nothing was imported")
+    if not report.imported and not report.duplicates:
+        raise CommandError("no run in these files could be imported (see the report above); nothing was imported")
     return EXIT_OK
 
 
