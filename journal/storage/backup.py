@@ -426,6 +426,23 @@ def _save_current(journal_path: Path, protect: Path) -> Path | None:
     return target
 
 
+def _checkpoint(journal_path: Path) -> None:
+    """Move what the old journal's -wal holds into the file itself, so removing the -wal loses nothing.
+
+    Best effort: a journal SQLite cannot open was copied byte for byte, -wal included, by ``_save_current``.
+    """
+    if not Path(f"{journal_path}-wal").exists():
+        return
+    try:
+        conn = sqlite3.connect(f"{journal_path.resolve().as_uri()}?mode=rw", uri=True)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
+
+
 def restore_backup(backup: Path | str, journal_path: Path | str) -> Path | None:
     """Replace the journal with ``backup``; return the backup made of the journal it replaced (None if none).
 
@@ -447,6 +464,7 @@ def restore_backup(backup: Path | str, journal_path: Path | str) -> Path | None:
         except JournalFileError as exc:
             raise BackupError(f"{exc.message()} Nothing was restored.") from exc
     saved = _save_current(journal_path, protect=backup)
+    _checkpoint(journal_path)
     try:
         with _copy_database(backup, journal_path.parent, f".{journal_path.name}.restore-") as tmp:
             # A -wal left from the old file would be replayed onto the restored one: remove it first.
