@@ -122,6 +122,11 @@ def _backups_of(journal_path: Path) -> list[tuple[datetime, int, str, Path]]:
     return sorted(found, key=lambda b: (b[0], b[1]), reverse=True)
 
 
+def has_backups(journal_path: Path) -> bool:
+    """True when the backups folder beside ``journal_path`` holds a backup of it."""
+    return bool(_backups_of(Path(journal_path).expanduser()))
+
+
 def _new_name(journal_path: Path, reason: str, now: datetime) -> Path:
     folder, stem, stamp = backup_folder(journal_path), _stem(journal_path), now.strftime(_STAMP)
     candidate = folder / f"{stem}.{stamp}.{reason}{SUFFIX}"

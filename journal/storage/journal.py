@@ -114,6 +114,23 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
+def _refuse_a_lost_journal(path: Path) -> None:
+    """A journal that is gone but has backups beside it was lost (deleted, moved, a failing disk), not new.
+
+    Starting an empty journal there would hide the loss: MISSING, naming the backups, so
+    the person restores one (or moves the backups folder away to start afresh).
+    """
+    from journal.storage.backup import backup_folder, has_backups
+
+    if has_backups(path):
+        raise JournalFileError(
+            path,
+            FileProblem.MISSING,
+            f"but there are backups of it in {backup_folder(path)}: restore one, or move that folder away "
+            "to start a new, empty journal",
+        )
+
+
 def _writes():
     from journal.storage import writes
 
@@ -172,6 +189,7 @@ class Journal:
             if needs_upgrade and revision is not None and before_migration is not None:
                 before_migration(path)
         elif create:
+            _refuse_a_lost_journal(path)
             files.create_empty_file(path)
             needs_upgrade = True
         else:
