@@ -213,11 +213,11 @@ def inspect_existing(path: Path) -> set[str]:
     """
     if path.is_dir():
         raise JournalFileError(path, FileProblem.IS_A_FOLDER)
+    if not path.is_file():  # a named pipe would block, a device read for ever
+        raise JournalFileError(path, FileProblem.NOT_A_JOURNAL, "it is not an ordinary file")
     size = path.stat().st_size
     if size == 0:
         raise JournalFileError(path, FileProblem.EMPTY)
-    if not path.is_file():
-        raise JournalFileError(path, FileProblem.NOT_A_JOURNAL, "it is not an ordinary file")
     with path.open("rb") as f:
         header = f.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
