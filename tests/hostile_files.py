@@ -239,3 +239,24 @@ def gz_of(path: Path) -> Path:
     target = path.with_name(path.name + ".gz")
     target.write_bytes(gzip.compress(path.read_bytes()))
     return target
+
+
+def many_values_json(folder: Path, values: int = 5_000_000) -> Path:
+    """A short file of millions of tiny values: parsed, each would take many times its two bytes."""
+    path = folder / "many.json"
+    with path.open("w") as out:
+        out.write('{"format": "run-journal", "runs": [], "x": [')
+        out.write("1," * values)
+        out.write("1]}")
+    return path
+
+
+def wide_text_json(folder: Path, size: int = 19 * MiB) -> Path:
+    """A JSON backup under the size cap whose one long string holds an emoji (Python stores it 4 bytes a character)."""
+    path = folder / "emoji.json"
+    with path.open("w", encoding="utf-8") as out:
+        out.write('{"format": "run-journal", "version": 1, "runs": [{"date": "2024-03-01", "distance_km": "far", ')
+        out.write('"notes": "\U0001f3c3')
+        out.write("a" * size)
+        out.write('"}]}')
+    return path

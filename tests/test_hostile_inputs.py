@@ -111,6 +111,13 @@ CASES = [
     Case("JSON: a 5,000-digit number", lambda f, j: _import(build.long_number_json(f), j), 1, ("5,000 characters",)),
     Case("JSON: nested 100,000 deep", lambda f, j: _import(build.deep_json(f), j), 1, ("too deep",)),
     Case("JSON: 70 MB", lambda f, j: _import(build.huge_json(f), j), 1, ("too large",)),
+    Case("JSON: 5 million tiny values", lambda f, j: _import(build.many_values_json(f), j), 1, ("2,000,000 values",)),
+    Case(
+        "JSON: 19 MB of text with an emoji",
+        lambda f, j: _import(build.wide_text_json(f), j),
+        1,
+        ("runs[0]", "distance_km"),
+    ),
     Case("JSON: link to /dev/zero", lambda f, j: _import(build.link_to_dev_zero(f, "b.json"), j), 1, ("a device",)),
     Case("JSON: named pipe", lambda f, j: _import(build.fifo(f, "p.json"), j), 1, ("named pipe",)),
     Case(

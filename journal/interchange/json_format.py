@@ -51,6 +51,9 @@ MAX_NUMBER_CHARS = 100
 """A number written with more characters than this is refused (Python would refuse ints over 4,300 digits
 with a traceback; no journal value needs more than a few)."""
 MAX_SHOWN = 40
+MAX_VALUES = 2_000_000
+MAX_CONTAINERS = 400_000
+"""A 10-year journal holds about 210,000 values in 44,000 lists and objects."""
 
 
 class JsonFormatError(ValueError):
@@ -81,7 +84,16 @@ def load_document(text: str) -> Any:
 
     Numbers over ``MAX_NUMBER_CHARS`` characters and NaN/Infinity are refused; nesting
     deeper than Python's recursion limit (about 1,000 levels; a backup nests 3) is refused.
+    Before parsing, the text's commas and brackets are counted (each value but the first of
+    a list or object needs a comma): over ``MAX_VALUES`` values or ``MAX_CONTAINERS`` lists
+    and objects is refused, as the parsed values would take many times the text's memory.
     """
+    values, containers = text.count(","), text.count("{") + text.count("[")
+    if values > MAX_VALUES or containers > MAX_CONTAINERS:
+        raise JsonFormatError(
+            f"Not a journal backup: it holds over {min(values, MAX_VALUES):,} values or "
+            f"{min(containers, MAX_CONTAINERS):,} lists and objects, more than a journal of 80 years"
+        )
     try:
         return json.loads(
             text,
