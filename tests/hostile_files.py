@@ -260,3 +260,21 @@ def wide_text_json(folder: Path, size: int = 19 * MiB) -> Path:
         out.write("a" * size)
         out.write('"}]}')
     return path
+
+
+def long_gpx(folder: Path, points: int = 250_000) -> Path:
+    """An honest GPX of a very long run (about 25 MB): it must import, in little memory."""
+    from datetime import datetime, timedelta
+
+    t0 = datetime(2024, 3, 2, 6, 0)
+    path = folder / "ultra.gpx"
+    with path.open("w") as out:
+        out.write(GPX_HEAD + "<trk><type>running</type><trkseg>")
+        for i in range(points):
+            t = t0 + timedelta(seconds=i // 4)
+            out.write(
+                f'<trkpt lat="{46 + i * 1e-6:.7f}" lon="{14 + i * 1e-6:.7f}"><ele>{300 + i % 50}.0</ele>'
+                f"<time>{t:%Y-%m-%dT%H:%M:%S}Z</time></trkpt>\n"
+            )
+        out.write("</trkseg></trk></gpx>")
+    return path

@@ -215,6 +215,12 @@ def journal_with_health_data(path: Path) -> Path:
     return path
 
 
+HONEST = Case(
+    "an honest 25 MB GPX of 250,000 points", lambda f, j: _import(build.long_gpx(f), j), 0, ("Imported 1 run",)
+)
+"""Run last, on a journal of its own: the streaming reader imports what it should, in the same memory."""
+
+
 @pytest.fixture(scope="module")
 def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     folder = tmp_path_factory.mktemp("hostile")
@@ -230,6 +236,10 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
         argv = case.make(here, journal)
         watched = journal if case.journal == "main" else here / case.journal
         cases.append({"name": case.name, "argv": argv, "journal": str(watched)})
+    honest = inputs / "honest"
+    honest.mkdir()
+    own = folder / "honest-journal" / "journal.sqlite3"
+    cases.append({"name": HONEST.name, "argv": HONEST.make(honest, own), "journal": None})
     spec = folder / "cases.json"
     spec.write_text(json.dumps(cases))
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -261,7 +271,12 @@ def test_hostile_input_is_refused_with_a_message_and_changes_nothing(results: di
     assert got["after"] == got["before"], f"{case.name}: the journal or the files beside it changed"
 
 
+def test_an_honest_long_file_imports_under_the_same_limit(results: dict[str, dict]) -> None:
+    got = results[HONEST.name]
+    assert got["status"] == 0 and "Imported 1 run;" in got["out"], got["out"] + got["err"]
+
+
 def test_every_case_stayed_under_the_memory_limit(results: dict[str, dict]) -> None:
     peak = max(line["peak_mb"] for line in results.values())
     assert peak < LIMIT_MB, f"peak resident size {peak} MB"
-    assert len(results) == len(CASES)
+    assert len(results) == len(CASES) + 1

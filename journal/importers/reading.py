@@ -211,13 +211,6 @@ def gunzipped(raw: BinaryIO, packed_size: int, check: Check | None, budget: Budg
     )
 
 
-def read_limited(stream: BinaryIO, limit: int | None = None) -> bytes:
-    """All of ``stream`` (a LimitedReader-backed stream, so it is capped); ``limit`` stops earlier, without error."""
-    if limit is None:
-        return stream.read()
-    return stream.read(limit)
-
-
 def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES, check: Check | None = None) -> bytes:
     """The bytes of the ordinary file ``path`` (a link is followed, then checked), at most ``limit``.
 

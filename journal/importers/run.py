@@ -69,21 +69,16 @@ class Batch:
     garmin_csvs: int = 0
     cancelled: bool = False
     notes_chars: int = 0
-    unlisted: dict[str, int] = field(default_factory=lambda: {"skipped": 0, "failed": 0, "warnings": 0})
+    unlisted_skipped: int = 0
+    unlisted_failed: int = 0
+    unlisted_warnings: int = 0
 
     def note(
         self, skipped: Iterable[FileNote] = (), failed: Iterable[FileNote] = (), warnings: Iterable[FileNote] = ()
     ) -> None:
-        for name, into, notes in (
-            ("skipped", self.skipped, skipped),
-            ("failed", self.failed, failed),
-            ("warnings", self.warnings, warnings),
-        ):
-            for note in notes:
-                if len(into) < MAX_LISTED:
-                    into.append(note)
-                else:
-                    self.unlisted[name] += 1
+        self.unlisted_skipped += _keep(self.skipped, skipped)
+        self.unlisted_failed += _keep(self.failed, failed)
+        self.unlisted_warnings += _keep(self.warnings, warnings)
 
     def add(self, result: ParseResult, label: str) -> None:
         """Take in one file's runs and notes; ImportFileError when the import would grow past its bounds."""
@@ -103,10 +98,24 @@ class Batch:
 
     def unlisted_notes(self) -> None:
         """Say, in one line per kind, how many notes were not listed."""
-        for name, count in self.unlisted.items():
+        for into, count in (
+            (self.skipped, self.unlisted_skipped),
+            (self.failed, self.unlisted_failed),
+            (self.warnings, self.unlisted_warnings),
+        ):
             if count:
-                line = FileNote("import", f"{count:,} more not listed")
-                {"skipped": self.skipped, "failed": self.failed, "warnings": self.warnings}[name].append(line)
+                into.append(FileNote("import", f"{count:,} more not listed"))
+
+
+def _keep(into: list[FileNote], notes: Iterable[FileNote]) -> int:
+    """Append ``notes`` up to ``MAX_LISTED``; return how many did not fit."""
+    left_out = 0
+    for note in notes:
+        if len(into) < MAX_LISTED:
+            into.append(note)
+        else:
+            left_out += 1
+    return left_out
 
 
 def _csv_header(head: bytes) -> list[str]:
@@ -124,10 +133,15 @@ def parse_item(
 ) -> ParseResult:
     """Read one file by its type, streaming it. Raises ImportFileError (or anything a damaged file provokes)."""
     kind = item.kind
-    if kind in ("gpx", "tcx", "fit"):
-        parse = {"gpx": parse_gpx, "tcx": parse_tcx, "fit": parse_fit}[kind]
+    if kind == "gpx":
         with item.open(check) as stream:
-            return parse(stream, item.label)
+            return parse_gpx(stream, item.label)
+    if kind == "tcx":
+        with item.open(check) as stream:
+            return parse_tcx(stream, item.label)
+    if kind == "fit":
+        with item.open(check) as stream:
+            return parse_fit(stream, item.label)
     header = _csv_header(item.head(HEAD, check))
     if is_strava_header(header):
         found: dict[str, ParseResult | None] = {}
