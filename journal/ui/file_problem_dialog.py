@@ -92,7 +92,8 @@ class FileProblemDialog(QDialog):
         layout.addLayout(top)
         readable = [b for b in backups if b.problem is None]
         lines = [error.message()]
-        if error.problem not in (FileProblem.MISSING, FileProblem.LOCKED) and "left as it is" not in lines[0]:
+        said_unchanged = "left as it is" in lines[0] or "as it was" in lines[0]
+        if error.problem not in (FileProblem.MISSING, FileProblem.LOCKED, FileProblem.GONE) and not said_unchanged:
             lines.append("The file has not been changed.")
         if advice := ADVICE.get(error.problem):
             lines.append(advice)
