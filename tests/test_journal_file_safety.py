@@ -193,3 +193,27 @@ def test_the_window_cannot_export_over_the_journal(tmp_path, journal_path):
 
         export_json(Again(), export_json_after)
     assert export_json_after.exists()
+
+
+def test_restore_never_replaces_another_programs_database(tmp_path, journal_path, capsys):
+    with Journal.open(journal_path) as j:
+        j.add_run(Run(started_at=datetime(2024, 1, 1, 7), distance_m=5000.0))
+    backup = make_backup(journal_path)
+    other = tmp_path / "photos.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY)")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    assert main(["restore", str(backup), "--db", str(other)]) == 3
+    assert "Nothing was restored" in capsys.readouterr().err
+    assert other.read_bytes() == before
+
+
+def test_exports_never_replace_a_device_or_pipe(tmp_path, journal_path, capsys):
+    Journal.open(journal_path).close()
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    assert main(["export", "--format", "json", "--out", str(fifo), "--force", "--db", str(journal_path)]) == 1
+    assert "not an ordinary file" in capsys.readouterr().err
+    assert stat.S_ISFIFO(fifo.stat().st_mode)

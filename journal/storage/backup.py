@@ -431,6 +431,20 @@ def _save_current(journal_path: Path, protect: Path) -> Path | None:
     return target
 
 
+def _refuse_another_programs_file(journal_path: Path) -> None:
+    """A restore replaces a journal, even a damaged one or one whose bytes are junk, never another
+    program's database (an SQLite file that is not a journal) or something that is not a file."""
+    try:
+        files.inspect_existing(journal_path)
+    except JournalFileError as exc:
+        if exc.problem is not FileProblem.NOT_A_JOURNAL:
+            return
+        with journal_path.open("rb") as f:
+            sqlite_file = f.read(len(files.SQLITE_HEADER)) == files.SQLITE_HEADER
+        if sqlite_file or not journal_path.is_file():
+            raise BackupError(f"{exc.message()} Nothing was restored over it.") from exc
+
+
 def _checkpoint(journal_path: Path) -> None:
     """Move what the old journal's -wal holds into the file itself, so removing the -wal loses nothing.
 
@@ -468,6 +482,7 @@ def restore_backup(backup: Path | str, journal_path: Path | str) -> Path | None:
             files.check_writable(journal_path)
         except JournalFileError as exc:
             raise BackupError(f"{exc.message()} Nothing was restored.") from exc
+        _refuse_another_programs_file(journal_path)
     saved = _save_current(journal_path, protect=backup)
     _checkpoint(journal_path)
     try:

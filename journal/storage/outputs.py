@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import threading
 from collections import Counter
 from collections.abc import Iterable
@@ -101,7 +102,18 @@ def unwatch(journal_path: Path) -> None:
 
 
 def check_output(out: Path | str) -> None:
-    """Raise ProtectedFile when ``out`` is, or is part of, a journal this process has open."""
+    """Raise ProtectedFile when ``out`` is, or is part of, a journal this process has open, or is not a file.
+
+    Writing goes through a temporary file renamed over ``out``: over a device, a named pipe or a
+    socket (``/dev/null``) that would replace the special file itself, so it is refused too.
+    """
+    try:
+        mode = os.stat(out).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "a device, pipe or socket"
+        raise ProtectedFile(f"{out} is {kind}, not an ordinary file; nothing was written")
     with _open_lock:
         journals = list(_open)
     for journal in journals:

@@ -109,7 +109,10 @@ def run(args: argparse.Namespace) -> int:
 def write_failure(out: Path, exc: OSError) -> str:
     """Why ``out`` could not be written, in words (a full disk as a full disk)."""
     from journal.storage.errors import is_disk_full
+    from journal.storage.outputs import ProtectedFile
 
+    if isinstance(exc, ProtectedFile):
+        return str(exc.strerror)
     if is_disk_full(exc):
         return f"Could not write {out}: the disk is full. Free some space and try again; nothing was written"
     return f"Could not write {out}: {exc.strerror or type(exc).__name__}; nothing was written"
