@@ -1,10 +1,20 @@
-"""The process that test_crash_safety.py kills: saves entries in a loop through the window's write path.
+"""The process that test_crash_safety.py kills: saves entries, imports, backs up, restores or migrates.
 
-Run as a script. To keep 50+ kills inside a few seconds, it is a small fork
-server: it imports the app once, then for each ``go PATH SEED`` line on stdin
-forks a writer and prints ``child PID``; the test SIGKILLs that writer at a
+Run as a script. To keep 150+ kills inside a few seconds, it is a small fork
+server: it imports the app once, then for each ``go MODE PATH SEED [ARG]`` line on
+stdin forks a worker and prints ``child PID``; the test SIGKILLs that worker at a
 random moment, then sends ``wait`` and gets ``dead PID`` once it is reaped
-(after which every line the writer printed is already in the pipe).
+(after which every line the worker printed is already in the pipe).
+
+Modes other than ``save`` do one operation, as the app does it, then print ``done``:
+
+- ``import PATH SEED FOLDER``: ``import_paths`` of the activity files in FOLDER (one transaction);
+- ``json PATH SEED FILE``: ``main.py import FILE`` of a JSON backup (one transaction);
+- ``backup PATH SEED``: ``make_backup`` (copy to a locked temporary file, rename, rotate);
+- ``restore PATH SEED BACKUP``: the journal's lock, then ``restore_backup``;
+- ``migrate PATH SEED``: ``Journal.open`` of an old-schema journal (backup first, then one migration).
+
+``save`` (the window's write path) is described below.
 
 The writer does what the window does: a QCoreApplication, the journal lock,
 ``Journal.open``, and every write through ``JournalOperations`` (``save_run``
@@ -80,7 +90,52 @@ def writer(path: str, seed: int) -> None:
             print(f"run {run.id} {token} 0", flush=True)
 
 
+def one_operation(mode: str, path: str, arg: str) -> None:
+    """One import, JSON import, backup, restore or migration, then ``done``."""
+    if mode == "import":
+        from journal.importers.run import import_paths
+
+        JournalLock.acquire(path)
+        with Journal.open(path) as journal:
+            report = import_paths([arg], journal)
+        print(f"imported {len(report.imported)}", flush=True)
+    elif mode == "json":
+        from journal.app import main
+
+        print(f"status {main(['import', arg, '--db', path])}", flush=True)
+    elif mode == "backup":
+        from journal.storage.backup import make_backup
+
+        print(f"backup {make_backup(path, 'manual', keep=100)}", flush=True)
+    elif mode == "restore":
+        from journal.storage.backup import restore_backup
+
+        with JournalLock.acquire(path):
+            restore_backup(arg, path)
+    elif mode == "migrate":
+        from journal.storage.backup import backup_before_migration
+
+        JournalLock.acquire(path)
+        Journal.open(path, before_migration=backup_before_migration).close()
+    print("done", flush=True)
+
+
+def preload() -> None:
+    """Import what the operations need once, in the server, so each forked worker starts at once."""
+    import alembic.command
+    import alembic.config  # noqa: F401
+    import sqlalchemy.orm  # noqa: F401
+
+    import journal.app
+    import journal.cli.commands.import_files
+    import journal.importers.run
+    import journal.interchange.json_duplicates
+    import journal.storage.backup
+    import journal.storage.writes  # noqa: F401
+
+
 def serve() -> None:
+    preload()
     print("ready", flush=True)
     child = 0
     for line in sys.stdin:
@@ -89,7 +144,12 @@ def serve() -> None:
             child = os.fork()
             if child == 0:
                 try:
-                    writer(words[1], int(words[2]))
+                    mode, path, seed = words[1], words[2], int(words[3])
+                    if mode == "save":
+                        writer(path, seed)
+                    else:
+                        one_operation(mode, path, words[4] if len(words) > 4 else "")
+                        os._exit(0)
                 except BaseException as exc:  # report, never fall back into the server loop
                     print(f"error {type(exc).__name__}: {exc}", flush=True)
                 finally:

@@ -69,9 +69,9 @@ class Server:
         self.proc.stdin.write(text + "\n")
         self.proc.stdin.flush()
 
-    def start(self, path: Path, seed: int) -> tuple[int, list[str]]:
-        """Fork a writer; return its pid and any lines it printed before the server's ``child`` line."""
-        self.send(f"go {path} {seed}")
+    def start(self, path: Path, seed: int, mode: str = "save", arg: object = "") -> tuple[int, list[str]]:
+        """Fork a worker; return its pid and any lines it printed before the server's ``child`` line."""
+        self.send(f"go {mode} {path} {seed} {arg}".rstrip())
         early = []
         while not (line := self.readline()).startswith("child "):
             early.append(line)

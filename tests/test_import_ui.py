@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import threading
 
 import pytest
@@ -129,12 +130,12 @@ def test_choosing_a_folder_remembers_it(qtbot, window, samples, tmp_path, monkey
 
 def test_a_failed_save_says_nothing_was_imported(qtbot, window, samples, journal_path, monkeypatch):
     def refuse(*args, **kwargs):
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(Journal, "add_entries", refuse)
     controller = run_import_dialog(window, window.ops, paths=[samples / "tcx"], units=DistanceUnit.KM)
     qtbot.waitUntil(lambda: controller.error_box is not None, timeout=10_000)
     assert "Nothing was imported." in controller.error_box.text()
-    assert "disk full" in controller.error_box.text()
+    assert "the disk is full" in controller.error_box.text()
     monkeypatch.undo()
     assert _stored_runs(journal_path) == []

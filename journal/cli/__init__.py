@@ -45,5 +45,31 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Run the parsed command; the caller has checked that one was given."""
-    return int(args.func(args))
+    """Run the parsed command; the caller has checked that one was given.
+
+    Whatever goes wrong ends with a message on stderr and an exit status, never a
+    traceback (whose values could be health data) unless ``--verbose`` asks for the
+    details: the commands' own refusals as they say, an unexpected error 1.
+    """
+    import sys
+
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        print("Stopped; nothing more was changed.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last guard: a message, not a traceback
+        if getattr(args, "verbose", False):
+            import traceback
+
+            traceback.print_exc()
+        if isinstance(exc, MemoryError):
+            what = "it ran out of memory"
+        else:
+            what = f"of an unexpected problem ({type(exc).__name__})"
+        print(
+            f"error: the command stopped because {what}; the journal was left as it was. "
+            "Run it again with --verbose to see the details.",
+            file=sys.stderr,
+        )
+        return 1

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -53,16 +52,6 @@ def journal_path(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if getattr(args, "db", None) else default_journal_path()
 
 
-def demo_journal_path() -> Path:
-    """A fresh temporary journal filled with the six-month demo story (never the user's own)."""
-    from journal.demo import write_demo_journal
-
-    folder = Path(tempfile.mkdtemp(prefix="run-journal-demo-"))
-    path = folder / "demo-journal.sqlite3"
-    write_demo_journal(path)
-    return path
-
-
 @contextmanager
 def open_journal(args: argparse.Namespace, create: bool = True, exclusive: bool = True) -> Iterator[Journal]:
     """Open the journal the arguments name; a file problem becomes CommandError(EXIT_JOURNAL).
@@ -71,11 +60,24 @@ def open_journal(args: argparse.Namespace, create: bool = True, exclusive: bool 
     it is open, so a command refuses a journal that a running window (or another
     command) has open: "in use by another running copy". A schema upgrade is
     preceded by a backup (``journal.storage.backup.backup_before_migration``).
+    With ``--demo``, a fresh demo journal in a temporary folder that is removed
+    afterwards (``journal.demo_session``).
     """
+    if getattr(args, "demo", False):
+        from journal.demo_session import demo_session
+
+        with demo_session() as path, _open_at(path, create, exclusive) as journal:
+            yield journal
+        return
+    with _open_at(journal_path(args), create, exclusive) as journal:
+        yield journal
+
+
+@contextmanager
+def _open_at(path: Path, create: bool, exclusive: bool) -> Iterator[Journal]:
     from journal.storage.backup import backup_before_migration
     from journal.storage.instance_lock import JournalLock
 
-    path = demo_journal_path() if getattr(args, "demo", False) else journal_path(args)
     lock = None
     try:
         if exclusive and (create or path.exists()):
@@ -98,7 +100,11 @@ def fail(message: str) -> None:
 
 
 def guarded(func):
-    """Decorate a command so CommandError prints its message and returns its status."""
+    """Decorate a command so CommandError prints its message and returns its status.
+
+    A JournalFileError met while the command runs (the disk filled up, the file was
+    locked or deleted meanwhile) is a journal file problem: its message, status 3.
+    """
 
     def run(args: argparse.Namespace) -> int:
         try:
@@ -106,6 +112,9 @@ def guarded(func):
         except CommandError as exc:
             fail(str(exc))
             return exc.status
+        except JournalFileError as exc:
+            fail(str(exc))
+            return EXIT_JOURNAL
 
     run.__doc__ = func.__doc__
     return run

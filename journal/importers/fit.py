@@ -22,7 +22,7 @@ from __future__ import annotations
 import io
 import struct
 from datetime import datetime
-from typing import Any
+from typing import Any, BinaryIO
 
 import fitdecode
 
@@ -35,14 +35,19 @@ RUNNING = ("running", 1)
 """fitdecode gives the enum name, or the raw number (1 = running) for a profile it does not know."""
 
 SURFACES: dict[str, Surface] = {"treadmill": Surface.TREADMILL, "trail": Surface.TRAIL, "track": Surface.TRACK}
+MAX_SESSIONS = 1_000
+"""More sessions than any activity file holds (a multisport day has a handful); kept in memory, so capped."""
 
 
 def _values(frame: fitdecode.FitDataMessage) -> dict[str, Any]:
     return {f.name: f.value for f in frame.fields if f.value is not None}
 
 
-def read_fit_messages(data: bytes) -> tuple[dict[str, Any] | None, list[dict[str, Any]], Any, bool]:
-    """(file_id values, session values, last record frame, CRCs all good) from FIT bytes.
+def read_fit_messages(data: bytes | BinaryIO) -> tuple[dict[str, Any] | None, list[dict[str, Any]], Any, bool]:
+    """(file_id values, session values, last record frame, CRCs all good) from FIT bytes or a stream.
+
+    The frames are decoded as they stream by; only the sessions (at most ``MAX_SESSIONS``)
+    and the last record are kept.
 
     The file's ``sport`` message, when there is one, is kept as ``file_id["sport"]``.
 
@@ -54,7 +59,7 @@ def read_fit_messages(data: bytes) -> tuple[dict[str, Any] | None, list[dict[str
     crc_ok = True
     try:
         with fitdecode.FitReader(
-            io.BytesIO(data),
+            io.BytesIO(data) if isinstance(data, bytes) else data,
             check_crc=fitdecode.CrcCheck.READONLY,
             error_handling=fitdecode.ErrorHandling.IGNORE,
         ) as reader:
@@ -65,6 +70,8 @@ def read_fit_messages(data: bytes) -> tuple[dict[str, Any] | None, list[dict[str
                     if name == "record":
                         last_record = frame
                     elif name == "session":
+                        if len(sessions) >= MAX_SESSIONS:
+                            raise ImportFileError(f"holds over {MAX_SESSIONS:,} sessions, which no activity file does")
                         sessions.append(_values(frame))
                     elif name == "file_id" and file_id is None:
                         file_id = _values(frame)
@@ -95,8 +102,8 @@ def _activity_id(file_id: dict[str, Any] | None, number: int, count: int) -> str
     return base if count == 1 else f"{base}#{number}"
 
 
-def parse_fit(data: bytes, label: str) -> ParseResult:
-    """Read FIT bytes (already un-gzipped); ``label`` names the file in the report and in ``Run.source_file``."""
+def parse_fit(data: bytes | BinaryIO, label: str) -> ParseResult:
+    """Read FIT bytes or a stream (already un-gzipped); ``label`` names the file in the report and in ``Run.source_file``."""
     result = ParseResult()
     file_id, sessions, last_record, crc_ok = read_fit_messages(data)
     if not sessions:
@@ -129,7 +136,7 @@ def parse_fit(data: bytes, label: str) -> ParseResult:
             timer = session.get("total_elapsed_time")
         rpe = session.get("workout_rpe")
         sub_sport = session.get("sub_sport")
-        result.runs.append(
+        result.add(
             Run(
                 started_at=utc_to_local(start),
                 distance_m=float(distance),

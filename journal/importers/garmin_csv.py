@@ -13,15 +13,16 @@ duplicates are recognised by start time and distance.
 from __future__ import annotations
 
 import csv
-import io
 import re
+from collections.abc import Iterable
 from datetime import datetime
 
 from journal.domain.entries import Run
 from journal.domain.units import DistanceUnit
 from journal.domain.vocabulary import Surface
 from journal.importers.records import ImportFileError, ParseResult
-from journal.importers.values import decode_text, parse_clock, parse_number, whole_seconds
+from journal.importers.text_lines import Opener, opener_of, read_csv_text
+from journal.importers.values import parse_clock, parse_number, whole_seconds
 
 REQUIRED = ("Activity Type", "Date", "Distance")
 _RUN = re.compile(r"\brun", re.IGNORECASE)
@@ -55,10 +56,21 @@ def _surface(kind: str) -> Surface | None:
     return next((s for word, s in SURFACE_WORDS.items() if word in lowered), None)
 
 
-def parse_garmin_csv(data: bytes, label: str, units: DistanceUnit) -> ParseResult:
-    """Read a Garmin Connect Activities.csv with distances in ``units``."""
+def parse_garmin_csv(data: bytes | Opener, label: str, units: DistanceUnit) -> ParseResult:
+    """Read a Garmin Connect Activities.csv (bytes, or a function opening it) with distances in ``units``."""
+    return read_csv_text(opener_of(data), lambda lines: _parse_lines(lines, label, units))
+
+
+def _parse_lines(lines: Iterable[str], label: str, units: DistanceUnit) -> ParseResult:
     result = ParseResult()
-    reader = csv.DictReader(io.StringIO(decode_text(data), newline=""))
+    try:
+        _read_rows(csv.DictReader(lines), result, label, units)
+    except csv.Error as exc:
+        raise ImportFileError(f"not a readable CSV file ({exc})") from None
+    return result
+
+
+def _read_rows(reader: csv.DictReader, result: ParseResult, label: str, units: DistanceUnit) -> None:
     if reader.fieldnames is None or not is_garmin_header(list(reader.fieldnames)):
         raise ImportFileError("not a Garmin Connect Activities.csv (no Activity Type / Date / Distance columns)")
     reader.fieldnames = [name.strip().lstrip("\ufeff") for name in reader.fieldnames]
@@ -93,7 +105,7 @@ def parse_garmin_csv(data: bytes, label: str, units: DistanceUnit) -> ParseResul
                 duration = None
             if duration is not None:
                 break
-        result.runs.append(
+        result.add(
             Run(
                 started_at=started_at,
                 distance_m=distance * units.metres,
@@ -103,4 +115,3 @@ def parse_garmin_csv(data: bytes, label: str, units: DistanceUnit) -> ParseResul
                 source_file=label,
             )
         )
-    return result

@@ -30,6 +30,14 @@ def describe_source(run: Run) -> str:
     return f"{label} ({run.source_file})" if run.source_file else label
 
 
+MAX_RUNS = 20_000
+"""Most runs one import takes (a run a day for 55 years): more is not an activity export."""
+MAX_NOTES_CHARS = 8_000_000
+"""Most characters of notes one import holds in memory before saving."""
+MAX_NOTES_PER_FILE = 1_000
+"""Most skipped activities and warnings listed for one file; the rest are counted in one line."""
+
+
 class ImportFileError(Exception):
     """A file could not be read (corrupt, truncated, not what its name says). Nothing of it is imported."""
 
@@ -47,22 +55,51 @@ class FileNote:
 
 @dataclass(slots=True)
 class ParseResult:
-    """What one file held: runs to import, activities skipped (with the reason), warnings."""
+    """What one file held: runs to import, activities skipped (with the reason), warnings.
+
+    Bounded whatever the file holds: ``add`` refuses the file past ``MAX_RUNS`` runs or
+    ``MAX_NOTES_CHARS`` of notes; past ``MAX_NOTES_PER_FILE`` skips (or warnings) the
+    rest are only counted (``more_skipped``, ``more_warnings``).
+    """
 
     runs: list[Run] = field(default_factory=list)
     skipped: list[FileNote] = field(default_factory=list)
     warnings: list[FileNote] = field(default_factory=list)
+    more_skipped: int = 0
+    more_warnings: int = 0
+    notes_chars: int = 0
+
+    def add(self, run: Run) -> None:
+        self.notes_chars += len(run.notes)
+        if len(self.runs) >= MAX_RUNS:
+            raise ImportFileError(
+                f"holds over {MAX_RUNS:,} runs, more than any activity export; nothing of it was read"
+            )
+        if self.notes_chars > MAX_NOTES_CHARS:
+            raise ImportFileError("holds more text in its notes than an export has (over 8 million characters)")
+        self.runs.append(run)
 
     def skip(self, file: str, reason: str) -> None:
-        self.skipped.append(FileNote(file, reason))
+        if len(self.skipped) < MAX_NOTES_PER_FILE:
+            self.skipped.append(FileNote(file, reason))
+        else:
+            self.more_skipped += 1
 
     def warn(self, file: str, message: str) -> None:
-        self.warnings.append(FileNote(file, message))
+        if len(self.warnings) < MAX_NOTES_PER_FILE:
+            self.warnings.append(FileNote(file, message))
+        else:
+            self.more_warnings += 1
 
     def extend(self, other: ParseResult) -> None:
-        self.runs.extend(other.runs)
-        self.skipped.extend(other.skipped)
-        self.warnings.extend(other.warnings)
+        for run in other.runs:
+            self.add(run)
+        for note in other.skipped:
+            self.skip(note.file, note.message)
+        for note in other.warnings:
+            self.warn(note.file, note.message)
+        self.more_skipped += other.more_skipped
+        self.more_warnings += other.more_warnings
 
 
 @dataclass(slots=True)

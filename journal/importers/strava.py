@@ -25,16 +25,17 @@ from __future__ import annotations
 
 import csv
 import html
-import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from journal.domain.entries import Run
 from journal.domain.units import DistanceUnit
+from journal.domain.validation import MAX_NOTES
 from journal.domain.vocabulary import Surface
 from journal.importers.records import ImportFileError, ParseResult
-from journal.importers.values import decode_text, effort_from_scale, parse_number, utc_to_local, whole_seconds
+from journal.importers.text_lines import Opener, opener_of, read_csv_text
+from journal.importers.values import effort_from_scale, parse_number, utc_to_local, whole_seconds
 
 RUN_TYPES: dict[str, Surface | None] = {"Run": None, "Trail Run": Surface.TRAIL, "Virtual Run": Surface.TREADMILL}
 REQUIRED = ("Activity ID", "Activity Date", "Activity Type")
@@ -113,16 +114,42 @@ def _number(text: str) -> float | None:
 
 
 def parse_strava_csv(
-    data: bytes, label: str, units: DistanceUnit, read_activity: ActivityReader | None = None
+    data: bytes | Opener, label: str, units: DistanceUnit, read_activity: ActivityReader | None = None
 ) -> ParseResult:
-    """Read ``activities.csv``; ``units`` is the account's unit for the first Distance column."""
+    """Read ``activities.csv`` (bytes, or a function opening it), row by row.
+
+    ``units`` is the account's unit for the first Distance column.
+    """
+    return read_csv_text(opener_of(data), lambda lines: _parse_rows(lines, label, units, read_activity))
+
+
+def _parse_rows(
+    lines: Iterable[str], label: str, units: DistanceUnit, read_activity: ActivityReader | None
+) -> ParseResult:
     result = ParseResult()
-    rows = list(csv.reader(io.StringIO(decode_text(data), newline="")))
-    if not rows or not is_strava_header(rows[0]):
-        raise ImportFileError("not a Strava activities.csv (no Activity ID / Activity Date / Activity Type columns)")
-    cols = _Columns(rows[0])
+    rows = csv.reader(lines)
+    try:
+        header = next(rows, None)
+        if header is None or not is_strava_header(header):
+            raise ImportFileError(
+                "not a Strava activities.csv (no Activity ID / Activity Date / Activity Type columns)"
+            )
+        _read_rows(rows, _Columns(header), result, label, units, read_activity)
+    except csv.Error as exc:
+        raise ImportFileError(f"not a readable CSV file ({exc})") from None
+    return result
+
+
+def _read_rows(
+    rows: Iterable[list[str]],
+    cols: _Columns,
+    result: ParseResult,
+    label: str,
+    units: DistanceUnit,
+    read_activity: ActivityReader | None,
+) -> None:
     fallback_unit_used = False
-    for row in rows[1:]:
+    for row in rows:
         if not any(cell.strip() for cell in row):
             continue
         activity_id = cols.first(row, "Activity ID")
@@ -150,6 +177,8 @@ def parse_strava_csv(
         filename = cols.first(row, "Filename")
         if (started_at is None or not distance or duration is None) and filename and read_activity is not None:
             own = read_activity(filename)
+            for note in own.warnings if own is not None else ():
+                result.warn(note.file, note.message)
             if own is not None and own.runs:
                 found = own.runs[0]
                 started_at = started_at or found.started_at
@@ -166,8 +195,8 @@ def parse_strava_csv(
             continue
         notes = "\n\n".join(
             text for text in (cols.first(row, "Activity Description"), cols.first(row, "Activity Private Note")) if text
-        )
-        result.runs.append(
+        )[:MAX_NOTES]
+        result.add(
             Run(
                 started_at=started_at,
                 distance_m=distance,
@@ -183,4 +212,3 @@ def parse_strava_csv(
         )
     if fallback_unit_used:
         result.warn(label, f"some distances had no metres column and were read in {units.value}")
-    return result

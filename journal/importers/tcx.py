@@ -1,91 +1,194 @@
 """TCX (Garmin Training Center XML): each ``Activity Sport="Running"`` becomes a run.
 
-Read with the standard library's ElementTree in the TCX namespace: the format is
-small and fixed (Garmin's TrainingCenterDatabase v2 schema), so a dependency would
-add nothing. Start time: the activity's ``Id`` (an ISO time, UTC), else its first
-lap's ``StartTime``. Distance and duration: the sums of the laps' ``DistanceMeters``
-and ``TotalTimeSeconds`` (a lap without ``DistanceMeters`` counts its last track
-point's cumulative distance). ``Notes`` become the run's notes; the ``Id`` is the
-activity id used to recognise the same activity again. Other sports are skipped.
+Read in one streaming pass through the guarded expat reader
+(``journal.importers.xml_guard``), keeping a few figures per activity, so a file of
+any length costs the same little memory. Elements are matched in the TCX namespace
+(the root's own, else Garmin's TrainingCenterDatabase v2). Start time: the
+activity's ``Id`` (an ISO time, UTC), else its first lap's ``StartTime``. Distance and
+duration: the sums of the laps' ``DistanceMeters`` and ``TotalTimeSeconds`` (a lap
+without ``DistanceMeters`` counts its last track point's cumulative distance).
+``Notes`` become the run's notes; the ``Id`` is the activity id used to recognise the
+same activity again. Other sports are skipped.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
+import io
+from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from journal.domain.entries import Run
-from journal.importers.records import ImportFileError, ParseResult
-from journal.importers.values import decode_xml, parse_iso_utc, parse_number, whole_seconds
+from journal.domain.validation import MAX_NOTES
+from journal.importers.records import FileNote, ImportFileError, ParseResult
+from journal.importers.values import parse_iso_utc, parse_number, whole_seconds
+from journal.importers.xml_guard import read_xml
 
 NAMESPACE = "http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"
 
 
-def _number(element: ET.Element | None) -> float | None:
-    if element is None or element.text is None:
+def _number(text: str | None) -> float | None:
+    if not text:
         return None
     try:
-        return parse_number(element.text)
+        return parse_number(text)
     except ValueError:
         return None
 
 
-def _lap_distance(lap: ET.Element, ns: dict[str, str]) -> float | None:
-    distance = _number(lap.find("t:DistanceMeters", ns))
-    if distance is not None:
-        return distance
-    points = [_number(e) for e in lap.iterfind("t:Track/t:Trackpoint/t:DistanceMeters", ns)]
-    return max((p for p in points if p is not None), default=None)
+@dataclass(slots=True)
+class _Lap:
+    distance: float | None = None
+    seconds: float | None = None
+    seen_distance: bool = False
+    seen_seconds: bool = False
+    track_distance: float | None = None
+
+    @property
+    def total_distance(self) -> float | None:
+        return self.distance if self.distance is not None else self.track_distance
 
 
-def parse_tcx(data: bytes, label: str) -> ParseResult:
-    """Read a TCX file; ``label`` names it in the report and in ``Run.source_file``."""
-    result = ParseResult()
-    try:
-        root = ET.fromstring(decode_xml(data))
-    except ET.ParseError as exc:
-        raise ImportFileError(f"not a readable TCX file (XML error: {exc})") from None
-    if not root.tag.endswith("TrainingCenterDatabase"):
-        raise ImportFileError("not a TCX file (no TrainingCenterDatabase element)")
-    ns = {"t": root.tag[1:].split("}")[0] if root.tag.startswith("{") else NAMESPACE}
-    activities = root.findall(".//t:Activity", ns)
-    if not activities:
-        has_course = root.find(".//t:Course", ns) is not None
-        result.skip(label, "a course (a planned route), not an activity" if has_course else "no activity in the file")
-        return result
-    for number, activity in enumerate(activities, start=1):
-        where = label if len(activities) == 1 else f"{label} (activity {number})"
-        sport = activity.get("Sport", "")
-        if sport != "Running":
-            result.skip(where, f"not a run (sport {sport or 'not given'})")
-            continue
-        activity_id = (activity.findtext("t:Id", default="", namespaces=ns) or "").strip()
-        laps = activity.findall("t:Lap", ns)
-        start_text = activity_id or (laps[0].get("StartTime", "") if laps else "")
-        try:
-            started_at = parse_iso_utc(start_text)
-        except ValueError:
+@dataclass(slots=True)
+class _Activity:
+    depth: int
+    sport: str
+    activity_id: str | None = None
+    notes: str | None = None
+    laps: int = 0
+    first_lap_start: str = ""
+    distance: float = 0.0
+    seconds: float = 0.0
+    lap: _Lap | None = None
+    open: dict[str, int] = field(default_factory=dict)  # element name -> its depth, while inside it
+
+
+class _TcxReader:
+    """The XmlEvents of a TCX file: each activity summed up as it ends."""
+
+    def __init__(self, label: str, result: ParseResult) -> None:
+        self.label, self.result = label, result
+        self.ns: str | None = None
+        self.activities = 0
+        self.has_course = False
+        self.activity: _Activity | None = None
+
+    def start(self, depth: int, ns: str, name: str, attrs: dict[str, str]) -> bool:
+        if depth == 1:
+            if not name.endswith("TrainingCenterDatabase"):
+                raise ImportFileError("not a TCX file (no TrainingCenterDatabase element)")
+            self.ns = ns or NAMESPACE
+            return False
+        if ns != self.ns:
+            return False
+        a = self.activity
+        if name == "Course":
+            self.has_course = True
+        if a is None:
+            if name == "Activity":
+                self.activities += 1
+                self.activity = _Activity(depth, attrs.get("Sport", ""))
+            return False
+        relative = depth - a.depth
+        if relative == 1:
+            if name == "Lap":
+                a.laps += 1
+                if a.laps == 1:
+                    a.first_lap_start = attrs.get("StartTime", "")
+                a.lap = _Lap()
+                return False
+            return (name == "Id" and a.activity_id is None) or (name == "Notes" and a.notes is None)
+        lap = a.lap
+        if lap is None:
+            return False
+        if relative == 2:
+            a.open[name] = depth
+            return (name == "DistanceMeters" and not lap.seen_distance) or (
+                name == "TotalTimeSeconds" and not lap.seen_seconds
+            )
+        if relative == 3 and name == "Trackpoint" and a.open.get("Track") == depth - 1:
+            a.open[name] = depth
+        elif relative == 4 and name == "DistanceMeters" and a.open.get("Trackpoint") == depth - 1:
+            return True
+        return False
+
+    def end(self, depth: int, ns: str, name: str, text: str) -> None:
+        a = self.activity
+        if a is None or ns != self.ns:
+            return
+        relative = depth - a.depth
+        if relative == 0 and name == "Activity":
+            self._finish(a)
+            self.activity = None
+        elif relative == 1:
+            if name == "Lap" and a.lap is not None:
+                lap_distance = a.lap.total_distance
+                if lap_distance is not None:
+                    a.distance += lap_distance
+                if a.lap.seconds is not None:
+                    a.seconds += a.lap.seconds
+                a.lap = None
+                a.open.clear()
+            elif name == "Id" and a.activity_id is None:
+                a.activity_id = text.strip()
+            elif name == "Notes" and a.notes is None:
+                a.notes = text.strip()[:MAX_NOTES]
+        elif a.lap is not None:
+            lap = a.lap
+            if relative == 2:
+                a.open.pop(name, None)
+                if name == "DistanceMeters" and not lap.seen_distance:
+                    lap.seen_distance, lap.distance = True, _number(text)
+                elif name == "TotalTimeSeconds" and not lap.seen_seconds:
+                    lap.seen_seconds, lap.seconds = True, _number(text)
+            elif relative == 3 and name == "Trackpoint":
+                a.open.pop(name, None)
+            elif relative == 4 and name == "DistanceMeters":
+                value = _number(text)
+                if value is not None and (lap.track_distance is None or value > lap.track_distance):
+                    lap.track_distance = value
+
+    def _finish(self, a: _Activity) -> None:
+        number = self.activities
+        where = f"{self.label} (activity {number})"
+        if a.sport != "Running":
+            self.result.skip(where, f"not a run (sport {a.sport[:60] or 'not given'})")
+            return
+        activity_id = a.activity_id or ""
+        started_at = None
+        for text in (activity_id or a.first_lap_start, a.first_lap_start):
             try:
-                started_at = parse_iso_utc(laps[0].get("StartTime", "")) if laps else None
-            except ValueError:
-                started_at = None
+                started_at = parse_iso_utc(text)
+                break
+            except (ValueError, OverflowError):
+                continue
         if started_at is None:
-            result.skip(where, "no start time")
-            continue
-        distances = [_lap_distance(lap, ns) for lap in laps]
-        distance = sum(d for d in distances if d is not None)
-        if distance <= 0:
-            result.skip(where, "no distance recorded")
-            continue
-        seconds = [_number(lap.find("t:TotalTimeSeconds", ns)) for lap in laps]
-        result.runs.append(
+            self.result.skip(where, "no start time")
+            return
+        if a.distance <= 0:
+            self.result.skip(where, "no distance recorded")
+            return
+        self.result.add(
             Run(
                 started_at=started_at,
-                distance_m=distance,
-                duration_s=whole_seconds(sum(s for s in seconds if s is not None)),
-                notes=(activity.findtext("t:Notes", default="", namespaces=ns) or "").strip(),
+                distance_m=a.distance,
+                duration_s=whole_seconds(a.seconds),
+                notes=a.notes or "",
                 source="tcx",
-                source_id=activity_id or None,
-                source_file=label,
+                source_id=activity_id[:200] or None,
+                source_file=self.label,
             )
         )
+
+
+def parse_tcx(data: bytes | BinaryIO, label: str) -> ParseResult:
+    """Read a TCX file (bytes or a stream); ``label`` names it in the report and in ``Run.source_file``."""
+    result = ParseResult()
+    reader = _TcxReader(label, result)
+    read_xml(io.BytesIO(data) if isinstance(data, bytes) else data, reader, "TCX")
+    if reader.activities == 0:
+        result.skip(
+            label, "a course (a planned route), not an activity" if reader.has_course else "no activity in the file"
+        )
+    elif reader.activities == 1:  # one activity: the notes name the file alone
+        result.skipped = [FileNote(label, note.message) for note in result.skipped]
     return result

@@ -12,14 +12,8 @@ Garmin Connect's Activities.csv already gives local times and is taken as it is.
 
 from __future__ import annotations
 
-import codecs
 import re
 from datetime import UTC, datetime
-
-from journal.importers.records import ImportFileError
-
-MAX_FILE_BYTES = 256 * 1024 * 1024
-"""Largest (decompressed) file read: far above any activity file, a guard against zip/gzip bombs."""
 
 MISSING = {"", "--", "-", "n/a", "na", "null", "none"}
 
@@ -85,33 +79,6 @@ def whole_seconds(seconds: float | None) -> int | None:
     if seconds is None or seconds != seconds or seconds <= 0:
         return None
     return round(seconds)
-
-
-def _declared_encoding(head: bytes) -> str | None:
-    match = re.match(rb"""\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""", head)
-    return match.group(1).decode("ascii") if match else None
-
-
-def decode_xml(data: bytes) -> str:
-    """XML bytes as text: byte-order mark, then the declared encoding, then UTF-8.
-
-    Leading whitespace before ``<?xml`` (Strava's TCX files have it) is removed, and so
-    is the declaration itself, so the text parses as a Python string.
-    """
-    boms = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-    encoding = next((name for bom, name in boms if data.startswith(bom)), None)
-    if encoding is None:
-        encoding = _declared_encoding(data[:200]) or "utf-8"
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            encoding = "utf-8"
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise ImportFileError(f"not readable as {encoding} text ({exc.reason} at byte {exc.start})") from None
-    text = text.lstrip("\ufeff \t\r\n")
-    return re.sub(r"^<\?xml[^>]*\?>", "", text, count=1)
 
 
 def decode_text(data: bytes) -> str:

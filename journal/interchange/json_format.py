@@ -53,8 +53,70 @@ VERSION = 1
 NOON = time(12, 0)
 
 
+MAX_NUMBER_CHARS = 100
+"""A number written with more characters than this is refused (Python would refuse ints over 4,300 digits
+with a traceback; no journal value needs more than a few)."""
+MAX_SHOWN = 40
+MAX_VALUES = 2_000_000
+MAX_CONTAINERS = 400_000
+"""A 10-year journal holds about 210,000 values in 44,000 lists and objects."""
+
+
 class JsonFormatError(ValueError):
     """The file cannot be imported; the message names the entry and the field."""
+
+
+def _shown(value: object) -> str:
+    """A value from the file for a message: short, and only text or a number (never a whole structure)."""
+    if isinstance(value, str):
+        return repr(value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "...")
+    if isinstance(value, (bool, int, float)) or value is None:
+        return repr(value)[:MAX_SHOWN]
+    return f"a {type(value).__name__}"
+
+
+def _number(text: str, kind: Callable[[str], Any]) -> Any:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise JsonFormatError(f"Not a journal backup: a number is {len(text):,} characters long")
+    return kind(text)
+
+
+def _no_constant(name: str) -> Any:
+    raise JsonFormatError(f"Not valid JSON: {name} is not a number JSON allows")
+
+
+def load_document(text: str) -> Any:
+    """``json.loads`` that answers every malformed or hostile text with JsonFormatError, never a traceback.
+
+    Numbers over ``MAX_NUMBER_CHARS`` characters and NaN/Infinity are refused; nesting
+    deeper than Python's recursion limit (about 1,000 levels; a backup nests 3) is refused.
+    Before parsing, the text's commas and brackets are counted (each value but the first of
+    a list or object needs a comma): over ``MAX_VALUES`` values or ``MAX_CONTAINERS`` lists
+    and objects is refused, as the parsed values would take many times the text's memory.
+    """
+    values, containers = text.count(","), text.count("{") + text.count("[")
+    if values > MAX_VALUES or containers > MAX_CONTAINERS:
+        raise JsonFormatError(
+            f"Not a journal backup: it holds over {min(values, MAX_VALUES):,} values or "
+            f"{min(containers, MAX_CONTAINERS):,} lists and objects, more than a journal of 80 years"
+        )
+    try:
+        return json.loads(
+            text,
+            parse_int=lambda t: _number(t, int),
+            parse_float=lambda t: _number(t, float),
+            parse_constant=_no_constant,
+        )
+    except json.JSONDecodeError as exc:
+        raise JsonFormatError(f"Not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except JsonFormatError:
+        raise
+    except RecursionError:
+        raise JsonFormatError("Not a journal backup: it nests lists or objects too deep (over 1,000 levels)") from None
+    except MemoryError:
+        raise JsonFormatError("Not a journal backup: it is too large to read in memory") from None
+    except ValueError as exc:  # a number Python cannot convert
+        raise JsonFormatError(f"Not valid JSON: a number cannot be read ({type(exc).__name__})") from None
 
 
 def _km(metres: float) -> float:
@@ -148,7 +210,9 @@ class _Entry:
         self.raw = raw
 
     def fail(self, key: str, message: str) -> JsonFormatError:
-        return JsonFormatError(f"{self.where}, field {key!r}: {message}")
+        if len(message) > 300:
+            message = message[:300] + "..."
+        return JsonFormatError(f"{self.where}, field {key[:MAX_SHOWN]!r}: {message}")
 
     def get(self, key: str, kind: type | tuple[type, ...], required: bool = False) -> Any:
         value = self.raw.get(key)
@@ -177,7 +241,7 @@ class _Entry:
         try:
             return date.fromisoformat(text)
         except ValueError:
-            raise self.fail(key, f"{text!r} is not a date (YYYY-MM-DD)") from None
+            raise self.fail(key, f"{_shown(text)} is not a date (YYYY-MM-DD)") from None
 
     def time(self, key: str) -> time:
         text = self.get(key, str)
@@ -186,15 +250,17 @@ class _Entry:
         try:
             value = time.fromisoformat(text)
         except ValueError:
-            raise self.fail(key, f"{text!r} is not a time (HH:MM)") from None
+            raise self.fail(key, f"{_shown(text)} is not a time (HH:MM)") from None
         if value.tzinfo is not None:
-            raise self.fail(key, f"{text!r}: write the local time without a UTC offset")
+            raise self.fail(key, f"{_shown(text)}: write the local time without a UTC offset")
         return value
 
     def enum(self, key: str, enum: type, required: bool = False) -> Any:
         value = self.get(key, str, required)
         if value is None:
             return None
+        if len(value) > MAX_SHOWN * 5:
+            raise self.fail(key, f"{_shown(value)} is not one of the values this field takes")
         try:
             return enum.parse(value)
         except ValueError as exc:
@@ -254,17 +320,16 @@ def _interference(e: _Entry, group: dict[str, Any]) -> None:
 def parse_json(text: str, now: datetime | None = None) -> JournalData:
     """Parse and check a whole file; raises JsonFormatError naming the first bad entry and field."""
     now = now or datetime.now()
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise JsonFormatError(f"Not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    doc = load_document(text)
     if not isinstance(doc, dict):
         raise JsonFormatError("The file must hold a JSON object with 'runs', 'symptoms', ...")
     if doc.get("format", FORMAT) != FORMAT:
-        raise JsonFormatError(f"'format' is {doc.get('format')!r}, not {FORMAT!r}: this is not a run journal file")
+        raise JsonFormatError(
+            f"'format' is {_shown(doc.get('format'))}, not {FORMAT!r}: this is not a run journal file"
+        )
     version = doc.get("version", VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version > VERSION or version < 1:
-        raise JsonFormatError(f"'version' {version!r} is not supported (this app reads version {VERSION})")
+        raise JsonFormatError(f"'version' {_shown(version)} is not supported (this app reads version {VERSION})")
 
     shoes = []
     for i, raw in enumerate(_section(doc, "shoes")):
@@ -324,7 +389,7 @@ def parse_json(text: str, now: datetime | None = None) -> JournalData:
         score = e.check("score", e.whole("score"), check_score)
         character = e.get("character", list) or []
         try:
-            chars = tuple(Character.parse(c) if isinstance(c, str) else Character.parse(repr(c)) for c in character)
+            chars = tuple(Character.parse(c) if isinstance(c, str) else Character.parse(_shown(c)) for c in character)
         except ValueError as exc:
             raise e.fail("character", str(exc)) from None
         group = groups[when]

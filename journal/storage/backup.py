@@ -29,14 +29,15 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from journal.storage import files, migrate
 from journal.storage.files import OWNER_ONLY_DIR, OWNER_ONLY_FILE, FileProblem, JournalFileError
+from journal.storage.temporary import locked_temporary, remove_leftovers, remove_temporary
 
 FOLDER_NAME = "backups"
 SUFFIX = ".sqlite3"
@@ -49,6 +50,7 @@ REASONS = {
     "other": "A file you chose",
 }
 """Why a backup was made -> what the window shows."""
+TEMPORARY = ".tmp"
 _STAMP = "%Y-%m-%d-%H%M%S"
 _NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{4}-\d{2}-\d{2}-\d{6})(?:-(?P<n>\d+))?\.(?P<reason>[a-z0-9-]+)$")
 
@@ -120,6 +122,11 @@ def _backups_of(journal_path: Path) -> list[tuple[datetime, int, str, Path]]:
     return sorted(found, key=lambda b: (b[0], b[1]), reverse=True)
 
 
+def has_backups(journal_path: Path) -> bool:
+    """True when the backups folder beside ``journal_path`` holds a backup of it."""
+    return bool(_backups_of(Path(journal_path).expanduser()))
+
+
 def _new_name(journal_path: Path, reason: str, now: datetime) -> Path:
     folder, stem, stamp = backup_folder(journal_path), _stem(journal_path), now.strftime(_STAMP)
     candidate = folder / f"{stem}.{stamp}.{reason}{SUFFIX}"
@@ -156,17 +163,30 @@ def _fsync_file(path: Path) -> None:
         os.fsync(f.fileno())
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+def _source(path: Path) -> sqlite3.Connection:
+    """The connection a copy is read from: read-write as SQLite needs for a WAL journal, told to write nothing.
+
+    Read-write, not read-only: a read-only connection to a WAL-mode file leaves -wal and -shm
+    files beside it that it may not remove; this one, the last to close, removes them as the
+    app does. ``mode=rw`` never creates the file; ``query_only`` refuses any write.
+    """
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=rw", uri=True)
+    conn.execute("PRAGMA query_only=ON")
+    return conn
 
 
-def _copy_database(source: Path, target_folder: Path, prefix: str) -> Path:
-    """Copy ``source`` with the backup API into a new hidden 0600 file in ``target_folder``; return it."""
-    fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target_folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
+@contextmanager
+def _copy_database(source: Path, target_folder: Path, prefix: str) -> Iterator[Path]:
+    """Copy ``source`` with the backup API into a new hidden 0600 file in ``target_folder``.
+
+    The file is yielded to be renamed into place; it is locked while this runs
+    (``journal.storage.temporary``), so a copy left by a killed process is found and
+    removed later, and removed here if anything fails.
+    """
+    remove_leftovers(target_folder, prefix, TEMPORARY)
+    fd, tmp = locked_temporary(target_folder, prefix, TEMPORARY)
     try:
-        src = _read_only(source)
+        src = _source(source)
         try:
             dst = sqlite3.connect(tmp)
             try:
@@ -179,25 +199,45 @@ def _copy_database(source: Path, target_folder: Path, prefix: str) -> Path:
             src.close()
         os.chmod(tmp, OWNER_ONLY_FILE)
         _fsync_file(tmp)
+        yield tmp
     except BaseException:
-        tmp.unlink(missing_ok=True)
-        for side in ("-wal", "-shm", "-journal"):
-            Path(f"{tmp}{side}").unlink(missing_ok=True)
+        remove_temporary(tmp)
         raise
-    return tmp
+    finally:
+        os.close(fd)
+
+
+def remove_leftovers_of(journal_path: Path) -> list[Path]:
+    """Temporary copies that killed backups, restores and journal creations left beside the journal."""
+    journal_path = Path(journal_path)
+    found = remove_leftovers(journal_path.parent, f".{journal_path.name}.restore-", TEMPORARY)
+    found += remove_leftovers(journal_path.parent, f".{journal_path.name}.", files.NEW_SUFFIX)
+    folder = backup_folder(journal_path)
+    if folder.is_dir():
+        found += remove_leftovers(folder, f".{_stem(journal_path)}.", TEMPORARY)
+    return found
 
 
 def stored_keep(journal_path: Path) -> int:
     """``backups_kept`` from the journal's settings (read-only), or the default of 10."""
     try:
-        conn = _read_only(journal_path)
-        try:
+        with files.read_only(journal_path) as conn:
             row = conn.execute("SELECT value FROM settings WHERE key = 'backups_kept'").fetchone()
-        finally:
-            conn.close()
         return max(1, int(row[0])) if row else DEFAULT_KEEP
     except (sqlite3.Error, ValueError, TypeError):
         return DEFAULT_KEEP
+
+
+def _failure(what: str, folder: Path, exc: BaseException) -> str:
+    """``what`` and why, in words: a full disk as a full disk, SQLite's short text otherwise (never SQL)."""
+    from journal.storage.errors import SQLITE_FULL, is_disk_full
+
+    code = getattr(exc, "sqlite_errorcode", None)
+    if is_disk_full(exc) or (isinstance(code, int) and code & 0xFF == SQLITE_FULL):
+        return f"{what}: the disk holding {folder} is full. Free some space and try again"
+    if isinstance(exc, OSError):
+        return f"{what} ({exc.strerror or type(exc).__name__})"
+    return f"{what}: {exc.args[0] if exc.args else type(exc).__name__}"
 
 
 # ---- making and rotating ------------------------------------------------------------------------
@@ -220,15 +260,15 @@ def make_backup(
         raise BackupError(f"There is no journal file at {journal_path} to back up")
     keep = stored_keep(journal_path) if keep is None else max(1, keep)
     folder = _ensure_folder(journal_path)
-    try:
-        tmp = _copy_database(journal_path, folder, f".{_stem(journal_path)}.")
-    except sqlite3.Error as exc:
-        raise BackupError(f"The journal {journal_path} could not be backed up: {exc}") from exc
-    except OSError as exc:
-        raise BackupError(f"The backup could not be written to {folder} ({exc.strerror or exc})") from exc
     target = _new_name(journal_path, reason, now or datetime.now())
-    os.replace(tmp, target)
-    _fsync_dir(folder)
+    try:
+        with _copy_database(journal_path, folder, f".{_stem(journal_path)}.") as tmp:
+            os.replace(tmp, target)
+        _fsync_dir(folder)
+    except sqlite3.Error as exc:
+        raise BackupError(_failure(f"The journal {journal_path} could not be backed up", folder, exc)) from exc
+    except OSError as exc:
+        raise BackupError(_failure(f"The backup could not be written to {folder}", folder, exc)) from exc
     rotate(journal_path, keep, protect=[target, *protect])
     return target
 
@@ -247,11 +287,8 @@ def rotate(journal_path: Path, keep: int, protect: Iterable[Path] = ()) -> list[
 
 
 def _entry_count(journal_path: Path) -> int:
-    conn = _read_only(journal_path)
-    try:
+    with files.read_only(journal_path) as conn:
         return sum(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("runs", "checkins", "care"))
-    finally:
-        conn.close()
 
 
 def daily_backup_if_due(journal_path: Path | str, keep: int | None = None, now: datetime | None = None) -> Path | None:
@@ -303,8 +340,7 @@ def read_backup(path: Path) -> BackupInfo:
     try:
         files.inspect_existing(path)
         revision = files.stored_revision(path)
-        conn = _read_only(path)
-        try:
+        with files.read_only(path) as conn:
             runs, checkins, care = (
                 conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("runs", "checkins", "care")
             )
@@ -312,8 +348,6 @@ def read_backup(path: Path) -> BackupInfo:
                 "SELECT max(d) FROM (SELECT max(date(started_at)) AS d FROM runs "
                 "UNION ALL SELECT max(date(recorded_at)) FROM checkins UNION ALL SELECT max(date(day)) FROM care)"
             ).fetchone()[0]
-        finally:
-            conn.close()
     except JournalFileError as exc:
         problem = {
             FileProblem.EMPTY: "empty",
@@ -373,22 +407,59 @@ def _save_current(journal_path: Path, protect: Path) -> Path | None:
         pass
     folder = _ensure_folder(journal_path)
     target = _new_name(journal_path, "before-restore", datetime.now())
+    fd = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{_stem(journal_path)}.", suffix=".tmp", dir=folder)
-        os.close(fd)
-        shutil.copyfile(journal_path, tmp)
-        os.chmod(tmp, OWNER_ONLY_FILE)
-        wal = Path(f"{journal_path}-wal")
-        if wal.is_file() and wal.stat().st_size:
-            shutil.copyfile(wal, f"{target}-wal")
-            os.chmod(f"{target}-wal", OWNER_ONLY_FILE)
-        os.replace(tmp, target)
+        fd, tmp = locked_temporary(folder, f".{_stem(journal_path)}.", TEMPORARY)
+        try:
+            shutil.copyfile(journal_path, tmp)
+            os.chmod(tmp, OWNER_ONLY_FILE)
+            wal = Path(f"{journal_path}-wal")
+            if wal.is_file() and wal.stat().st_size:
+                shutil.copyfile(wal, f"{target}-wal")
+                os.chmod(f"{target}-wal", OWNER_ONLY_FILE)
+            os.replace(tmp, target)
+        except BaseException:
+            remove_temporary(tmp)
+            raise
         _fsync_dir(folder)
     except OSError as exc:
-        raise BackupError(
-            f"The current journal could not be saved before restoring ({exc.strerror or exc}); nothing was changed"
-        ) from exc
+        what = "The current journal could not be saved before restoring"
+        raise BackupError(f"{_failure(what, folder, exc)}; nothing was changed") from exc
+    finally:
+        if fd is not None:
+            os.close(fd)
     return target
+
+
+def _refuse_another_programs_file(journal_path: Path) -> None:
+    """A restore replaces a journal, even a damaged one or one whose bytes are junk, never another
+    program's database (an SQLite file that is not a journal) or something that is not a file."""
+    try:
+        files.inspect_existing(journal_path)
+    except JournalFileError as exc:
+        if exc.problem is not FileProblem.NOT_A_JOURNAL:
+            return
+        with journal_path.open("rb") as f:
+            sqlite_file = f.read(len(files.SQLITE_HEADER)) == files.SQLITE_HEADER
+        if sqlite_file or not journal_path.is_file():
+            raise BackupError(f"{exc.message()} Nothing was restored over it.") from exc
+
+
+def _checkpoint(journal_path: Path) -> None:
+    """Move what the old journal's -wal holds into the file itself, so removing the -wal loses nothing.
+
+    Best effort: a journal SQLite cannot open was copied byte for byte, -wal included, by ``_save_current``.
+    """
+    if not Path(f"{journal_path}-wal").exists():
+        return
+    try:
+        conn = sqlite3.connect(f"{journal_path.resolve().as_uri()}?mode=rw", uri=True)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
 
 
 def restore_backup(backup: Path | str, journal_path: Path | str) -> Path | None:
@@ -411,15 +482,18 @@ def restore_backup(backup: Path | str, journal_path: Path | str) -> Path | None:
             files.check_writable(journal_path)
         except JournalFileError as exc:
             raise BackupError(f"{exc.message()} Nothing was restored.") from exc
+        _refuse_another_programs_file(journal_path)
     saved = _save_current(journal_path, protect=backup)
+    _checkpoint(journal_path)
     try:
-        tmp = _copy_database(backup, journal_path.parent, f".{journal_path.name}.restore-")
+        with _copy_database(backup, journal_path.parent, f".{journal_path.name}.restore-") as tmp:
+            # A -wal left from the old file would be replayed onto the restored one: remove it first.
+            # Whatever it held is in ``saved`` (the backup API reads through the -wal; a raw copy takes it along).
+            for side in ("-wal", "-shm"):
+                Path(f"{journal_path}{side}").unlink(missing_ok=True)
+            os.replace(tmp, journal_path)
+        _fsync_dir(journal_path.parent)
     except (sqlite3.Error, OSError) as exc:
-        raise BackupError(f"The backup {backup} could not be copied into place: {exc}; nothing was restored") from exc
-    # A -wal left from the old file would be replayed onto the restored one: remove it first.
-    # Whatever it held is in ``saved`` (the backup API reads through the -wal; a raw copy takes it along).
-    for side in ("-wal", "-shm"):
-        Path(f"{journal_path}{side}").unlink(missing_ok=True)
-    os.replace(tmp, journal_path)
-    _fsync_dir(journal_path.parent)
+        what = f"The backup {backup} could not be copied into place"
+        raise BackupError(f"{_failure(what, journal_path.parent, exc)}; nothing was restored") from exc
     return saved

@@ -22,7 +22,7 @@ import os
 import sys
 from pathlib import Path
 
-from journal.storage.files import OWNER_ONLY_DIR, OWNER_ONLY_FILE, FileProblem, JournalFileError
+from journal.storage.files import OWNER_ONLY_FILE, FileProblem, JournalFileError, make_private_folders
 
 _PID_OFFSET = 16
 """Windows locks byte 0; the process id is written after it so others can still read it."""
@@ -97,7 +97,7 @@ class JournalLock:
         lock_file = lock_path_for(journal_path)
         if not lock_file.parent.exists():
             try:
-                lock_file.parent.mkdir(parents=True, mode=OWNER_ONLY_DIR)
+                make_private_folders(lock_file.parent)
             except OSError as exc:
                 raise JournalFileError(journal_path, FileProblem.MISSING, exc.strerror or str(exc)) from exc
         existed = lock_file.exists()

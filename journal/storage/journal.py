@@ -14,10 +14,19 @@ Opening: the file is checked read-only first (``files.inspect_existing``),
 created owner-only when new, then opened with WAL journaling, foreign keys on
 and ``synchronous=FULL`` (a committed entry survives a crash or power cut),
 and migrated to the newest schema.
+
+Failing disks: every connection opens the file with ``mode=rw``, so SQLite never
+makes a new empty file where the journal was; before each write the file is checked
+to be the one that was opened (same device and inode), so a journal deleted or
+replaced while open is reported (``FileProblem.GONE``), not written into the void or
+recreated. Every SQLite or system error while reading or writing becomes the
+``JournalFileError`` that names it (``journal.storage.errors``: a full disk is a full
+disk), whose message never quotes the SQL or its values.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from bisect import bisect_left, insort
@@ -32,7 +41,7 @@ from journal.domain.entries import CareEntry, CheckIn, JournalData, Run, Shoe
 from journal.domain.races import Race
 from journal.domain.settings import Settings
 from journal.domain.validation import InvalidEntry
-from journal.storage import files, migrate, reads
+from journal.storage import files, migrate, outputs, reads
 from journal.storage.files import FileProblem, JournalFileError
 
 if TYPE_CHECKING:
@@ -87,13 +96,40 @@ def _between(
     return records[start:stop]
 
 
-def _file_error(path: Path, exc: Exception) -> JournalFileError:
-    text = str(exc)
-    if "locked" in text:
-        return JournalFileError(path, FileProblem.LOCKED, text)
-    if "readonly" in text:
-        return JournalFileError(path, FileProblem.READ_ONLY, text)
-    return JournalFileError(path, FileProblem.CORRUPT, text)
+def _file_error(path: Path, exc: BaseException) -> JournalFileError:
+    from journal.storage.errors import database_problem
+
+    return database_problem(path, exc)
+
+
+def _connect_existing(path: Path) -> sqlite3.Connection:
+    """A read-write connection to the file that is there; SQLite is not allowed to create one (``mode=rw``)."""
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=rw", uri=True, check_same_thread=False)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _refuse_a_lost_journal(path: Path) -> None:
+    """A journal that is gone but has backups beside it was lost (deleted, moved, a failing disk), not new.
+
+    Starting an empty journal there would hide the loss: MISSING, naming the backups, so
+    the person restores one (or moves the backups folder away to start afresh).
+    """
+    from journal.storage.backup import backup_folder, has_backups
+
+    if has_backups(path):
+        raise JournalFileError(
+            path,
+            FileProblem.MISSING,
+            f"but there are backups of it in {backup_folder(path)}: restore one, or move that folder away "
+            "to start a new, empty journal",
+        )
 
 
 def _writes():
@@ -130,6 +166,8 @@ class Journal:
         self._engine: Engine | None = None
         self._sessions: Callable[..., Any] | None = None
         self._engine_lock = threading.Lock()
+        self._opened: tuple[int, int] | None = None  # the file's (device, inode) while connected
+        self._watched = False  # registered as open with journal.storage.outputs (no export may replace it)
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod
@@ -152,11 +190,15 @@ class Journal:
             if needs_upgrade and revision is not None and before_migration is not None:
                 before_migration(path)
         elif create:
+            _refuse_a_lost_journal(path)
             files.create_empty_file(path)
             needs_upgrade = True
         else:
             raise JournalFileError(path, FileProblem.MISSING)
         journal = cls(path)
+        journal._opened = _identity(path)
+        outputs.watch(path)
+        journal._watched = True
         try:
             if needs_upgrade:
                 journal._migrate()
@@ -173,7 +215,8 @@ class Journal:
     @staticmethod
     def _connect_reader(path: Path) -> sqlite3.Connection:
         # Used by one thread at a time under _read_lock, so the same-thread check can go.
-        conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        conn = _connect_existing(path)
+        conn.isolation_level = None
         conn.execute("PRAGMA busy_timeout=5000")
         conn.execute("PRAGMA query_only=ON")  # this connection never writes
         return conn
@@ -184,8 +227,11 @@ class Journal:
         try:
             with self.engine.begin() as connection:
                 migrate.upgrade(connection)
+                connection.exec_driver_sql(f"PRAGMA application_id = {files.APPLICATION_ID}")
         except DatabaseError as exc:
-            raise _file_error(self.path, exc.orig or exc) from exc
+            raise _file_error(self.path, exc) from exc
+        except OSError as exc:
+            raise _file_error(self.path, exc) from exc
 
     @property
     def engine(self) -> Engine:
@@ -197,7 +243,8 @@ class Journal:
 
                 # One pooled connection is used by one thread at a time (GUI thread or a worker),
                 # so SQLite's same-thread check can be relaxed safely.
-                engine = create_engine(f"sqlite:///{self.path}", connect_args={"check_same_thread": False})
+                path = self.path
+                engine = create_engine(f"sqlite:///{path}", creator=lambda: _connect_existing(path))
                 event.listen(engine, "connect", _set_pragmas)
                 event.listen(engine, "begin", _begin)
                 self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -206,11 +253,25 @@ class Journal:
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
-        """The read connection, for one thread at a time; reconnects after ``release_connections``."""
+        """The read connection, for one thread at a time; reconnects after ``release_connections``.
+
+        An SQLite error on it becomes the JournalFileError that names the problem.
+        """
         with self._read_lock:
-            if self._reader is None:
-                self._reader = self._connect_reader(self.path)
-            yield self._reader
+            try:
+                if self._reader is None:
+                    self._reader = self._connect_reader(self.path)
+                yield self._reader
+            except sqlite3.Error as exc:
+                raise _file_error(self.path, exc) from exc
+
+    def _check_still_there(self) -> None:
+        """Raise GONE when the file was deleted, moved or replaced since it was opened (nothing is written then)."""
+        now = _identity(self.path)
+        if self._opened is None:
+            self._opened = now
+        if now is None or now != self._opened:
+            raise JournalFileError(self.path, FileProblem.GONE)
 
     def release_connections(self) -> None:
         """Close every connection to the file (before it is replaced by a restore); the next use reconnects."""
@@ -221,9 +282,13 @@ class Journal:
             self._cache.clear()
         if self._engine is not None:
             self._engine.dispose()
+        self._opened = None  # a restore puts another file in place: the next write takes it as the journal
 
     def close(self) -> None:
         self.release_connections()
+        if self._watched:
+            self._watched = False
+            outputs.unwatch(self.path)
 
     def __enter__(self) -> Journal:
         return self
@@ -236,11 +301,18 @@ class Journal:
         """One transaction: committed when the block ends, rolled back on any error.
 
         For modules inside ``journal.storage`` only; everything else calls the methods.
+        A database or system error becomes the JournalFileError naming it (disk full,
+        locked by another program, file gone...), after the rollback.
         """
+        from sqlalchemy.exc import DBAPIError
+
         self.engine  # noqa: B018 - makes sure the engine and session factory exist
         try:
+            self._check_still_there()
             with self._sessions.begin() as session:
                 yield session
+        except (DBAPIError, sqlite3.Error, OSError) as exc:
+            raise _file_error(self.path, exc) from exc
         finally:
             self._changed(getattr(self._writing, "kinds", None))
 
@@ -284,9 +356,14 @@ class Journal:
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
+        from sqlalchemy.exc import DBAPIError
+
         self.engine  # noqa: B018
-        with self._sessions() as session:
-            yield session
+        try:
+            with self._sessions() as session:
+                yield session
+        except DBAPIError as exc:
+            raise _file_error(self.path, exc) from exc
 
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
         """Rows of a read-only SQL query on the fast read connection (for storage modules)."""

@@ -217,8 +217,8 @@ def add_entries(
                 s.add(row)
                 shoe_rows[shoe_key(shoe.name)] = row
             convert.fill_shoe_row(row, shoe)
-        run_rows = []
-        for run in runs:
+
+        def run_row(run: Run) -> RunRow:
             shoe_row = None
             if run.shoe:
                 key = shoe_key(run.shoe)
@@ -227,18 +227,22 @@ def add_entries(
                     shoe_row = convert.fill_shoe_row(ShoeRow(), Shoe(name=run.shoe, first_used=run.day))
                     s.add(shoe_row)
                     shoe_rows[key] = shoe_row
-            row = convert.fill_run_row(RunRow(id=run.id), run, shoe_row)
-            s.add(row)
-            run_rows.append(row)
-        checkin_rows = [convert.fill_checkin_row(CheckInRow(id=c.id), c) for c in checkins]
-        care_rows = [convert.fill_care_row(CareRow(id=c.id), c) for c in care]
+            return convert.fill_run_row(RunRow(id=run.id), run, shoe_row)
+
+        saved_runs = _add_in_chunks(s, runs, run_row, convert.run_from_row)
+        saved_checkins = _add_in_chunks(
+            s, checkins, lambda c: convert.fill_checkin_row(CheckInRow(id=c.id), c), convert.checkin_from_row
+        )
+        saved_care = _add_in_chunks(
+            s, care, lambda c: convert.fill_care_row(CareRow(id=c.id), c), convert.care_from_row
+        )
         race_rows = _new_race_rows(s, races)
-        s.add_all(checkin_rows + care_rows + race_rows)
+        s.add_all(race_rows)
         s.flush()
         return JournalData(
-            runs=tuple(convert.run_from_row(r) for r in run_rows),
-            checkins=tuple(convert.checkin_from_row(r) for r in checkin_rows),
-            care=tuple(convert.care_from_row(r) for r in care_rows),
+            runs=tuple(saved_runs),
+            checkins=tuple(saved_checkins),
+            care=tuple(saved_care),
             shoes=tuple(convert.shoe_from_row(r) for r in shoe_rows.values()),
             races=tuple(convert.race_from_row(r) for r in race_rows),
         )
@@ -304,6 +308,23 @@ def restore_race(journal: Journal, race: Race) -> Race:
 def delete_race(journal: Journal, race_id: int) -> Race:
     """Delete a race and return it as it was (Undo adds it back under its id)."""
     return _delete(journal, RaceRow, race_id, convert.race_from_row, "race")
+
+
+CHUNK = 1_000
+"""Rows written (flushed) at a time inside the one transaction of ``add_entries``; each chunk is then
+let go of, so a large import (a 20,000-run export, a long backup) holds only one chunk of ORM objects."""
+
+
+def _add_in_chunks(s: Session, records: list[Any], make_row: Callable[[Any], Any], to_record: Callable[[Any], Any]):
+    saved = []
+    for start in range(0, len(records), CHUNK):
+        rows = [make_row(record) for record in records[start : start + CHUNK]]
+        s.add_all(rows)
+        s.flush()
+        saved += [to_record(row) for row in rows]
+        for row in rows:
+            s.expunge(row)  # its scores and signs go with it (cascade "all")
+    return saved
 
 
 def restore_deleted(journal: Journal, record: Run | CheckIn | CareEntry) -> Run | CheckIn | CareEntry:

@@ -4,14 +4,19 @@ Opening problems (a damaged file, another program's file, a newer app's
 journal...) are shown in a dialog; the file is never changed to "repair" it.
 One running copy per journal: a lock file beside it, and a second copy brings
 the first window forward. A backup is made at most once a day, after start-up.
+SIGTERM and SIGHUP close the window like Quit (the journal closed, the lock
+released, a demo journal's temporary folder removed).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,7 +103,7 @@ def _daily_backup(window: QMainWindow, ops: JournalOperations) -> None:
         if made is not None:
             window.statusBar().showMessage(f"Daily backup saved in {made.parent}", 5000)
 
-    def failed(message: str) -> None:
+    def failed(message: str, _shown: bool) -> None:
         window.statusBar().showMessage(f"The daily backup could not be made: {message}", 30000)
 
     ops.run_in_background(lambda journal, _progress: daily_backup_if_due(journal.path), done, failed)
@@ -116,14 +121,98 @@ def _quit_when_ready_for_bench(app: QApplication, window: QMainWindow, started: 
     window.history_ready.connect(ready)
 
 
+def _quit_on_termination(app: QApplication) -> Callable[[], None]:
+    """Make SIGTERM and SIGHUP quit the event loop, so the window closes as Quit does; returns the undo.
+
+    Python runs a signal handler only when Python code runs, and Qt's event loop is C++:
+    the signal also writes a byte to a pipe (``signal.set_wakeup_fd``) that a
+    QSocketNotifier watches, which brings Python in. Main thread, POSIX only.
+    """
+    if os.name != "posix" or threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    from PySide6.QtCore import QSocketNotifier
+
+    read_end, write_end = os.pipe()
+    for fd in (read_end, write_end):
+        os.set_blocking(fd, False)
+    before_fd = signal.set_wakeup_fd(write_end)
+    notifier = QSocketNotifier(read_end, QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda *_: _drain(read_end))
+    wanted = (signal.SIGTERM, signal.SIGHUP)
+    before = {s: signal.signal(s, lambda *_: app.quit()) for s in wanted}
+
+    def undo() -> None:
+        for s, handler in before.items():
+            signal.signal(s, handler)
+        signal.set_wakeup_fd(before_fd)
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        os.close(read_end)
+        os.close(write_end)
+
+    return undo
+
+
+def _drain(fd: int) -> None:
+    try:
+        while os.read(fd, 512):
+            pass
+    except OSError:
+        pass
+
+
+def _quiet_errors(verbose: bool) -> Callable[[], None]:
+    """Errors no slot caught: one line on stderr, the traceback only with ``--verbose``; returns the undo.
+
+    A traceback shows the values it passed through, which can be health data. A
+    ``WriteFailed`` was already shown to the person (``JournalOperations.failed``).
+    """
+    from journal.ui.operations import WriteFailed
+
+    before = sys.excepthook
+
+    def hook(kind, exc, tb) -> None:
+        if isinstance(exc, WriteFailed):
+            return
+        if verbose:
+            before(kind, exc, tb)
+            return
+        print(
+            f"{APP_NAME}: an unexpected problem ({kind.__name__}); start with --verbose for details.", file=sys.stderr
+        )
+
+    sys.excepthook = hook
+
+    def undo() -> None:
+        sys.excepthook = before
+
+    return undo
+
+
 def run_window(args: argparse.Namespace) -> int:
-    from journal.cli.common import demo_journal_path, journal_path
-    from journal.ui.main_window import MainWindow
-    from journal.ui.operations import JournalOperations
+    """Open the window on the journal the arguments name (a temporary demo journal with ``--demo``)."""
+    from journal.cli.common import journal_path
 
     started = time.perf_counter()
     app = make_application()
-    path = demo_journal_path() if args.demo else journal_path(args)
+    undo_signals = _quit_on_termination(app)
+    undo_hook = _quiet_errors(bool(getattr(args, "verbose", False)))
+    try:
+        if args.demo:
+            from journal.demo_session import demo_session
+
+            with demo_session(catch_signals=False) as path:
+                return _run(app, path, started)
+        return _run(app, journal_path(args), started)
+    finally:
+        undo_hook()
+        undo_signals()
+
+
+def _run(app: QApplication, path: Path, started: float) -> int:
+    from journal.ui.main_window import MainWindow
+    from journal.ui.operations import JournalOperations
+
     try:
         opened = open_journal_for_window(path)
     except AlreadyOpen:
@@ -152,6 +241,7 @@ def run_window(args: argparse.Namespace) -> int:
     QTimer.singleShot(200, window, listen_for_later_copies)
     QTimer.singleShot(1000, window, lambda: _daily_backup(window, ops))
     status = app.exec()
+    window.close()
     for server in servers:
         server.close()
     ops.wait_for_background()

@@ -40,6 +40,11 @@ HEADLINES = {
     FileProblem.MISSING: "The journal file is missing",
     FileProblem.IS_A_FOLDER: "This is a folder, not a journal",
     FileProblem.BACKUP_FAILED: "The journal could not be backed up before upgrading",
+    FileProblem.DISK_FULL: "The disk is full",
+    FileProblem.BUSY: "The journal is locked by another program",
+    FileProblem.IO_ERROR: "The disk reported an error",
+    FileProblem.GONE: "The journal file was moved or deleted",
+    FileProblem.WRITE_FAILED: "The journal file could not be written",
 }
 ADVICE = {
     FileProblem.LOCKED: "Close the other copy of the app (or wait for the command using it to finish), then try again.",
@@ -47,9 +52,24 @@ ADVICE = {
     FileProblem.NEWER_VERSION: "Update this app to open it, or open a backup made before.",
     FileProblem.BACKUP_FAILED: "Free some disk space or make the backups folder writable, then try again.",
 }
-NO_RESTORE = {FileProblem.LOCKED, FileProblem.READ_ONLY, FileProblem.IS_A_FOLDER, FileProblem.BACKUP_FAILED}
-"""Problems where replacing the file with a backup would be wrong or cannot work."""
-RETRY = {FileProblem.LOCKED, FileProblem.READ_ONLY, FileProblem.BACKUP_FAILED}
+NO_RESTORE = {
+    FileProblem.LOCKED,
+    FileProblem.READ_ONLY,
+    FileProblem.IS_A_FOLDER,
+    FileProblem.BACKUP_FAILED,
+    FileProblem.DISK_FULL,
+    FileProblem.BUSY,
+    FileProblem.IO_ERROR,
+}
+"""Problems where replacing the file with a backup would be wrong or cannot work (the file itself is fine)."""
+RETRY = {
+    FileProblem.LOCKED,
+    FileProblem.READ_ONLY,
+    FileProblem.BACKUP_FAILED,
+    FileProblem.DISK_FULL,
+    FileProblem.BUSY,
+    FileProblem.IO_ERROR,
+}
 
 BACKUP, OTHER, RETRY_CHOICE, QUIT = "backup", "other", "retry", "quit"
 
@@ -72,7 +92,8 @@ class FileProblemDialog(QDialog):
         layout.addLayout(top)
         readable = [b for b in backups if b.problem is None]
         lines = [error.message()]
-        if error.problem not in (FileProblem.MISSING, FileProblem.LOCKED) and "left as it is" not in lines[0]:
+        said_unchanged = "left as it is" in lines[0] or "as it was" in lines[0]
+        if error.problem not in (FileProblem.MISSING, FileProblem.LOCKED, FileProblem.GONE) and not said_unchanged:
             lines.append("The file has not been changed.")
         if advice := ADVICE.get(error.problem):
             lines.append(advice)

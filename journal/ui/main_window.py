@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
         ops.changed.connect(self._update_status)
+        ops.failed.connect(self.show_failure)
+        self.failure_box: QMessageBox | None = None
         self._update_status(Change.ALL)
         self._restore_geometry()
         # Owned by the window, so it cannot fire after the window is gone.
@@ -272,6 +275,23 @@ class MainWindow(QMainWindow):
             "It keeps an honest record and says when to ask a professional; it is not a medical device "
             "and does not diagnose.</p><p>Your journal stays on this computer: the app never uses the network.</p>",
         )
+
+    def show_failure(self, message: str) -> None:
+        """What ``JournalOperations.failed`` says, in a message box over whatever is open, and on the status bar.
+
+        The box is window-modal and opened without blocking, over the dialog that tried to
+        save (which stays open with what was typed), else over the window.
+        """
+        from shiboken6 import isValid
+
+        if self.failure_box is not None and isValid(self.failure_box):
+            self.failure_box.close()
+        parent = QApplication.activeModalWidget() or self
+        box = QMessageBox(QMessageBox.Icon.Warning, "Not saved", message, QMessageBox.StandardButton.Ok, parent)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.failure_box = box
+        box.open()
+        self.statusBar().showMessage(message, 30000)
 
     # ---- state ---------------------------------------------------------------------------
     def _update_status(self, change: Change) -> None:

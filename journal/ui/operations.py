@@ -8,7 +8,12 @@ page refreshes itself without the window being rebuilt.
 
 Signals:
     changed(Change): after every committed write (and undo/redo), with what changed.
-    failed(str): a write was refused or failed; the message is for the person.
+    failed(str): the journal file could not be written or read (the disk is full, the
+        file is locked by another program, it was deleted...); the message is for the
+        person and carries no health data. This is the window's one channel for such
+        errors: the main window shows it (``MainWindow.show_failure``). The write that
+        failed raises ``WriteFailed`` to its caller, so a dialog stays open with what
+        was typed, and nothing was saved (each write is one transaction).
 """
 
 from __future__ import annotations
@@ -23,9 +28,16 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from journal.domain.entries import CareEntry, CheckIn, Run, Shoe
 from journal.domain.races import Race
 from journal.domain.settings import Settings
+from journal.storage.files import JournalFileError
 from journal.storage.journal import InvalidEntry, Journal
 
 T = TypeVar("T")
+ErrorHandler = Callable[[str, bool], None]
+"""``on_error(message, shown)`` of background work; ``shown``: the message already went out on ``failed``."""
+
+
+class WriteFailed(Exception):
+    """A write did not happen because of the journal file; the person was told through ``failed``."""
 
 
 class Change(Flag):
@@ -72,10 +84,16 @@ class _Command(QUndoCommand):
         if self.already_done:  # the first redo, from QUndoStack.push
             self.already_done = False
             return
-        self.result = self.ops.perform(self.do_action, self.change)
+        try:
+            self.result = self.ops.perform(self.do_action, self.change)
+        except WriteFailed:
+            self.setObsolete(True)  # the stack drops it: the journal is as it was, and the person was told
 
     def undo(self) -> None:
-        self.ops.perform(self.undo_action, self.change)
+        try:
+            self.ops.perform(self.undo_action, self.change)
+        except WriteFailed:
+            self.setObsolete(True)
 
 
 class JournalOperations(QObject):
@@ -102,10 +120,22 @@ class JournalOperations(QObject):
 
     # ---- the write path -------------------------------------------------------------------
     def perform(self, action: Callable[[Journal], T], change: Change) -> T:
-        """Run one write (one transaction) and announce it. Raises InvalidEntry unchanged."""
-        result = action(self._journal)
+        """Run one write (one transaction) and announce it.
+
+        Raises InvalidEntry unchanged (the form shows it). A journal file problem is
+        emitted on ``failed`` and raised as WriteFailed: nothing was saved.
+        """
+        try:
+            result = action(self._journal)
+        except JournalFileError as exc:
+            self.report_failure(exc.message())
+            raise WriteFailed(exc.message()) from None
         self.changed.emit(change)
         return result
+
+    def report_failure(self, message: str) -> None:
+        """Tell the person (``failed``) that the journal could not be written or read."""
+        self.failed.emit(message)
 
     def save_run(self, run: Run) -> Run:
         """Add a new run or update an existing one (undoable)."""
@@ -215,7 +245,7 @@ class JournalOperations(QObject):
         self,
         work: Callable[[Journal, Callable[[int, int], bool]], T],
         on_done: Callable[[T], None],
-        on_error: Callable[[str], None],
+        on_error: ErrorHandler,
         on_progress: Callable[[int, int], None] | None = None,
         change: Change | None = None,
     ) -> _Task:
@@ -224,10 +254,12 @@ class JournalOperations(QObject):
         ``progress(done, total)`` reports to ``on_progress`` on the GUI thread and returns
         False once ``cancel()`` was called on the returned task, so the work can stop.
         ``on_done``/``on_error`` run on the GUI thread; with ``change``, ``changed`` is emitted.
+        A journal file problem goes out on ``failed`` first and reaches ``on_error`` with
+        ``shown`` True; any other error reaches ``on_error`` with ``shown`` False.
         """
         task = _Task(self._journal, work, self)
         task.signals.done.connect(lambda result: self._finish(task, on_done, result, change))
-        task.signals.error.connect(lambda message: self._fail(task, on_error, message))
+        task.signals.error.connect(lambda message, journal: self._fail(task, on_error, message, journal))
         if on_progress is not None:
             task.signals.progress.connect(on_progress)
         self._tasks.add(task)
@@ -240,9 +272,11 @@ class JournalOperations(QObject):
             self.changed.emit(change)
         on_done(result)
 
-    def _fail(self, task: _Task, on_error: Callable[[str], None], message: str) -> None:
+    def _fail(self, task: _Task, on_error: ErrorHandler, message: str, about_journal: bool) -> None:
         self._release(task)
-        on_error(message)
+        if about_journal:
+            self.report_failure(message)
+        on_error(message, about_journal)
 
     def _release(self, task: _Task) -> None:
         # The signals object belongs to this (GUI-thread) object and is deleted here, on the GUI
@@ -258,7 +292,7 @@ class JournalOperations(QObject):
 
 class _TaskSignals(QObject):
     done = Signal(object)
-    error = Signal(str)
+    error = Signal(str, bool)  # the message; True when it is a journal file problem
     progress = Signal(int, int)
 
 
@@ -282,9 +316,28 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self._work(self._journal, self._progress)
+        except JournalFileError as exc:
+            self.signals.error.emit(exc.message(), True)
         except InvalidEntry as exc:
-            self.signals.error.emit(str(exc))
+            self.signals.error.emit("; ".join(dict.fromkeys(exc.problems.values())), False)
         except Exception as exc:
-            self.signals.error.emit(f"{type(exc).__name__}: {exc}")
+            self.signals.error.emit(describe_unexpected(exc), False)
         else:
             self.signals.done.emit(result)
+
+
+def describe_unexpected(exc: BaseException) -> str:
+    """An error of background work, for the person: its own message when it is written for people
+    (an import, a backup or an export refusing something), else its kind only, as its text could
+    quote health data (SQLAlchemy quotes the statement and its values).
+    """
+    from journal.importers.run import ImportWriteError
+    from journal.storage.backup import BackupError
+
+    if isinstance(exc, ImportWriteError | BackupError):
+        return str(exc)
+    if isinstance(exc, MemoryError):
+        return "it ran out of memory"
+    if isinstance(exc, OSError):
+        return f"a file could not be read or written ({exc.strerror or type(exc).__name__})"
+    return f"an unexpected problem ({type(exc).__name__})"

@@ -93,5 +93,26 @@ def run(args: argparse.Namespace) -> int:
     if args.format not in EXPORTERS:
         raise CommandError(f"Export to {args.format} is not available in this version")
     with open_journal(args, create=False) as journal:
-        print(EXPORTERS[args.format](journal, out, args))
+        from journal.interchange.csv_export import FILES
+        from journal.storage.outputs import refusal
+
+        also = FILES if args.format == "csv" else ()
+        if problem := refusal(out, journal.path, also):
+            raise CommandError(problem)
+        try:
+            print(EXPORTERS[args.format](journal, out, args))
+        except OSError as exc:
+            raise CommandError(write_failure(out, exc)) from None
     return EXIT_OK
+
+
+def write_failure(out: Path, exc: OSError) -> str:
+    """Why ``out`` could not be written, in words (a full disk as a full disk)."""
+    from journal.storage.errors import is_disk_full
+    from journal.storage.outputs import ProtectedFile
+
+    if isinstance(exc, ProtectedFile):
+        return str(exc.strerror)
+    if is_disk_full(exc):
+        return f"Could not write {out}: the disk is full. Free some space and try again; nothing was written"
+    return f"Could not write {out}: {exc.strerror or type(exc).__name__}; nothing was written"

@@ -2,15 +2,18 @@
 
 A JSON backup (``export --format json``) is checked whole before anything is
 written, then added in one transaction: a malformed file is refused with the
-entry and field named, and nothing of it is imported.
+entry and field named, and nothing of it is imported. Entries already in the
+journal (same content, ``journal.interchange.json_duplicates``) are left out and
+counted as duplicates, so importing the same backup twice adds nothing.
 
 Everything else goes to ``journal.importers.run.import_paths``: GPX, TCX, FIT
 (.fit.gz), a Strava bulk export (folder or .zip), a Garmin Connect Activities.csv,
 and folders or zips of them. The report lists what was imported, the duplicates,
-what was skipped and why, and the files that failed. Exit status 0 when the import
-ran (even if some files were skipped or failed), 1 when no file could be read at
-all or the runs could not be saved (then nothing was imported), 3 for a journal
-file problem.
+what was skipped and why, and the files that failed. Exit status 0 when runs
+were imported or were all in the journal already (even if some files were skipped or
+failed), 1 when nothing could be imported (no file could be read, no run in them
+could be saved, or they could not be saved), 3 for a journal file problem (it cannot
+be opened, or written: a full disk, a lock, a deleted file).
 """
 
 from __future__ import annotations
@@ -25,10 +28,13 @@ EPILOG = (
     "Reads GPX, TCX, FIT and .fit.gz files, a Strava bulk export (its folder or .zip, through activities.csv) "
     "and a Garmin Connect Activities.csv, or folders and zips holding them. Runs already in the journal "
     "(same activity id, or a start within 2 minutes and a distance within 3 %) are not added again. "
-    "All new runs are saved together or not at all. "
-    "Exit status: 0 the import ran (some files may have been skipped or failed: see the report); "
-    "1 no file could be read at all, or the runs could not be saved (nothing was imported); "
-    "3 the journal file cannot be opened."
+    "All new runs are saved together or not at all. A JSON backup adds only the entries the journal "
+    "does not already have. Only ordinary files are read (not pipes or devices): activity files up to 64 MB each "
+    "once unpacked, JSON backups up to 20 MB. "
+    "Exit status: 0 the import ran (runs were imported, or all were in the journal already; some files may "
+    "have been skipped or failed: see the report); 1 nothing could be imported (no file could be read, no run "
+    "in them could be saved, or they could not be saved); "
+    "3 the journal file cannot be opened or written (the disk is full, it is locked...; nothing was imported)."
 )
 
 
@@ -45,32 +51,72 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+MAX_JSON_BYTES = 20 << 20
+"""Largest JSON backup read: a 10-year journal is about 5 MB. Kept well below the import cap, as the
+parsed file takes several times its size (four times for text with an emoji: Python then stores
+every character in 4 bytes)."""
+
+
+def read_backup_text(path: Path) -> str:
+    """The text of a JSON backup: an ordinary file (a link is followed, then checked), UTF-8, capped."""
+    from journal.importers.reading import read_regular_file
+    from journal.importers.records import ImportFileError
+
+    try:
+        data = read_regular_file(path, MAX_JSON_BYTES)
+    except ImportFileError as exc:
+        raise CommandError(f"{path}: {exc}; nothing was imported") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CommandError(f"{path}: not a UTF-8 text file; nothing was imported") from None
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
+
+
 def import_json_backup(args: argparse.Namespace, path: Path) -> int:
+    """Check the whole file, leave out what the journal already has, add the rest in one transaction."""
+    from journal.interchange.json_duplicates import split_duplicates
     from journal.interchange.json_format import JsonFormatError, parse_json
     from journal.storage.journal import InvalidEntry
 
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise CommandError(f"{path}: not a UTF-8 text file; nothing was imported") from None
-    except OSError as exc:
-        raise CommandError(f"{path}: cannot be read ({exc.strerror}); nothing was imported") from None
+    text = read_backup_text(path)
     try:
         data = parse_json(text)
     except JsonFormatError as exc:
         raise CommandError(f"{path}: {exc}; nothing was imported") from None
+    del text
     with open_journal(args) as journal:
-        try:
-            saved = journal.add_entries(
-                runs=data.runs, checkins=data.checkins, care=data.care, shoes=data.shoes, races=data.races
-            )
-        except InvalidEntry as exc:
-            raise CommandError(f"{path}: {exc}; nothing was imported") from None
-    races = f", {len(saved.races)} races" if data.races else ""
+        found = split_duplicates(data, journal.data())
+        new = found.new
+        if not found.nothing_new:
+            try:
+                journal.add_entries(
+                    runs=new.runs, checkins=new.checkins, care=new.care, shoes=new.shoes, races=new.races
+                )
+            except InvalidEntry as exc:
+                problems = "; ".join(dict.fromkeys(exc.problems.values()))
+                raise CommandError(f"{path}: an entry cannot be saved ({problems}); nothing was imported") from None
+    races = f", {len(new.races)} races" if new.races else ""
     print(
-        f"Imported {len(data.runs)} runs, {len(data.checkins)} check-ins, {len(data.care)} care entries{races} "
-        f"and {len(data.shoes)} shoes from {path.name}"
+        f"Imported {len(new.runs)} runs, {len(new.checkins)} check-ins, {len(new.care)} care entries{races} "
+        f"and {len(new.shoes)} shoes from {path.name}"
     )
+    if found.duplicates:
+        print(
+            f"{_count(found.duplicates, 'entry was', 'entries were')} already in the journal (duplicates, not added "
+            f"again): {len(found.duplicate_runs):,} runs, {len(found.duplicate_checkins):,} check-ins, "
+            f"{len(found.duplicate_care):,} care entries."
+        )
+    if getattr(args, "verbose", False):
+        for run in found.duplicate_runs:
+            print(f"  duplicate: the run of {run.started_at:%Y-%m-%d %H:%M} ({run.distance_m / 1000:.2f} km)")
+        for checkin in found.duplicate_checkins:
+            print(f"  duplicate: the check-in of {checkin.recorded_at:%Y-%m-%d %H:%M}")
+        for entry in found.duplicate_care:
+            print(f"  duplicate: {entry.kind.value} on {entry.day:%Y-%m-%d}")
     return EXIT_OK
 
 
@@ -116,6 +162,8 @@ def import_activities(args: argparse.Namespace, paths: list[Path]) -> int:
     if report.nothing_read:
         problem = "none of the files could be read" if report.failed else "no activity files were found"
         raise CommandError(f"{problem}; nothing was imported")
+    if not report.imported and not report.duplicates:
+        raise CommandError("no run in these files could be imported (see the report above); nothing was imported")
     return EXIT_OK
 
 

@@ -48,6 +48,10 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"The folder {out.parent} does not exist")
     with open_journal(args, create=False) as journal:
         from journal.domain.settings import PaperSize
+        from journal.storage.outputs import refusal
+
+        if problem := refusal(out, journal.path):
+            raise CommandError(problem)
         from journal.interchange.report.pdf import write_report_pdf
         from journal.interchange.report.report_model import load_report
 
@@ -57,6 +61,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_report_pdf(report, out)
     except OSError as exc:
-        raise CommandError(f"Could not write {out}: {exc.strerror or exc}") from exc
+        from journal.cli.commands.export import write_failure
+
+        raise CommandError(write_failure(out, exc)) from None
     print(f"Wrote the summary for {start} to {end} ({report.paper_size.value}) to {out}")
     return EXIT_OK

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.analysis.flags import DISCLAIMER, LIMITS, FlagThresholds, rule_descriptions
-from journal.ui.operations import JournalOperations
+from journal.ui.operations import JournalOperations, WriteFailed
 
 PERCENT_FIELDS = {"lingering_share"}
 
@@ -137,7 +137,10 @@ class AboutFlagsDialog(QDialog):
         chosen = self.values()
         if chosen.problems():  # the spin boxes keep values in range; this is a second guard
             return
-        self._ops.save_raw_settings(chosen.to_settings())
+        try:
+            self._ops.save_raw_settings(chosen.to_settings())
+        except WriteFailed:  # the window says why; the dialog stays open with the values chosen
+            return
         self.rules.setText(rules_html(chosen))
         self.accept()
 

@@ -37,7 +37,7 @@ from journal.ui.flags.about import AboutFlagsDialog
 from journal.ui.flags.card import FlagCard
 from journal.ui.flags.state import flag_state
 from journal.ui.flags.style import LOOKS
-from journal.ui.operations import Change, JournalOperations
+from journal.ui.operations import Change, JournalOperations, WriteFailed
 
 HISTORY_COLUMNS = ("Flag", "Region", "Severity", "Raised", "Until", "Acknowledged")
 HISTORY_ROWS_SHOWN = 15
@@ -202,6 +202,8 @@ class FlagsPage(QWidget):
         except InvalidEntry as exc:
             if card is not None:
                 card.show_error(str(exc))
+            return False
+        except WriteFailed:  # the window says why (JournalOperations.failed); the note stays typed
             return False
         self._drafts.pop(flag.key, None)
         for card_now in self.cards:  # the page was rebuilt by ops.changed; clear the note just stored

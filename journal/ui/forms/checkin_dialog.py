@@ -47,7 +47,7 @@ from journal.domain.vocabulary import CareKind, Character, Radiates, Region, Tim
 from journal.storage.journal import InvalidEntry
 from journal.ui.forms.run_dialog import from_qdatetime, to_qdatetime
 from journal.ui.forms.validated import FieldChecks, combo_value, message_label
-from journal.ui.operations import JournalOperations
+from journal.ui.operations import JournalOperations, WriteFailed
 
 
 class ScoreField(QLineEdit):
@@ -335,6 +335,8 @@ class CheckInDialog(QDialog):
             self.saved = self._ops.save_checkin(checkin, care)
         except InvalidEntry as exc:
             QMessageBox.warning(self, "Check-in not saved", "\n".join(exc.problems.values()))
+            return
+        except WriteFailed:  # the window says why (JournalOperations.failed); the form keeps what was typed
             return
         self.accept()
         emergency = [s for s in checkin.warning_signs if SIGNS[s].severity is Severity.EMERGENCY]

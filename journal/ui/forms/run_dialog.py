@@ -34,7 +34,7 @@ from journal.domain.validation import check_distance_m, check_duration_s, check_
 from journal.domain.vocabulary import FootStrike, Surface
 from journal.storage.journal import InvalidEntry
 from journal.ui.forms.validated import FieldChecks, combo_value, message_label
-from journal.ui.operations import JournalOperations
+from journal.ui.operations import JournalOperations, WriteFailed
 
 EFFORT_LABELS = {
     1: "very easy",
@@ -266,6 +266,8 @@ class RunDialog(QDialog):
             self.saved = self._ops.save_run(self.run_from_form())
         except InvalidEntry as exc:
             QMessageBox.warning(self, "Run not saved", "\n".join(exc.problems.values()))
+            return
+        except WriteFailed:  # the window says why (JournalOperations.failed); the form keeps what was typed
             return
         self.accept()
 

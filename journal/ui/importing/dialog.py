@@ -90,15 +90,17 @@ class ImportController(QObject):
         self.report_dialog.open()
         self.finished.emit(report)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, message: str, shown: bool) -> None:
         self._close_progress()
         self.error = message
+        self.finished.emit(None)
+        if shown:  # a journal file problem: the window already says it (JournalOperations.failed)
+            return
         self.error_box = QMessageBox(
             QMessageBox.Icon.Warning, "Import failed", f"Nothing was imported.\n\n{message}", parent=self._parent
         )
         self.error_box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.error_box.open()
-        self.finished.emit(None)
 
 
 def start_import(

@@ -31,7 +31,7 @@ from journal.domain.entries import CareEntry, CheckIn, Run
 from journal.domain.units import DistanceUnit
 from journal.domain.vocabulary import Region
 from journal.ui.forms.validated import combo_value
-from journal.ui.operations import Change, JournalOperations
+from journal.ui.operations import Change, JournalOperations, WriteFailed
 from journal.ui.table_model import ROW_ROLE, Column, RowsTableModel
 
 
@@ -246,7 +246,10 @@ class HistoryPage(QWidget):
         record = self.selected()
         if record is None:
             return
-        self._ops.delete(record)
+        try:
+            self._ops.delete(record)
+        except WriteFailed:  # the window says why; the entry is still there
+            return
         window = self.window()
         if hasattr(window, "statusBar"):
             kind = HistoryRow(datetime.now(), record).kind.lower()

@@ -9,6 +9,7 @@ so tables, charts and reports redraw in the new units or week start.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import replace
 from datetime import date
 
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.settings import PaperSize, Settings, WeekStart
 from journal.domain.units import DistanceUnit
-from journal.ui.operations import JournalOperations
+from journal.ui.operations import JournalOperations, WriteFailed
 
 
 class SettingsPage(QWidget):
@@ -141,4 +142,5 @@ class SettingsPage(QWidget):
         self.dob.setEnabled(self.has_dob.isChecked())
         new = self.current()
         if new != self._ops.read.settings():
-            self._ops.save_settings(new)
+            with suppress(WriteFailed):  # the window says why; the fields keep their values
+                self._ops.save_settings(new)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from journal.domain.entries import Shoe
 from journal.domain.units import DistanceUnit, format_distance, from_metres, to_metres
 from journal.storage.journal import InvalidEntry
-from journal.ui.operations import Change, JournalOperations
+from journal.ui.operations import Change, JournalOperations, WriteFailed
 from journal.ui.table_model import Column, RowsTableModel
 
 
@@ -128,6 +128,8 @@ class ShoeDialog(QDialog):
             self._ops.save_shoe(shoe)
         except InvalidEntry as exc:
             QMessageBox.warning(self, "Shoes not saved", "\n".join(exc.problems.values()))
+            return
+        except WriteFailed:  # the window says why; the dialog stays open
             return
         self.accept()
 

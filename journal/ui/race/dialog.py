@@ -35,7 +35,7 @@ from journal.domain.validation import check_goal_time_s, check_race_day, check_r
 from journal.storage.journal import InvalidEntry
 from journal.ui.forms.run_dialog import parse_number
 from journal.ui.forms.validated import FieldChecks, message_label
-from journal.ui.operations import JournalOperations
+from journal.ui.operations import JournalOperations, WriteFailed
 
 DEFAULT_WEEKS_AHEAD = 12
 
@@ -215,5 +215,7 @@ class RaceDialog(QDialog):
             self.saved = self._ops.save_race(self.race_from_form())
         except InvalidEntry as exc:
             QMessageBox.warning(self, "Race not saved", "\n".join(exc.problems.values()))
+            return
+        except WriteFailed:  # the window says why (JournalOperations.failed); the form keeps what was typed
             return
         self.accept()

@@ -15,6 +15,7 @@ workout generator, and says so.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -42,7 +43,7 @@ from journal.analysis.race_verdict import RacePlan
 from journal.domain.races import Race, next_race
 from journal.domain.settings import Settings
 from journal.ui.flags.state import flag_rank_on
-from journal.ui.operations import Change, JournalOperations
+from journal.ui.operations import Change, JournalOperations, WriteFailed
 from journal.ui.race.chart import RaceChart
 from journal.ui.race.dialog import RaceDialog
 from journal.ui.race.style import STATUS_COLOURS, STATUS_WORDS, VERDICT_COLOURS, day_text, race_title
@@ -306,7 +307,8 @@ class RacePage(QWidget):
             self, "Remove race", f"Remove “{race.name}” on {day_text(race.day)}? Edit > Undo brings it back."
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.ops.delete_race(race)
+            with suppress(WriteFailed):  # the window says why; the race is still there
+                self.ops.delete_race(race)
             self.refresh()
 
     # ---- saving ----------------------------------------------------------------------------------

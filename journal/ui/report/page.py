@@ -213,7 +213,7 @@ class ReportPage(QWidget):
             button.setEnabled(True)
         self.progress.hide()
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, message: str, _shown: bool = False) -> None:
         self._idle()
         self.status.setText(f"Not done: {message}")
         self.failed.emit(message)

@@ -201,7 +201,7 @@ class ReportPreview(QWidget):
         if self._finished():
             self._show(document)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, message: str, _shown: bool = False) -> None:
         if not Shiboken.isValid(self):
             return
         if self._finished():
