@@ -32,7 +32,7 @@ import pytest
 from sqlalchemy import func, select
 
 from journal.storage.instance_lock import JournalLock
-from journal.storage.journal import Journal
+from journal.storage.journal import Journal, Lists
 from journal.storage.models import CheckInRow, RunRow, ScoreRow
 from tests.crash_writer import parse_notes
 
@@ -103,8 +103,8 @@ def check_journal(path: Path, runs: dict[int, tuple[str, int]], checkins: set[in
     finally:
         conn.close()
     JournalLock.acquire(path).release()  # the killed writer's lock went with it
-    with Journal.open(path, create=False) as j, j.read_session() as s:
-        notes = dict(s.execute(select(RunRow.id, RunRow.notes)).all())
+    with Journal.open(path, create=False) as j:
+        notes = dict(j.transaction(Lists.NONE, lambda s: s.execute(select(RunRow.id, RunRow.notes)).all()))
         for run_id, (token, version) in runs.items():
             assert run_id in notes, f"{where}: run {run_id} was reported saved but is gone"
             parsed = parse_notes(notes[run_id])
@@ -113,7 +113,12 @@ def check_journal(path: Path, runs: dict[int, tuple[str, int]], checkins: set[in
         torn = [i for i, text in notes.items() if parse_notes(text) is None]
         assert not torn, f"{where}: runs {torn} have half-saved notes"
         counts = dict(
-            s.execute(select(CheckInRow.id, func.count(ScoreRow.id)).outerjoin(ScoreRow).group_by(CheckInRow.id)).all()
+            j.transaction(
+                Lists.NONE,
+                lambda s: s.execute(
+                    select(CheckInRow.id, func.count(ScoreRow.id)).outerjoin(ScoreRow).group_by(CheckInRow.id)
+                ).all(),
+            )
         )
         missing = checkins - set(counts)
         assert not missing, f"{where}: check-ins {sorted(missing)} were reported saved but are gone"

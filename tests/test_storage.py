@@ -13,7 +13,7 @@ from journal.domain.entries import CareEntry, CheckIn, RegionScore, Run, Shoe
 from journal.domain.settings import Settings, WeekStart
 from journal.domain.units import DistanceUnit
 from journal.domain.vocabulary import CareKind, Character, Radiates, Region, Surface, Timing, WarningSign
-from journal.storage.journal import InvalidEntry, Journal
+from journal.storage.journal import InvalidEntry, Journal, Lists
 
 MORNING = datetime(2026, 3, 2, 8, 0)
 
@@ -42,8 +42,8 @@ def test_new_journal_is_owner_only_wal_with_foreign_keys(journal_path):
 
 
 def test_foreign_keys_are_enforced(journal):
-    with journal.read_session() as s:
-        assert s.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    on = journal.transaction(Lists.NONE, lambda s: s.connection().exec_driver_sql("PRAGMA foreign_keys").scalar())
+    assert on == 1
 
 
 def test_run_round_trips_every_field(journal):
@@ -175,12 +175,16 @@ def test_fast_reads_match_the_orm_conversion(journal):
 
     data = demo_data(date(2026, 6, 30))
     journal.add_entries(runs=data.runs, checkins=data.checkins, care=data.care, shoes=data.shoes)
-    with journal.read_session() as s:
-        orm_runs = [convert.run_from_row(r) for r in s.scalars(select(RunRow).order_by(RunRow.started_at, RunRow.id))]
-        orm_checkins = [
+
+    def orm_reads(s):
+        runs = [convert.run_from_row(r) for r in s.scalars(select(RunRow).order_by(RunRow.started_at, RunRow.id))]
+        checkins = [
             convert.checkin_from_row(r)
             for r in s.scalars(select(CheckInRow).order_by(CheckInRow.recorded_at, CheckInRow.id))
         ]
+        return runs, checkins
+
+    orm_runs, orm_checkins = journal.transaction(Lists.NONE, orm_reads)
     assert journal.runs() == orm_runs
     assert journal.checkins() == orm_checkins
     assert len(orm_checkins) > 50

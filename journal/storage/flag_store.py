@@ -17,9 +17,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from journal.domain.validation import InvalidEntry
-from journal.storage.journal import Journal
+from journal.storage.journal import Journal, Lists
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from journal.storage.models import FlagAcknowledgementRow
 
 NOTE_MAX = 2000
@@ -79,13 +81,16 @@ def acknowledge(
     from journal.storage.models import FlagAcknowledgementRow
 
     moment = (at or datetime.now()).replace(microsecond=0)
-    with journal.write_session() as s:
+
+    def write(s: Session) -> FlagAcknowledgement:
         row = FlagAcknowledgementRow(
             flag_key=flag_key, rule=rule, region=region or None, acknowledged_at=moment, note=note, checked=checked
         )
         s.add(row)
         s.flush()
         return _from_row(row)
+
+    return journal.transaction(Lists.NONE, write)
 
 
 def acknowledgements(journal: Journal) -> list[FlagAcknowledgement]:
@@ -114,18 +119,3 @@ def acknowledgements_by_key(journal: Journal) -> dict[str, list[FlagAcknowledgem
     for ack in acknowledgements(journal):
         out[ack.flag_key].append(ack)
     return dict(out)
-
-
-def remove_acknowledgement(journal: Journal, ack_id: int) -> FlagAcknowledgement:
-    """Delete one acknowledgement (one transaction) and return it as it was."""
-    from sqlalchemy import delete
-
-    from journal.storage.models import FlagAcknowledgementRow
-
-    with journal.write_session() as s:
-        row = s.get(FlagAcknowledgementRow, ack_id)
-        if row is None:
-            raise KeyError(f"No acknowledgement with id {ack_id}")
-        old = _from_row(row)
-        s.execute(delete(FlagAcknowledgementRow).where(FlagAcknowledgementRow.id == ack_id))
-        return old

@@ -34,8 +34,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from enum import Flag, auto
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from journal.domain.entries import CareEntry, CheckIn, JournalData, Run, Shoe
 from journal.domain.races import Race
@@ -46,9 +47,12 @@ from journal.storage.files import FileProblem, JournalFileError
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
-    from sqlalchemy.orm import Session
+    from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["Counts", "InvalidEntry", "Journal"]
+__all__ = ["Counts", "InvalidEntry", "Journal", "Lists"]
+
+R = TypeVar("R")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +91,7 @@ def _day_bounds(start: date | None, end: date | None) -> tuple[datetime | None, 
     return lo, hi
 
 
-def _between(
-    records: list[Any], when: Callable[[Any], datetime], lo: datetime | None, hi: datetime | None
-) -> list[Any]:
+def _between(records: list[R], when: Callable[[R], datetime], lo: datetime | None, hi: datetime | None) -> list[R]:
     """The records (sorted by ``when``) with lo <= when < hi, found by bisection; a new list."""
     start = bisect_left(records, lo, key=when) if lo else 0
     stop = bisect_left(records, hi, key=when) if hi else len(records)
@@ -132,26 +134,68 @@ def _refuse_a_lost_journal(path: Path) -> None:
         )
 
 
-def _writes():
-    from journal.storage import writes
+class Lists(Flag):
+    """The cached record lists a write changes, named so each write drops exactly those (and no more).
 
-    return writes
+    Shoe names are read with the runs, so writing shoes changes ``RUNS``; deleting a run
+    unlinks its check-ins, so it changes ``CHECKINS`` too.
+    """
+
+    NONE = 0
+    RUNS = auto()
+    CHECKINS = auto()
+    CARE = auto()
+    ALL = RUNS | CHECKINS | CARE
 
 
-_RUNS = frozenset({"runs"})
-_CHECKINS = frozenset({"checkins"})
-_CARE = frozenset({"care"})
-_RUNS_AND_CHECKINS = _RUNS | _CHECKINS  # deleting a run unlinks its check-ins
-_CHECKINS_AND_CARE = _CHECKINS | _CARE
-_ALL = frozenset({"runs", "checkins", "care"})
-"""What each write touches, so the read cache drops only those lists (shoe names live in runs)."""
-_ADDS = {"add_run", "add_checkin", "add_care"}
-"""Writes that only add records: the cache takes the new records in, rather than reading all again."""
-_CACHE_KEY: dict[type, tuple[str, Callable[[Any], Any]]] = {
-    Run: ("runs", lambda r: r.started_at),
-    CheckIn: ("checkins", lambda c: c.recorded_at),
-    CareEntry: ("care", lambda c: datetime.combine(c.day, time.min)),
-}
+def _run_time(run: Run) -> datetime:
+    return run.started_at
+
+
+def _checkin_time(checkin: CheckIn) -> datetime:
+    return checkin.recorded_at
+
+
+def _care_time(entry: CareEntry) -> datetime:
+    return datetime.combine(entry.day, time.min)
+
+
+@dataclass
+class _Cache:
+    """Every record of each kind, read once per change of the journal and shared by every reader.
+
+    History, the flag banner, Trends and reports all ask for the same lists after a save; the
+    records are frozen, so one read serves them all. A write drops the lists it changes
+    (``drop``); adding records inserts them in time order into copies (``insert``), so saving
+    one run costs no re-read of ten years, and whoever holds the old list keeps what they had.
+    """
+
+    runs: list[Run] | None = None
+    checkins: list[CheckIn] | None = None
+    care: list[CareEntry] | None = None
+
+    def drop(self, lists: Lists) -> None:
+        if lists & Lists.RUNS:
+            self.runs = None
+        if lists & Lists.CHECKINS:
+            self.checkins = None
+        if lists & Lists.CARE:
+            self.care = None
+
+    def insert(self, added: JournalData) -> None:
+        if self.runs is not None and added.runs:
+            self.runs = _inserted(self.runs, added.runs, _run_time)
+        if self.checkins is not None and added.checkins:
+            self.checkins = _inserted(self.checkins, added.checkins, _checkin_time)
+        if self.care is not None and added.care:
+            self.care = _inserted(self.care, added.care, _care_time)
+
+
+def _inserted(records: list[R], new: Iterable[R], when: Callable[[R], datetime]) -> list[R]:
+    copy = list(records)
+    for record in new:
+        insort(copy, record, key=when)
+    return copy
 
 
 class Journal:
@@ -160,11 +204,10 @@ class Journal:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._reader: sqlite3.Connection | None = None
-        self._cache: dict[str, list[Any]] = {}
-        self._writing = threading.local()  # .kinds: what the write running on this thread touches
-        self._read_lock = threading.Lock()
+        self._cache = _Cache()
+        self._read_lock = threading.Lock()  # the read connection and the cache
         self._engine: Engine | None = None
-        self._sessions: Callable[..., Any] | None = None
+        self._sessions: sessionmaker[Session] | None = None
         self._engine_lock = threading.Lock()
         self._opened: tuple[int, int] | None = None  # the file's (device, inode) while connected
         self._watched = False  # registered as open with journal.storage.outputs (no export may replace it)
@@ -279,7 +322,7 @@ class Journal:
             if self._reader is not None:
                 self._reader.close()
                 self._reader = None
-            self._cache.clear()
+            self._cache.drop(Lists.ALL)
         if self._engine is not None:
             self._engine.dispose()
         self._opened = None  # a restore puts another file in place: the next write takes it as the journal
@@ -296,74 +339,39 @@ class Journal:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextmanager
-    def write_session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error.
+    def transaction(self, changes: Lists, write: Callable[[Session], T]) -> T:
+        """Run ``write(session)`` as one transaction: committed when it returns, rolled back on any error.
 
-        For modules inside ``journal.storage`` only; everything else calls the methods.
-        A database or system error becomes the JournalFileError naming it (disk full,
-        locked by another program, file gone...), after the rollback.
+        ``changes`` names the cached lists the write changes; they are dropped whether or not it
+        succeeded. A database or system error becomes the JournalFileError naming it (disk full,
+        locked by another program, file gone...), after the rollback. For ``journal.storage``
+        modules; everything else calls the write methods below.
         """
         from sqlalchemy.exc import DBAPIError
 
-        self.engine  # noqa: B018 - makes sure the engine and session factory exist
+        sessions = self._session_factory()
         try:
             self._check_still_there()
-            with self._sessions.begin() as session:
-                yield session
+            with sessions.begin() as session:
+                return write(session)
         except (DBAPIError, sqlite3.Error, OSError) as exc:
             raise _file_error(self.path, exc) from exc
         finally:
-            self._changed(getattr(self._writing, "kinds", None))
+            if changes:
+                with self._read_lock:
+                    self._cache.drop(changes)
 
-    def _write(self, kinds: frozenset[str], name: str, *args: Any) -> Any:
-        """Run ``writes.<name>(self, *args)``, telling ``write_session`` which cached lists it changes."""
-        before = {kind: self._cache.get(kind) for kind in kinds}
-        self._writing.kinds = kinds
-        try:
-            result = getattr(_writes(), name)(self, *args)
-        finally:
-            self._writing.kinds = None
-        if name in _ADDS:
-            self._add_to_cache(before, result)
-        return result
+    def _session_factory(self) -> sessionmaker[Session]:
+        self.engine  # noqa: B018 - creates the engine and the session factory
+        assert self._sessions is not None
+        return self._sessions
 
-    def _add_to_cache(self, before: dict[str, list[Any] | None], result: Any) -> None:
-        """After adding new records, put the cached lists back with the records inserted in time order.
-
-        Saving one run must not cost a re-read of ten years of runs; the list is copied, so
-        anyone holding the old list keeps what they had.
-        """
-        added = result if isinstance(result, tuple) else (result,)
+    def _add(self, write: Callable[[Session], JournalData]) -> JournalData:
+        """A transaction that only adds records: they are inserted into the cached lists, not re-read."""
+        added = self.transaction(Lists.NONE, write)
         with self._read_lock:
-            for record in (r for group in added for r in (group if isinstance(group, list) else [group])):
-                kind, when = _CACHE_KEY[type(record)]
-                records = before.get(kind)
-                if records is None or kind in self._cache:
-                    continue
-                records = list(records)
-                insort(records, record, key=when)
-                before[kind] = records
-            for kind, records in before.items():
-                if records is not None and kind not in self._cache:
-                    self._cache[kind] = records
-
-    def _changed(self, kinds: frozenset[str] | None) -> None:
-        """Drop the cached lists a write may have changed (all of them when the writer did not say)."""
-        with self._read_lock:
-            for kind in _ALL if kinds is None else kinds:
-                self._cache.pop(kind, None)
-
-    @contextmanager
-    def read_session(self) -> Iterator[Session]:
-        from sqlalchemy.exc import DBAPIError
-
-        self.engine  # noqa: B018
-        try:
-            with self._sessions() as session:
-                yield session
-        except DBAPIError as exc:
-            raise _file_error(self.path, exc) from exc
+            self._cache.insert(added)
+        return added
 
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
         """Rows of a read-only SQL query on the fast read connection (for storage modules)."""
@@ -381,32 +389,28 @@ class Journal:
 
     def runs(self, start: date | None = None, end: date | None = None) -> list[Run]:
         """Runs between ``start`` and ``end`` (inclusive days), oldest first."""
-        every = self._all("runs", lambda conn: reads.read_runs(conn, None, None))
-        return _between(every, lambda r: r.started_at, *_day_bounds(start, end))
+        with self._reading() as conn:
+            if self._cache.runs is None:
+                self._cache.runs = reads.read_runs(conn, None, None)
+            every = self._cache.runs
+        return _between(every, _run_time, *_day_bounds(start, end))
 
     def checkins(self, start: date | None = None, end: date | None = None) -> list[CheckIn]:
         """Check-ins between ``start`` and ``end`` (inclusive days), oldest first, with scores and signs."""
-        every = self._all("checkins", lambda conn: reads.read_checkins(conn, None, None))
-        return _between(every, lambda c: c.recorded_at, *_day_bounds(start, end))
+        with self._reading() as conn:
+            if self._cache.checkins is None:
+                self._cache.checkins = reads.read_checkins(conn, None, None)
+            every = self._cache.checkins
+        return _between(every, _checkin_time, *_day_bounds(start, end))
 
     def care(self, start: date | None = None, end: date | None = None) -> list[CareEntry]:
-        every = self._all("care", lambda conn: reads.read_care(conn, None, None))
+        with self._reading() as conn:
+            if self._cache.care is None:
+                self._cache.care = reads.read_care(conn, None, None)
+            every = self._cache.care
         lo = datetime.combine(start, time.min) if start else None
         hi = datetime.combine(end, time.max) if end else None
-        return _between(every, lambda c: datetime.combine(c.day, time.min), lo, hi)
-
-    def _all(self, kind: str, read: Callable[[sqlite3.Connection], list[Any]]) -> list[Any]:
-        """Every record of a kind, read once per change of the journal and shared by every reader.
-
-        History, the flag banner, Trends and reports all ask for the same lists after a save;
-        the records are frozen, so one read serves them all. A write drops the lists it
-        touches (``_write``; all of them for other writers), ``release_connections`` all.
-        """
-        with self._reading() as conn:
-            records = self._cache.get(kind)
-            if records is None:
-                records = self._cache[kind] = read(conn)
-            return records
+        return _between(every, _care_time, lo, hi)
 
     def shoes(self) -> list[Shoe]:
         """All shoes with distance so far (prior distance + logged runs), by name."""
@@ -448,66 +452,86 @@ class Journal:
         with self._reading() as conn:
             return Counts(*reads.read_counts(conn))
 
-    # ---- writes: each one transaction (journal.storage.writes) ---------------------------
+    # ---- writes: each one transaction (journal.storage.writes, race_writes) ---------------
     def save_settings(self, settings: Settings) -> None:
-        self._write((), "save_settings", settings)
+        self.save_raw_settings(settings.to_strings())
 
     def save_raw_settings(self, values: dict[str, str]) -> None:
-        self._write((), "save_raw_settings", values)
+        from journal.storage import writes
+
+        self.transaction(Lists.NONE, lambda s: writes.save_raw_settings(s, values))
 
     def add_run(self, run: Run) -> Run:
-        return self._write(_RUNS, "add_run", run)
+        return self.add_entries(runs=[run]).runs[0]
 
     def update_run(self, run: Run) -> Run:
-        return self._write(_RUNS, "update_run", run)
+        from journal.storage import writes
+
+        return self.transaction(Lists.RUNS, lambda s: writes.update_run(s, run))
 
     def delete_run(self, run_id: int) -> Run:
         """Delete a run and return it as it was (its check-ins stay, unlinked)."""
-        return self._write(_RUNS_AND_CHECKINS, "delete_run", run_id)
+        from journal.storage import writes
+
+        return self.transaction(Lists.RUNS | Lists.CHECKINS, lambda s: writes.delete_run(s, run_id))
 
     def add_checkin(self, checkin: CheckIn) -> CheckIn:
-        return self._write(_CHECKINS, "add_checkin", checkin)
-
-    def update_checkin(self, checkin: CheckIn) -> CheckIn:
-        return self._write(_CHECKINS, "update_checkin", checkin)
+        return self.add_entries(checkins=[checkin]).checkins[0]
 
     def save_checkin_with_care(
         self, checkin: CheckIn, care: Iterable[CareEntry] = ()
     ) -> tuple[CheckIn, list[CareEntry]]:
         """Add or update a check-in and add the day's care entries, in one transaction."""
-        return self._write(_CHECKINS_AND_CARE, "save_checkin_with_care", checkin, care)
+        from journal.storage import writes
+
+        entries = list(care)
+        return self.transaction(
+            Lists.CHECKINS | Lists.CARE, lambda s: writes.save_checkin_with_care(s, checkin, entries)
+        )
 
     def delete_entries(self, checkin_ids: Iterable[int] = (), care_ids: Iterable[int] = ()) -> None:
         """Delete several check-ins and care entries in one transaction."""
-        self._write(_CHECKINS_AND_CARE, "delete_entries", checkin_ids, care_ids)
+        from journal.storage import writes
+
+        ids, care = list(checkin_ids), list(care_ids)
+        self.transaction(Lists.CHECKINS | Lists.CARE, lambda s: writes.delete_entries(s, ids, care))
 
     def delete_checkin(self, checkin_id: int) -> CheckIn:
-        return self._write(_CHECKINS, "delete_checkin", checkin_id)
+        from journal.storage import writes
+
+        return self.transaction(Lists.CHECKINS, lambda s: writes.delete_checkin(s, checkin_id))
 
     def add_care(self, entry: CareEntry) -> CareEntry:
-        return self._write(_CARE, "add_care", entry)
+        return self.add_entries(care=[entry]).care[0]
 
     def delete_care(self, care_id: int) -> CareEntry:
-        return self._write(_CARE, "delete_care", care_id)
+        from journal.storage import writes
+
+        return self.transaction(Lists.CARE, lambda s: writes.delete_care(s, care_id))
 
     def save_shoe(self, shoe: Shoe) -> Shoe:
         """Add a new pair (``id`` None) or update an existing one."""
-        return self._write(_RUNS, "save_shoe", shoe)
+        from journal.storage import writes
 
-    def delete_shoe(self, shoe_id: int) -> Shoe:
-        return self._write(_RUNS, "delete_shoe", shoe_id)
+        return self.transaction(Lists.RUNS, lambda s: writes.save_shoe(s, shoe))
 
     def save_race(self, race: Race) -> Race:
         """Add a new goal race (``id`` None; not in the past) or update one; validated first."""
-        return self._write(frozenset(), "save_race", race)
+        from journal.storage import race_writes
+
+        return self.transaction(Lists.NONE, lambda s: race_writes.save_race(s, race))
 
     def restore_race(self, race: Race) -> Race:
         """Put a race back as it was under its id (the undo of an edit or a delete; a past day is fine)."""
-        return self._write(frozenset(), "restore_race", race)
+        from journal.storage import race_writes
+
+        return self.transaction(Lists.NONE, lambda s: race_writes.restore_race(s, race))
 
     def delete_race(self, race_id: int) -> Race:
         """Delete a race and return it as it was."""
-        return self._write(frozenset(), "delete_race", race_id)
+        from journal.storage import race_writes
+
+        return self.transaction(Lists.NONE, lambda s: race_writes.delete_race(s, race_id))
 
     def add_entries(
         self,
@@ -523,8 +547,15 @@ class Journal:
         keeps it (the undo of a delete); new records get fresh ids. Returns the records with ids.
         Races may lie in the past (a backup's history); one already in the journal is skipped.
         """
-        return self._write(_ALL, "add_entries", runs, checkins, care, shoes, races)
+        from journal.storage import writes
+
+        lists = list(runs), list(checkins), list(care), list(shoes), list(races)
+        return self._add(lambda s: writes.add_entries(s, *lists))
 
     def restore_deleted(self, record: Run | CheckIn | CareEntry) -> Run | CheckIn | CareEntry:
         """Add back a deleted record (undo of a delete) under its old id."""
-        return self._write(_ALL, "restore_deleted", record)
+        if isinstance(record, Run):
+            return self.add_run(record)
+        if isinstance(record, CheckIn):
+            return self.add_checkin(record)
+        return self.add_care(record)
