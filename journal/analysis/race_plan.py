@@ -197,7 +197,7 @@ def growth(start: float, target: float, steps: int) -> float:
     """The even weekly growth from ``start`` to ``target`` over ``steps`` weeks, at most 10 % (0 when flat)."""
     if start <= 0 or steps <= 0 or target <= start:
         return 0.0
-    return min(STEP, (target / start) ** (1.0 / steps) - 1.0)
+    return min(STEP, float((target / start) ** (1.0 / steps)) - 1.0)
 
 
 def longest_before(runs: Sequence[Run], day: date, days: int = WINDOW_DAYS) -> float:

@@ -241,7 +241,7 @@ def compute_stats(
     pain = {
         r: region_series(daily, r, pain_first, end) for r in Region if any(r in scores for scores in daily.values())
     }
-    interference = {}
+    interference: dict[date, int] = {}
     for c in checkins:
         if c.interference is not None:
             interference[c.day] = max(interference.get(c.day, 0), c.interference)

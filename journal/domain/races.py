@@ -118,7 +118,7 @@ WORLD_RECORDS: tuple[WorldRecord, ...] = (
 
 def riegel_time_s(known_time_s: float, known_km: float, distance_km: float) -> float:
     """Riegel (1981): T2 = T1 x (D2 / D1)^1.06."""
-    return known_time_s * (distance_km / known_km) ** RIEGEL_EXPONENT
+    return float(known_time_s * (distance_km / known_km) ** RIEGEL_EXPONENT)
 
 
 def world_record_for(distance_km: float) -> tuple[float, str]:

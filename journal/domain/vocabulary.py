@@ -8,6 +8,7 @@ database and written to the JSON backup file (see ``docs/json-format.md``); the
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 
 class _Labelled(StrEnum):
@@ -18,7 +19,7 @@ class _Labelled(StrEnum):
         return _LABELS.get(self.value, self.value.replace("_", " ").capitalize())
 
     @classmethod
-    def parse(cls, value: str) -> _Labelled:
+    def parse(cls, value: str) -> Self:
         """Return the member for ``value`` or raise ValueError naming the allowed values."""
         try:
             return cls(value)

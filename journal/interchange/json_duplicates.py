@@ -20,11 +20,14 @@ imported again is recognised whole. Entries differing in any of these fields are
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from journal.domain.entries import CareEntry, CheckIn, JournalData, Run, Shoe
 from journal.domain.races import Race
+
+H = TypeVar("H")
 
 
 def _km(metres: float) -> float:
@@ -91,7 +94,7 @@ class Sorted:
         return not (new.runs or new.checkins or new.care or new.shoes or new.races)
 
 
-def _split(items, existing, key) -> tuple[list, list]:
+def _split(items: Iterable[H], existing: Iterable[H], key: Callable[[H], Hashable]) -> tuple[list[H], list[H]]:
     seen = {key(item) for item in existing}
     new, duplicates = [], []
     for item in items:

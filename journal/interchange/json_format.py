@@ -18,7 +18,8 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, datetime, time
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from journal.domain.entries import CareEntry, CheckIn, JournalData, RegionScore, Run, Shoe
 from journal.domain.races import Race
@@ -46,6 +47,7 @@ from journal.domain.vocabulary import (
     Surface,
     Timing,
     WarningSign,
+    _Labelled,
 )
 
 FORMAT = "run-journal"
@@ -60,6 +62,10 @@ MAX_SHOWN = 40
 MAX_VALUES = 2_000_000
 MAX_CONTAINERS = 400_000
 """A 10-year journal holds about 210,000 values in 44,000 lists and objects."""
+
+
+T = TypeVar("T")
+L = TypeVar("L", bound=_Labelled)
 
 
 class JsonFormatError(ValueError):
@@ -165,7 +171,7 @@ def to_json(data: JournalData) -> dict[str, Any]:
                 }
             )
         for i, w in enumerate(c.warning_signs):
-            first = {"notes": c.notes} if not c.scores and i == 0 else {}
+            first: dict[str, Any] = {"notes": c.notes} if not c.scores and i == 0 else {}
             if first and c.interference is not None:
                 first["interference"] = c.interference
             signs.append({"date": day, "time": clock, "sign": w.value, **first})
@@ -228,16 +234,20 @@ class _Entry:
             raise self.fail(key, problem)
         return value
 
-    def check(self, key: str, value: Any, checker: Callable[[Any], str | None]) -> Any:
+    def check(self, key: str, value: T, checker: Callable[[T], str | None]) -> T:
         problem = checker(value)
         if problem:
             raise self.fail(key, problem)
         return value
 
-    def date(self, key: str, required: bool = True) -> date | None:
-        text = self.get(key, str, required)
-        if text is None:
-            return None
+    def optional_date(self, key: str) -> date | None:
+        text = self.get(key, str)
+        return None if text is None else self._date(key, text)
+
+    def required_date(self, key: str) -> date:
+        return self._date(key, self.get(key, str, required=True))
+
+    def _date(self, key: str, text: str) -> date:
         try:
             return date.fromisoformat(text)
         except ValueError:
@@ -255,10 +265,14 @@ class _Entry:
             raise self.fail(key, f"{_shown(text)}: write the local time without a UTC offset")
         return value
 
-    def enum(self, key: str, enum: type, required: bool = False) -> Any:
-        value = self.get(key, str, required)
-        if value is None:
-            return None
+    def enum(self, key: str, enum: type[L]) -> L | None:
+        value = self.get(key, str)
+        return None if value is None else self._member(key, enum, value)
+
+    def required_enum(self, key: str, enum: type[L]) -> L:
+        return self._member(key, enum, self.get(key, str, required=True))
+
+    def _member(self, key: str, enum: type[L], value: str) -> L:
         if len(value) > MAX_SHOWN * 5:
             raise self.fail(key, f"{_shown(value)} is not one of the values this field takes")
         try:
@@ -266,10 +280,22 @@ class _Entry:
         except ValueError as exc:
             raise self.fail(key, str(exc)) from None
 
-    def number(self, key: str, required: bool = False) -> float | None:
-        value = self.get(key, (int, float), required)
-        if value is not None and not math.isfinite(value):
+    def number(self, key: str) -> float | None:
+        value = self.get(key, (int, float))
+        return None if value is None else self._finite(key, value)
+
+    def required_number(self, key: str) -> float:
+        return self._finite(key, self.get(key, (int, float), required=True))
+
+    def _finite(self, key: str, value: float) -> float:
+        if not math.isfinite(value):
             raise self.fail(key, "must be a finite number")
+        return float(value)
+
+    def required_whole(self, key: str) -> int:
+        value = self.whole(key)
+        if value is None:
+            raise self.fail(key, "is required")
         return value
 
     def whole(self, key: str) -> int | None:
@@ -305,6 +331,10 @@ def _section(doc: dict[str, Any], name: str) -> list[Any]:
 def _when(e: _Entry, day: date, clock: time, now: datetime) -> datetime:
     when = datetime.combine(day, clock)
     return e.check("date", when, lambda w: check_when(w, now))
+
+
+def _goal_for(km: float, seconds: int | None) -> str | None:
+    return check_goal_time_s(seconds, km)
 
 
 def _interference(e: _Entry, group: dict[str, Any]) -> None:
@@ -346,7 +376,7 @@ def parse_json(text: str, now: datetime | None = None) -> JournalData:
         shoes.append(
             Shoe(
                 name=name,
-                first_used=e.date("first_used", required=False),
+                first_used=e.optional_date("first_used"),
                 prior_m=prior * 1000.0,
                 retire_at_m=(retire if retire is not None else 700.0) * 1000.0,
                 retired=bool(e.get("retired", bool)),
@@ -356,8 +386,8 @@ def parse_json(text: str, now: datetime | None = None) -> JournalData:
     runs = []
     for i, raw in enumerate(_section(doc, "runs")):
         e = _Entry("runs", i, raw)
-        day = e.date("date")
-        km = e.number("distance_km", required=True)
+        day = e.required_date("date")
+        km = e.required_number("distance_km")
         clock = e.time("start_time")
         runs.append(
             Run(
@@ -384,9 +414,9 @@ def parse_json(text: str, now: datetime | None = None) -> JournalData:
     )
     for i, raw in enumerate(_section(doc, "symptoms")):
         e = _Entry("symptoms", i, raw)
-        when = _when(e, e.date("date"), e.time("time"), now)
-        region = e.enum("region", Region, required=True)
-        score = e.check("score", e.whole("score"), check_score)
+        when = _when(e, e.required_date("date"), e.time("time"), now)
+        region = e.required_enum("region", Region)
+        score = e.check("score", e.required_whole("score"), check_score)
         character = e.get("character", list) or []
         try:
             chars = tuple(Character.parse(c) if isinstance(c, str) else Character.parse(_shown(c)) for c in character)
@@ -406,8 +436,8 @@ def parse_json(text: str, now: datetime | None = None) -> JournalData:
 
     for i, raw in enumerate(_section(doc, "warning_signs")):
         e = _Entry("warning_signs", i, raw)
-        day = e.date("date")
-        sign = e.enum("sign", WarningSign, required=True)
+        day = e.required_date("date")
+        sign = e.required_enum("sign", WarningSign)
         if "time" in e.raw:
             when = _when(e, day, e.time("time"), now)
         else:
@@ -421,12 +451,12 @@ def parse_json(text: str, now: datetime | None = None) -> JournalData:
     care = []
     for i, raw in enumerate(_section(doc, "care")):
         e = _Entry("care", i, raw)
-        day = e.date("date")
+        day = e.required_date("date")
         e.check("date", day, lambda d: check_when(d, now))
         care.append(
             CareEntry(
                 day=day,
-                kind=e.enum("kind", CareKind, required=True),
+                kind=e.required_enum("kind", CareKind),
                 detail=e.check("detail", e.get("detail", str) or "", lambda t: check_text(t, 500, "Detail")),
                 minutes=e.check("minutes", e.whole("minutes"), check_minutes),
             )
@@ -436,9 +466,9 @@ def parse_json(text: str, now: datetime | None = None) -> JournalData:
     for i, raw in enumerate(_section(doc, "races")):
         e = _Entry("races", i, raw)
         name = e.check("name", e.get("name", str, required=True).strip(), check_race_name)
-        day = e.check("date", e.date("date"), lambda d: check_race_day(d, now.date(), allow_past=True))
-        km = e.check("distance_km", e.number("distance_km", required=True), check_race_distance_km)
-        goal = e.check("goal_time_s", e.whole("goal_time_s"), lambda s, km=km: check_goal_time_s(s, km))
+        day = e.check("date", e.required_date("date"), lambda d: check_race_day(d, now.date(), allow_past=True))
+        km = e.check("distance_km", e.required_number("distance_km"), check_race_distance_km)
+        goal = e.check("goal_time_s", e.whole("goal_time_s"), partial(_goal_for, km))
         races.append(Race(name=name, day=day, distance_km=km, goal_time_s=goal))
 
     checkins = [

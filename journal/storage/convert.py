@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import TypeVar
+
 from journal.domain.entries import CareEntry, CheckIn, RegionScore, Run, Shoe
 from journal.domain.races import Race
 from journal.domain.vocabulary import (
@@ -17,7 +20,10 @@ from journal.domain.vocabulary import (
 from journal.storage.models import CareRow, CheckInRow, RaceRow, RunRow, ScoreRow, ShoeRow, WarningSignRow
 
 
-def _opt(enum, value):
+E = TypeVar("E", bound=StrEnum)
+
+
+def _opt(enum: type[E], value: str | None) -> E | None:
     return enum(value) if value else None
 
 

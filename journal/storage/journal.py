@@ -214,7 +214,9 @@ class Journal:
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = True, before_migration=None) -> Journal:
+    def open(
+        cls, path: Path | str, *, create: bool = True, before_migration: Callable[[Path], object] | None = None
+    ) -> Journal:
         """Open (and when ``create``, make) the journal at ``path``.
 
         ``before_migration(path)`` is called before an existing journal's schema is
@@ -373,7 +375,7 @@ class Journal:
             self._cache.insert(added)
         return added
 
-    def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         """Rows of a read-only SQL query on the fast read connection (for storage modules)."""
         with self._reading() as conn:
             return conn.execute(sql, tuple(params)).fetchall()

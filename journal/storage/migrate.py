@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from alembic.config import Config
     from sqlalchemy.engine import Connection
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -20,7 +21,7 @@ REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 HEAD = REVISIONS[-1]
 
 
-def _config(connection: Connection):  # -> alembic.config.Config, imported lazily
+def _config(connection: Connection | None) -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -40,5 +41,5 @@ def script_heads() -> tuple[str, ...]:
     """The head revisions of the migration scripts (for the consistency test)."""
     from alembic.script import ScriptDirectory
 
-    config = _config(None)  # type: ignore[arg-type]
+    config = _config(None)
     return tuple(ScriptDirectory.from_config(config).get_heads())

@@ -16,6 +16,8 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from journal.domain.entries import CareEntry, CheckIn, RegionScore, Run, Shoe
 from journal.domain.races import Race
@@ -31,16 +33,25 @@ from journal.domain.vocabulary import (
 )
 
 
-def _lookup(enum: type) -> dict[str | None, object]:
-    table: dict[str | None, object] = {m.value: m for m in enum}
+E = TypeVar("E", bound=StrEnum)
+Row = tuple[Any, ...]
+"""A row of the sqlite3 module: its column types are those of ``models.py`` (checked by a test)."""
+
+
+def _optional(enum: type[E]) -> dict[str | None, E | None]:
+    """Stored value -> member, with NULL and "" as None (a faster lookup than calling the enum per row)."""
+    table: dict[str | None, E | None] = {m.value: m for m in enum}
     table[None] = None
     table[""] = None
     return table
 
 
-_SURFACE, _FOOT, _REGION = _lookup(Surface), _lookup(FootStrike), _lookup(Region)
-_TIMING, _RADIATES, _CHAR, _SIGN = _lookup(Timing), _lookup(Radiates), _lookup(Character), _lookup(WarningSign)
-_CARE = _lookup(CareKind)
+def _required(enum: type[E]) -> dict[str, E]:
+    return {m.value: m for m in enum}
+
+
+_SURFACE, _FOOT, _TIMING, _RADIATES = _optional(Surface), _optional(FootStrike), _optional(Timing), _optional(Radiates)
+_REGION, _CHAR, _SIGN, _CARE = _required(Region), _required(Character), _required(WarningSign), _required(CareKind)
 _when = datetime.fromisoformat
 
 
@@ -57,8 +68,9 @@ def stamp(value: datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def _range(column: str, lo: datetime | None, hi: datetime | None) -> tuple[str, list[str]]:
-    clauses, params = [], []
+def _range(column: str, lo: datetime | None, hi: datetime | None) -> tuple[str, list[str | int]]:
+    clauses: list[str] = []
+    params: list[str | int] = []
     if lo:
         clauses.append(f"{column} >= ?")
         params.append(stamp(lo))
@@ -75,7 +87,7 @@ _RUN_SQL = (
 )
 
 
-def _run(row: tuple) -> Run:
+def _run(row: Row) -> Run:
     return Run(
         id=row[0],
         started_at=_when(row[1]),
@@ -197,7 +209,7 @@ def read_shoes(conn: sqlite3.Connection) -> list[Shoe]:
 _RACE_SQL = "SELECT id, name, day, distance_km, goal_time_s FROM races"
 
 
-def _race(row: tuple) -> Race:
+def _race(row: Row) -> Race:
     return Race(id=row[0], name=row[1], day=date.fromisoformat(row[2]), distance_km=row[3], goal_time_s=row[4])
 
 
