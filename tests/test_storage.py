@@ -177,7 +177,10 @@ def test_fast_reads_match_the_orm_conversion(journal):
     journal.add_entries(runs=data.runs, checkins=data.checkins, care=data.care, shoes=data.shoes)
     with journal.read_session() as s:
         orm_runs = [convert.run_from_row(r) for r in s.scalars(select(RunRow).order_by(RunRow.started_at, RunRow.id))]
-        orm_checkins = [convert.checkin_from_row(r) for r in s.scalars(select(CheckInRow).order_by(CheckInRow.recorded_at, CheckInRow.id))]
+        orm_checkins = [
+            convert.checkin_from_row(r)
+            for r in s.scalars(select(CheckInRow).order_by(CheckInRow.recorded_at, CheckInRow.id))
+        ]
     assert journal.runs() == orm_runs
     assert journal.checkins() == orm_checkins
     assert len(orm_checkins) > 50

@@ -23,8 +23,14 @@ def seed(path):
                 Run(started_at=datetime(2026, 4, 1, 7), distance_m=12000.0, shoe="Old"),
             ],
             checkins=[
-                CheckIn(recorded_at=datetime(2026, 3, 2, 8), scores=(RegionScore(Region.LOWER_BACK, 5), RegionScore(Region.HAMSTRING_LEFT, 0))),
-                CheckIn(recorded_at=datetime(2026, 4, 2, 8), scores=(RegionScore(Region.LOWER_BACK, 0), RegionScore(Region.HAMSTRING_LEFT, 3))),
+                CheckIn(
+                    recorded_at=datetime(2026, 3, 2, 8),
+                    scores=(RegionScore(Region.LOWER_BACK, 5), RegionScore(Region.HAMSTRING_LEFT, 0)),
+                ),
+                CheckIn(
+                    recorded_at=datetime(2026, 4, 2, 8),
+                    scores=(RegionScore(Region.LOWER_BACK, 0), RegionScore(Region.HAMSTRING_LEFT, 3)),
+                ),
             ],
             shoes=[Shoe(name="Old", prior_m=620_000.0, retire_at_m=700_000.0)],
         )
