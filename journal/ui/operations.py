@@ -13,7 +13,7 @@ Signals:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import Flag, auto
 from typing import Any, TypeVar
 
@@ -167,6 +167,23 @@ class JournalOperations(QObject):
         what = {Run: "run", CheckIn: "check-in", CareEntry: "care entry"}[type(record)]
         cmd = _Command(
             self, f"Delete {what}", deleters[type(record)], lambda j: j.restore_deleted(record), _change_for(record)
+        )
+        self._push(cmd)
+
+    def delete_together(self, records: Sequence[CheckIn | CareEntry]) -> None:
+        """Delete check-ins and care entries (a History row of a day) in one transaction; Undo brings all back."""
+        if len(records) == 1:
+            self.delete(records[0])
+            return
+        checkins = [r for r in records if isinstance(r, CheckIn)]
+        care = [r for r in records if isinstance(r, CareEntry)]
+        change = (Change.CHECKINS if checkins else Change(0)) | (Change.CARE if care else Change(0))
+        cmd = _Command(
+            self,
+            f"Delete {len(records)} entries",
+            lambda j: j.delete_entries(checkin_ids=[c.id for c in checkins], care_ids=[e.id for e in care]),
+            lambda j: j.add_entries(checkins=checkins, care=care),
+            change,
         )
         self._push(cmd)
 
