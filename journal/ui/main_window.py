@@ -1,6 +1,6 @@
 """The main window: actions, the flag banner, and the pages as tabs.
 
-History, Shoes and Settings are built at start-up; Trends, Flags and Report are
+History is built at start-up; Calendar, Trends, Flags, Report, Shoes and Settings are
 built the first time their tab is shown (their modules import matplotlib and
 the PDF code, which start-up should not pay for). Every page refreshes itself
 from ``JournalOperations.changed``; the window is never rebuilt.
@@ -36,6 +36,7 @@ from journal.ui.operations import Change, JournalOperations
 from journal.ui.pages.history_page import HistoryPage
 
 LAZY_PAGES: dict[str, str] = {
+    "Calendar": "journal.ui.calendar.page:CalendarPage",
     "Trends": "journal.ui.trends.page:TrendsPage",
     "Flags": "journal.ui.flags.page:FlagsPage",
     "Report": "journal.ui.report.page:ReportPage",
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.lazy: dict[str, _LazyPage] = {title: _LazyPage(target, ops) for title, target in LAZY_PAGES.items()}
         self.tabs.addTab(self.history, "&History")
         for title, mnemonic in (
+            ("Calendar", "&Calendar"),
             ("Trends", "T&rends"),
             ("Flags", "Fla&gs"),
             ("Report", "Re&port"),
@@ -219,15 +221,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def edit_entry(self, record: Run | CheckIn) -> None:
-        from journal.ui.forms.checkin_dialog import CheckInDialog
-        from journal.ui.forms.run_dialog import RunDialog
+        from journal.ui.forms.edit import edit_entry_dialog
 
-        dialog = (
-            RunDialog(self.ops, run=record, parent=self)
-            if isinstance(record, Run)
-            else CheckInDialog(self.ops, checkin=record, parent=self)
-        )
-        if dialog.exec():
+        if edit_entry_dialog(self.ops, record, self):
             self.statusBar().showMessage("Changes saved.", 5000)
 
     # ---- files ---------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLay
 from journal.domain.body_map import BodyMap, PathOp, Shape, ShapeKind, body_map
 from journal.domain.pain_scale import PAIN_COLOURS, text_colour_on
 from journal.domain.vocabulary import Region
+from journal.ui.colours import mix
 
 TEN_AFTER_ONE_S = 1.5
 """Typing 0 this soon after 1 on the same region makes 10."""
@@ -47,11 +48,6 @@ def painter_path(shape: Shape) -> QPainterPath:
         else:
             path.closeSubpath()
     return path
-
-
-def mix(a: QColor, b: QColor, t: float) -> QColor:
-    """``a`` moved ``t`` (0-1) of the way to ``b``: body colours that suit light and dark palettes alike."""
-    return QColor.fromRgbF(*(x + (y - x) * t for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3], strict=True)))
 
 
 def accessible_name(region: Region, score: int | None) -> str:
