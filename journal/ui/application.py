@@ -135,9 +135,11 @@ def run_window(args: argparse.Namespace) -> int:
         return 3
     journal, lock = opened
     ops = JournalOperations(journal)
-    window = MainWindow(ops)
+    minimised = bool(getattr(args, "minimised", False))
+    window = MainWindow(ops, minimised=minimised)
     _quit_when_ready_for_bench(app, window, started)
-    window.show()
+    if not minimised:
+        window.show()  # minimised: the tray icon (or a minimised window where there is no tray)
     servers: list[object] = []
 
     def listen_for_later_copies() -> None:

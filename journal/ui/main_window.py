@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -28,12 +30,14 @@ from PySide6.QtWidgets import (
 
 from journal import APP_NAME, __version__
 from journal.domain.entries import CheckIn, Run
+from journal.domain.vocabulary import Timing
 
 if TYPE_CHECKING:
     from journal.ui.forms.checkin_dialog import CheckInDialog
     from journal.ui.forms.run_dialog import RunDialog
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.pages.history_page import HistoryPage
+from journal.ui.reminders import Reminders
 
 LAZY_PAGES: dict[str, str] = {
     "Calendar": "journal.ui.calendar.page:CalendarPage",
@@ -75,10 +79,17 @@ class _LazyPage(QWidget):
 class MainWindow(QMainWindow):
     history_ready = Signal()
 
-    def __init__(self, ops: JournalOperations, settings: QSettings | None = None) -> None:
+    def __init__(
+        self,
+        ops: JournalOperations,
+        settings: QSettings | None = None,
+        clock: Callable[[], datetime] | None = None,
+        minimised: bool = False,
+    ) -> None:
         super().__init__()
         self.ops = ops
         self._qsettings = settings or QSettings()
+        self._quitting = False
         self.setWindowTitle(f"{APP_NAME} — {ops.path.name}")
         self.resize(1180, 760)
 
@@ -104,6 +115,9 @@ class MainWindow(QMainWindow):
         self.banner = self._make_banner()
         if self.banner is not None:
             layout.addWidget(self.banner)
+        self.reminders = Reminders(self, ops, clock)
+        layout.addWidget(self.reminders.offer_bar)
+        layout.addWidget(self.reminders.reminder_bar)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -117,6 +131,7 @@ class MainWindow(QMainWindow):
         # Owned by the window, so it cannot fire after the window is gone.
         self._ready_timer = QTimer(self, singleShot=True, interval=0)
         self._ready_timer.timeout.connect(self.history_ready)
+        self.reminders.start(minimised)
 
     # ---- construction --------------------------------------------------------------------
     def _make_banner(self) -> QWidget | None:
@@ -212,10 +227,12 @@ class MainWindow(QMainWindow):
                 self.check_in(run=dialog.saved)
         return dialog
 
-    def check_in(self, run: Run | None = None) -> CheckInDialog:
+    def check_in(
+        self, run: Run | None = None, when: datetime | None = None, timing: Timing | None = None
+    ) -> CheckInDialog:
         from journal.ui.forms.checkin_dialog import CheckInDialog
 
-        dialog = CheckInDialog(self.ops, run=run, parent=self)
+        dialog = CheckInDialog(self.ops, run=run, parent=self, when=when, timing=timing)
         if dialog.exec() and dialog.saved is not None:
             self.statusBar().showMessage("Check-in saved.", 5000)
         return dialog
@@ -275,7 +292,24 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         self._ready_timer.start()
 
+    def bring_forward(self) -> None:
+        """Show the window (from the tray, or minimised) in front."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def quit_from_tray(self) -> None:
+        self._quitting = True
+        self.close()
+        QApplication.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.reminders.keep_running_in_tray and not self._quitting and self.reminders.tray is not None:
+            event.ignore()  # started with the session: keep reminding from the tray until Quit
+            self.hide()
+            return
         self._qsettings.setValue("window/geometry", self.saveGeometry())
         self._qsettings.setValue("window/state", self.saveState())
         self.ops.wait_for_background()
