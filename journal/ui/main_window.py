@@ -115,9 +115,9 @@ class MainWindow(QMainWindow):
         self.banner = self._make_banner()
         if self.banner is not None:
             layout.addWidget(self.banner)
-        self.reminders = Reminders(self, ops, clock)
-        layout.addWidget(self.reminders.offer_bar)
-        layout.addWidget(self.reminders.reminder_bar)
+        bars = QVBoxLayout()  # the reminders' bars, made when there is something to say
+        layout.addLayout(bars)
+        self.reminders = Reminders(self, ops, bars, clock)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QMenu, QSystemTrayIcon, QWidget
 
 from journal import APP_NAME
 from journal.analysis.reminders import (
@@ -122,15 +122,19 @@ class ReminderTray(QSystemTrayIcon):
 class Reminders(QObject):
     """The window's reminders: the driver, the tray icon (where there is a tray) and two bars."""
 
-    def __init__(self, window: MainWindow, ops: JournalOperations, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        ops: JournalOperations,
+        bars: QBoxLayout,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         super().__init__(window)
-        self._window, self._ops = window, ops
+        self._window, self._ops, self._bars = window, ops, bars
         self.driver = ReminderDriver(ops, clock)
         self.driver.due.connect(self.show_reminder)
-        self.offer_bar = InfoBar("offer-bar")
-        self.reminder_bar = InfoBar("reminder-bar")
-        self.offer_bar.accepted.connect(self.check_in_for_offer)
-        self.reminder_bar.accepted.connect(self.open_check_in)
+        self._offer_bar: InfoBar | None = None
+        self._reminder_bar: InfoBar | None = None
         self.tray: ReminderTray | None = None
         self.last_shown: Reminder | None = None
         self.last_text: tuple[str, str] | None = None
@@ -141,6 +145,24 @@ class Reminders(QObject):
     @property
     def clock(self) -> Callable[[], datetime]:
         return self.driver.clock
+
+    @property
+    def offer_bar(self) -> InfoBar:
+        """The start-up offer's bar, made when first needed (start-up pays for no widget it does not show)."""
+        if self._offer_bar is None:
+            self._offer_bar = InfoBar("offer-bar")
+            self._offer_bar.accepted.connect(self.check_in_for_offer)
+            self._bars.addWidget(self._offer_bar)
+        return self._offer_bar
+
+    @property
+    def reminder_bar(self) -> InfoBar:
+        """Where a reminder shows on a desktop without a tray, made when first needed."""
+        if self._reminder_bar is None:
+            self._reminder_bar = InfoBar("reminder-bar")
+            self._reminder_bar.accepted.connect(self.open_check_in)
+            self._bars.addWidget(self._reminder_bar)
+        return self._reminder_bar
 
     def start(self, minimised: bool = False) -> None:
         """Make the start-up offer and start the driver; the tray icon comes once the event loop runs."""
@@ -177,7 +199,8 @@ class Reminders(QObject):
         )
         self.offered_morning = morning
         if morning is None:
-            self.offer_bar.hide()
+            if self._offer_bar is not None:
+                self._offer_bar.hide()
             return None
         if morning == now.date():
             text, action = (
@@ -210,7 +233,8 @@ class Reminders(QObject):
 
     def open_check_in(self, from_reminder: bool = True) -> None:
         """Open the check-in (from a clicked reminder, the bar or the tray menu), bringing the window forward."""
-        self.reminder_bar.hide()
+        if self._reminder_bar is not None:
+            self._reminder_bar.hide()
         self._window.bring_forward()
         reminder = self.last_shown if from_reminder else None
         timing = Timing.NEXT_MORNING if reminder and reminder.kind is ReminderKind.MORNING_AFTER_RUN else None
@@ -221,5 +245,6 @@ class Reminders(QObject):
             self._window.bring_forward()
 
     def _changed(self, change: Change) -> None:
-        if change & (Change.RUNS | Change.CHECKINS | Change.SETTINGS) and self.offer_bar.isVisible():
+        offer = self._offer_bar
+        if change & (Change.RUNS | Change.CHECKINS | Change.SETTINGS) and offer is not None and not offer.isHidden():
             self.offer_missed_morning()

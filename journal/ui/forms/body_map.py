@@ -32,6 +32,8 @@ from journal.ui.colours import mix
 TEN_AFTER_ONE_S = 1.5
 """Typing 0 this soon after 1 on the same region makes 10."""
 MARGIN = 6
+KEY_WIDTH = 46
+"""Room on the right for the key of the colour scale, 10 at the top and 0 at the bottom."""
 
 
 def painter_path(shape: Shape) -> QPainterPath:
@@ -201,10 +203,11 @@ class BodyMapWidget(QWidget):
         return False
 
     def transform(self) -> QTransform:
-        """SVG coordinates to widget pixels: the figure fitted inside the margins, centred."""
+        """SVG coordinates to widget pixels: the figure fitted inside the margins, centred with its key."""
         room = QRectF(self.rect()).adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN - 14)
-        scale = min(room.width() / self.figure.width, room.height() / self.figure.height)
-        dx = room.left() + (room.width() - self.figure.width * scale) / 2
+        scale = min((room.width() - KEY_WIDTH) / self.figure.width, room.height() / self.figure.height)
+        used = self.figure.width * scale + KEY_WIDTH
+        dx = room.left() + (room.width() - used) / 2
         dy = room.top() + (room.height() - self.figure.height * scale) / 2
         return QTransform(scale, 0, 0, scale, dx, dy)
 
@@ -311,6 +314,7 @@ class BodyMapWidget(QWidget):
         self._paint_highlights(painter, t, focused, palette)
         self._paint_numbers(painter, t)
         self._paint_sides(painter, ink)
+        self._paint_key(painter, ink, outline)
         painter.end()
 
     def _paint_highlights(self, painter: QPainter, t: QTransform, focused: Region | None, palette: QPalette) -> None:
@@ -348,6 +352,23 @@ class BodyMapWidget(QWidget):
         right = t.map(QPointF(self.figure.width * 0.7, 0)).x()
         painter.drawText(QRectF(left - 40, bottom, 80, 14), Qt.AlignmentFlag.AlignCenter, "Left")
         painter.drawText(QRectF(right - 40, bottom, 80, 14), Qt.AlignmentFlag.AlignCenter, "Right")
+
+    def _paint_key(self, painter: QPainter, ink: QColor, outline: QColor) -> None:
+        """The scale beside the figure: eleven swatches, 10 at the top, each with its number."""
+        top_y, bottom_y = self.transform().map(QPointF(0, 40)).y(), self.transform().map(QPointF(0, 470)).y()
+        size = max(10.0, min(16.0, (bottom_y - top_y) / 11))
+        x = self.transform().map(QPointF(self.figure.width, 0)).x() + KEY_WIDTH - size * 1.5 - 4
+        top = (top_y + bottom_y) / 2 - size * 5.5
+        font = QFont(self.font())
+        font.setPixelSize(max(8, round(size * 0.62)))
+        painter.setFont(font)
+        for score in range(10, -1, -1):
+            box = QRectF(x, top + (10 - score) * size, size * 1.5, size)
+            painter.setPen(QPen(outline, 0.6))
+            painter.setBrush(QColor(PAIN_COLOURS[score]))
+            painter.drawRect(box)
+            painter.setPen(QColor(text_colour_on(PAIN_COLOURS[score])))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(score))
 
 
 def _offset(chooser: QWidget) -> QPoint:
