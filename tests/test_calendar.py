@@ -151,3 +151,21 @@ def test_an_empty_day_says_so_and_a_future_day_cannot_be_checked_in(qtbot, journ
     assert page.add_button.isEnabled()
     page.view.select(date(date.today().year + 1, 1, 1))
     assert not page.add_button.isEnabled()
+
+
+def test_check_in_for_a_past_day_from_the_calendar(qtbot, journal_path) -> None:
+    seed(journal_path)
+    _window, page = open_march(qtbot, journal_path)
+    page.view.select(date(2026, 3, 5))
+    seen = {}
+
+    def pain_free(dialog: CheckInDialog) -> None:
+        seen["when"] = dialog.when.dateTime().toPython()
+        dialog.fill_pain_free()
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    when_modal(pain_free, CheckInDialog)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert seen["when"] == datetime(2026, 3, 5, 8, 0)  # that day, at the morning time of Settings
+    assert page.summary(date(2026, 3, 5)).worst_pain == 0
+    assert cell_colour(page.view, date(2026, 3, 5)).name() == QColor(PAIN_COLOURS[0]).name()

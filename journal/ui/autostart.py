@@ -3,7 +3,8 @@
 Linux desktops (GNOME, KDE, Xfce...) start every ``.desktop`` file in
 ``$XDG_CONFIG_HOME/autostart`` (``~/.config/autostart`` when the variable is unset) at
 log-in (XDG Autostart Specification). The entry runs this Python with ``-m journal
---minimised``, and ``--db`` when the journal is not the default one. The file is written
+--minimised`` in the folder that holds the package, and ``--db`` when the journal is not the
+default one. The file is written
 owner-only and atomically, and carries a line that marks it as this app's, so a file of
 the same name written by someone else is never overwritten or removed.
 
@@ -63,6 +64,10 @@ def command(journal_path: Path) -> list[str]:
     return args
 
 
+PACKAGE_HOME = Path(__file__).resolve().parents[2]
+"""The folder holding the ``journal`` package: the entry starts there, so ``-m journal`` finds it."""
+
+
 def entry_text(journal_path: Path) -> str:
     if any(c in str(journal_path) for c in "\n\r"):
         raise AutostartError("The journal's path has a line break in it, which an autostart entry cannot hold.")
@@ -73,6 +78,7 @@ def entry_text(journal_path: Path) -> str:
         f"Name={APP_NAME}\n"
         "Comment=Check-in reminders for your running and pain journal\n"
         f"Exec={exec_line}\n"
+        f"Path={str(PACKAGE_HOME).replace(chr(92), chr(92) * 2)}\n"
         "Icon=run-journal\n"
         "Terminal=false\n"
         "X-GNOME-Autostart-enabled=true\n"

@@ -33,8 +33,19 @@ from journal.domain.entries import CareEntry, CheckIn, Run
 from journal.domain.vocabulary import Region
 from journal.ui.forms.validated import combo_value
 from journal.ui.operations import Change, JournalOperations
-from journal.ui.pages.history_rows import HistoryRow, care_row_time, group_by_day, history_columns
+from journal.ui.pages.history_rows import (
+    HistoryRow,
+    care_row_time,
+    describe,
+    group_by_day,
+    history_columns,
+    pain_colour,
+    source_text,
+)
 from journal.ui.table_model import ROW_ROLE, RowsTableModel
+
+__all__ = ["HistoryPage", "HistoryRow", "describe", "history_columns", "pain_colour", "source_text"]
+"""HistoryRow and the column helpers live in ``history_rows``; importing them from here still works."""
 
 
 class HistoryPage(QWidget):
