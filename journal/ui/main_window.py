@@ -35,9 +35,9 @@ from journal.domain.vocabulary import Timing
 if TYPE_CHECKING:
     from journal.ui.forms.checkin_dialog import CheckInDialog
     from journal.ui.forms.run_dialog import RunDialog
+    from journal.ui.reminders import Reminders
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.pages.history_page import HistoryPage
-from journal.ui.reminders import Reminders
 
 LAZY_PAGES: dict[str, str] = {
     "Calendar": "journal.ui.calendar.page:CalendarPage",
@@ -76,6 +76,10 @@ class _LazyPage(QWidget):
         return self.page
 
 
+REMINDERS_AFTER_MS = 300
+"""The reminders (and the start-up offer of a missed morning check-in) start this long after start-up."""
+
+
 class MainWindow(QMainWindow):
     history_ready = Signal()
 
@@ -90,6 +94,8 @@ class MainWindow(QMainWindow):
         self.ops = ops
         self._qsettings = settings or QSettings()
         self._quitting = False
+        self._clock, self._minimised = clock, minimised
+        self._reminders: Reminders | None = None
         self.setWindowTitle(f"{APP_NAME} — {ops.path.name}")
         self.resize(1180, 760)
 
@@ -115,9 +121,8 @@ class MainWindow(QMainWindow):
         self.banner = self._make_banner()
         if self.banner is not None:
             layout.addWidget(self.banner)
-        bars = QVBoxLayout()  # the reminders' bars, made when there is something to say
-        layout.addLayout(bars)
-        self.reminders = Reminders(self, ops, bars, clock)
+        self._bars = QVBoxLayout()  # the reminders' bars, made when there is something to say
+        layout.addLayout(self._bars)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -131,7 +136,8 @@ class MainWindow(QMainWindow):
         # Owned by the window, so it cannot fire after the window is gone.
         self._ready_timer = QTimer(self, singleShot=True, interval=0)
         self._ready_timer.timeout.connect(self.history_ready)
-        self.reminders.start(minimised)
+        # Reminders start once the window is up: the first paint does not wait for them.
+        QTimer.singleShot(REMINDERS_AFTER_MS, self, self.start_reminders)
 
     # ---- construction --------------------------------------------------------------------
     def _make_banner(self) -> QWidget | None:
@@ -292,6 +298,19 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         self._ready_timer.start()
 
+    @property
+    def reminders(self) -> Reminders:
+        """The check-in reminders and the start-up offer (``journal.ui.reminders``), started on first use."""
+        return self.start_reminders()
+
+    def start_reminders(self) -> Reminders:
+        if self._reminders is None:
+            from journal.ui.reminders import Reminders
+
+            self._reminders = Reminders(self, self.ops, self._bars, self._clock)
+            self._reminders.start(self._minimised)
+        return self._reminders
+
     def bring_forward(self) -> None:
         """Show the window (from the tray, or minimised) in front."""
         if self.isMinimized():
@@ -306,7 +325,8 @@ class MainWindow(QMainWindow):
         QApplication.quit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.reminders.keep_running_in_tray and not self._quitting and self.reminders.tray is not None:
+        reminders = self._reminders
+        if reminders is not None and reminders.keep_running_in_tray and not self._quitting and reminders.tray:
             event.ignore()  # started with the session: keep reminding from the tray until Quit
             self.hide()
             return
