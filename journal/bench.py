@@ -14,7 +14,7 @@ prints, as medians over several runs, each figure against its target:
   10-year journal (target under 50 ms);
 - the figures of the other areas, each measured in its own process by
   ``journal.benchmarks.<area>.measure(quick) -> dict[str, float]`` (statistics,
-  Trends, PDF report, Strava import...); an area not written yet prints
+  Trends, PDF report, Strava import, the Calendar's month); an area not written yet prints
   "not available";
 - peak memory (maximum resident set size, from ``wait4``) of the window process
   with the 10-year journal open.
@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-AREAS = ("analysis", "report", "importing")
+AREAS = ("analysis", "report", "importing", "calendar")
 """``journal/benchmarks/<area>.py`` modules asked for their figures, in this order."""
 
 FIGURES: list[tuple[str, str, str, tuple[str, float] | None]] = [
@@ -272,9 +272,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             harness.attempt(("save_run_ms",), harness.save_run, journal)
         for area in AREAS:
-            keys = {"analysis": ("stats_all_ms", "trends_redraw_ms"), "report": ("report_8_weeks_s",)}.get(
-                area, ("strava_2000_import_s",)
-            )
+            keys = {
+                "analysis": ("stats_all_ms", "trends_redraw_ms"),
+                "report": ("report_8_weeks_s",),
+                "importing": ("strava_2000_import_s",),
+                "calendar": ("calendar_month_ms",),
+            }[area]
             harness.attempt(keys, harness.area, area)
         harness.report()
     print(f"\n(harness took {time.perf_counter() - started:.0f} s)")

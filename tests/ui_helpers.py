@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 
-def make_window(qtbot, path: Path, settings_file: Path | None = None):
+def make_window(qtbot, path: Path, settings_file: Path | None = None, **window_args):
     from journal.storage.journal import Journal
     from journal.ui.main_window import MainWindow
     from journal.ui.operations import JournalOperations
@@ -17,7 +17,7 @@ def make_window(qtbot, path: Path, settings_file: Path | None = None):
     journal = Journal.open(path)
     ops = JournalOperations(journal)
     qsettings = QSettings(str(settings_file or path.with_suffix(".ini")), QSettings.Format.IniFormat)
-    window = MainWindow(ops, qsettings)
+    window = MainWindow(ops, qsettings, **window_args)
     qtbot.addWidget(window)
     return window
 

@@ -34,6 +34,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open a generated six-month example journal in a temporary file"
     )
     parser.add_argument("--verbose", action="store_true", help="print details, which may include health data")
+    parser.add_argument(
+        "--minimised",
+        "--minimized",
+        dest="minimised",
+        action="store_true",
+        help="start in the system tray to remind you to check in (as when starting with the desktop session)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         importlib.import_module(f"{commands.__name__}.{info.name}").register(sub)

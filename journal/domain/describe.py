@@ -3,14 +3,17 @@
 ``run_summary``: distance (one decimal), duration with pace, effort, surface, shoes,
 and "stopped for pain" when the run was cut short. ``checkin_summary``: the regions
 that hurt with score, timing and spread, how much pain got in the way, and any
-warning signs; a check-in of all zeros reads "No pain".
+warning signs; a check-in of all zeros reads "No pain". ``care_summary``: a day's care in one
+line, "Heat 20 min, ibuprofen 400 mg" (a painkiller is named by what was written for it).
 """
 
 from __future__ import annotations
 
-from journal.domain.entries import CheckIn, Run
+from collections.abc import Iterable
+
+from journal.domain.entries import CareEntry, CheckIn, Run
 from journal.domain.units import DistanceUnit, format_distance, format_duration, format_pace
-from journal.domain.vocabulary import Radiates
+from journal.domain.vocabulary import CareKind, Radiates
 
 
 def run_summary(run: Run, unit: DistanceUnit) -> str:
@@ -55,3 +58,17 @@ def checkin_summary(checkin: CheckIn) -> str:
         signs = "Warning signs: " + "; ".join(w.label for w in checkin.warning_signs)
         text = f"{text}. {signs}" if text else signs
     return text
+
+
+def care_phrase(entry: CareEntry) -> str:
+    """'Heat 20 min', 'ibuprofen 400 mg' (a painkiller's own words), 'Physio: hip mobility'."""
+    if entry.kind is CareKind.PAINKILLER and entry.detail.strip():
+        return entry.detail.strip()
+    text = entry.kind.label + (f" {entry.minutes} min" if entry.minutes else "")
+    return text + (f": {entry.detail.strip()}" if entry.detail.strip() else "")
+
+
+def care_summary(entries: Iterable[CareEntry]) -> str:
+    """A day's care in one line: 'Heat 20 min, ibuprofen 400 mg', starting with a capital."""
+    text = ", ".join(care_phrase(e) for e in entries)
+    return text[:1].upper() + text[1:]

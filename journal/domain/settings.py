@@ -1,4 +1,4 @@
-"""Per-journal settings: units, week start, the name on reports, flag thresholds.
+"""Per-journal settings: units, week start, the name on reports, check-in reminders, flag thresholds.
 
 Settings live in the journal file itself (a key/value table), so a backup or a
 second computer carries them along, and tests never touch a real user's settings.
@@ -9,7 +9,7 @@ QSettings in the UI layer.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
-from datetime import date
+from datetime import date, time
 from enum import StrEnum
 from typing import Any
 
@@ -92,6 +92,13 @@ class Settings:
     risk_cancer_history: bool = False
     risk_long_term_steroids: bool = False
     risk_weakened_immune_system: bool = False
+    reminder_daily: bool = False
+    """Remind me to check in every day at ``reminder_daily_time`` (off until the person turns it on)."""
+    reminder_daily_time: time = time(20, 0)
+    reminder_morning_after_run: bool = True
+    """Remind me, the morning after a run, to say how it feels (``reminder_morning_time``); on by default,
+    since the morning after is the entry that tells most (``journal.analysis.reminders``)."""
+    reminder_morning_time: time = time(8, 0)
 
     @property
     def risk_profile(self) -> RiskProfile:
@@ -108,7 +115,12 @@ class Settings:
         out: dict[str, str] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            out[f.name] = "" if value is None else (value.isoformat() if isinstance(value, date) else str(value))
+            if value is None:
+                out[f.name] = ""
+            elif isinstance(value, time):
+                out[f.name] = value.strftime("%H:%M")
+            else:
+                out[f.name] = value.isoformat() if isinstance(value, date) else str(value)
         return out
 
     @classmethod
@@ -126,6 +138,10 @@ class Settings:
             "risk_cancer_history": _bool,
             "risk_long_term_steroids": _bool,
             "risk_weakened_immune_system": _bool,
+            "reminder_daily": _bool,
+            "reminder_daily_time": _clock,
+            "reminder_morning_after_run": _bool,
+            "reminder_morning_time": _clock,
         }
         changes: dict[str, Any] = {}
         for key, convert in converters.items():
@@ -145,3 +161,9 @@ def _bool(text: str) -> bool:
     if value in ("false", "0", "no", ""):
         return False
     raise ValueError(text)
+
+
+def _clock(text: str) -> time:
+    """'HH:MM' (as ``to_strings`` writes it) to a time of day; anything else raises ValueError."""
+    value = time.fromisoformat(text.strip())
+    return value.replace(second=0, microsecond=0, tzinfo=None)

@@ -19,7 +19,6 @@ from journal.domain.vocabulary import (
 )
 from journal.storage.models import CareRow, CheckInRow, RaceRow, RunRow, ScoreRow, ShoeRow, WarningSignRow
 
-
 E = TypeVar("E", bound=StrEnum)
 
 

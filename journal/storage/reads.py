@@ -32,7 +32,6 @@ from journal.domain.vocabulary import (
     WarningSign,
 )
 
-
 E = TypeVar("E", bound=StrEnum)
 Row = tuple[Any, ...]
 """A row of the sqlite3 module: its column types are those of ``models.py`` (checked by a test)."""

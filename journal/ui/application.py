@@ -197,19 +197,20 @@ def run_window(args: argparse.Namespace) -> int:
     app = make_application()
     undo_signals = _quit_on_termination(app)
     undo_hook = _quiet_errors(bool(getattr(args, "verbose", False)))
+    minimised = bool(getattr(args, "minimised", False))
     try:
         if args.demo:
             from journal.demo_session import demo_session
 
             with demo_session(catch_signals=False) as path:
-                return _run(app, path, started)
-        return _run(app, journal_path(args), started)
+                return _run(app, path, started, minimised)
+        return _run(app, journal_path(args), started, minimised)
     finally:
         undo_hook()
         undo_signals()
 
 
-def _run(app: QApplication, path: Path, started: float) -> int:
+def _run(app: QApplication, path: Path, started: float, minimised: bool = False) -> int:
     from journal.ui.main_window import MainWindow
     from journal.ui.operations import JournalOperations
 
@@ -224,9 +225,10 @@ def _run(app: QApplication, path: Path, started: float) -> int:
         return 3
     journal, lock = opened
     ops = JournalOperations(journal)
-    window = MainWindow(ops)
+    window = MainWindow(ops, minimised=minimised)
     _quit_when_ready_for_bench(app, window, started)
-    window.show()
+    if not minimised:
+        window.show()  # minimised: the tray icon (or a minimised window where there is no tray)
     servers: list[object] = []
 
     def listen_for_later_copies() -> None:

@@ -1,6 +1,6 @@
 """The main window: actions, the flag banner, the goal race line, and the pages as tabs.
 
-History is built at start-up; Trends, Race, Flags, Report, Shoes and Settings are
+History is built at start-up; Calendar, Trends, Race, Flags, Report, Shoes and Settings are
 built the first time their tab is shown (their modules import matplotlib and
 the PDF code, which start-up should not pay for). Every page refreshes itself
 from ``JournalOperations.changed``; the window is never rebuilt.
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -29,14 +30,17 @@ from PySide6.QtWidgets import (
 
 from journal import APP_NAME, __version__
 from journal.domain.entries import CheckIn, Run
+from journal.domain.vocabulary import Timing
 
 if TYPE_CHECKING:
     from journal.ui.forms.checkin_dialog import CheckInDialog
     from journal.ui.forms.run_dialog import RunDialog
+    from journal.ui.reminders import Reminders
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.pages.history_page import HistoryPage
 
 LAZY_PAGES: dict[str, str] = {
+    "Calendar": "journal.ui.calendar.page:CalendarPage",
     "Trends": "journal.ui.trends.page:TrendsPage",
     "Race": "journal.ui.race.page:RacePage",
     "Flags": "journal.ui.flags.page:FlagsPage",
@@ -73,13 +77,26 @@ class _LazyPage(QWidget):
         return self.page
 
 
+REMINDERS_AFTER_MS = 300
+"""The reminders (and the start-up offer of a missed morning check-in) start this long after start-up."""
+
+
 class MainWindow(QMainWindow):
     history_ready = Signal()
 
-    def __init__(self, ops: JournalOperations, settings: QSettings | None = None) -> None:
+    def __init__(
+        self,
+        ops: JournalOperations,
+        settings: QSettings | None = None,
+        clock: Callable[[], datetime] | None = None,
+        minimised: bool = False,
+    ) -> None:
         super().__init__()
         self.ops = ops
         self._qsettings = settings or QSettings()
+        self._quitting = False
+        self._clock, self._minimised = clock, minimised
+        self._reminders: Reminders | None = None
         self.setWindowTitle(f"{APP_NAME} — {ops.path.name}")
         self.resize(1180, 760)
 
@@ -89,6 +106,7 @@ class MainWindow(QMainWindow):
         self.lazy: dict[str, _LazyPage] = {title: _LazyPage(target, ops) for title, target in LAZY_PAGES.items()}
         self.tabs.addTab(self.history, "&History")
         for title, mnemonic in (
+            ("Calendar", "&Calendar"),
             ("Trends", "T&rends"),
             ("Race", "R&ace"),
             ("Flags", "Fla&gs"),
@@ -107,6 +125,8 @@ class MainWindow(QMainWindow):
             layout.addWidget(self.banner)
         self.race_line = self._make_race_line()
         layout.addWidget(self.race_line)
+        self._bars = QVBoxLayout()  # the reminders' bars, made when there is something to say
+        layout.addLayout(self._bars)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -122,6 +142,8 @@ class MainWindow(QMainWindow):
         # Owned by the window, so it cannot fire after the window is gone.
         self._ready_timer = QTimer(self, singleShot=True, interval=0)
         self._ready_timer.timeout.connect(self.history_ready)
+        # Reminders start once the window is up: the first paint does not wait for them.
+        QTimer.singleShot(REMINDERS_AFTER_MS, self, self.start_reminders)
 
     # ---- construction --------------------------------------------------------------------
     def _make_banner(self) -> QWidget | None:
@@ -225,24 +247,20 @@ class MainWindow(QMainWindow):
                 self.check_in(run=dialog.saved)
         return dialog
 
-    def check_in(self, run: Run | None = None) -> CheckInDialog:
+    def check_in(
+        self, run: Run | None = None, when: datetime | None = None, timing: Timing | None = None
+    ) -> CheckInDialog:
         from journal.ui.forms.checkin_dialog import CheckInDialog
 
-        dialog = CheckInDialog(self.ops, run=run, parent=self)
+        dialog = CheckInDialog(self.ops, run=run, parent=self, when=when, timing=timing)
         if dialog.exec() and dialog.saved is not None:
             self.statusBar().showMessage("Check-in saved.", 5000)
         return dialog
 
     def edit_entry(self, record: Run | CheckIn) -> None:
-        from journal.ui.forms.checkin_dialog import CheckInDialog
-        from journal.ui.forms.run_dialog import RunDialog
+        from journal.ui.forms.edit import edit_entry_dialog
 
-        dialog = (
-            RunDialog(self.ops, run=record, parent=self)
-            if isinstance(record, Run)
-            else CheckInDialog(self.ops, checkin=record, parent=self)
-        )
-        if dialog.exec():
+        if edit_entry_dialog(self.ops, record, self):
             self.statusBar().showMessage("Changes saved.", 5000)
 
     # ---- files ---------------------------------------------------------------------------
@@ -311,7 +329,38 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         self._ready_timer.start()
 
+    @property
+    def reminders(self) -> Reminders:
+        """The check-in reminders and the start-up offer (``journal.ui.reminders``), started on first use."""
+        return self.start_reminders()
+
+    def start_reminders(self) -> Reminders:
+        if self._reminders is None:
+            from journal.ui.reminders import Reminders
+
+            self._reminders = Reminders(self, self.ops, self._bars, self._clock)
+            self._reminders.start(self._minimised)
+        return self._reminders
+
+    def bring_forward(self) -> None:
+        """Show the window (from the tray, or minimised) in front."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def quit_from_tray(self) -> None:
+        self._quitting = True
+        self.close()
+        QApplication.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        reminders = self._reminders
+        if reminders is not None and reminders.keep_running_in_tray and not self._quitting and reminders.tray:
+            event.ignore()  # started with the session: keep reminding from the tray until Quit
+            self.hide()
+            return
         self._qsettings.setValue("window/geometry", self.saveGeometry())
         self._qsettings.setValue("window/state", self.saveState())
         self.ops.wait_for_background()

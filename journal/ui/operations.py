@@ -18,7 +18,7 @@ Signals:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import Flag, auto
 from typing import Any, TypeVar
 
@@ -217,6 +217,23 @@ class JournalOperations(QObject):
         """Remove a goal race; Edit > Undo brings it back with its id."""
         cmd = _Command(
             self, "Remove race", lambda j: j.delete_race(race.id), lambda j: j.restore_race(race), Change.RACES
+        )
+        self._push(cmd)
+
+    def delete_together(self, records: Sequence[CheckIn | CareEntry]) -> None:
+        """Delete check-ins and care entries (a History row of a day) in one transaction; Undo brings all back."""
+        if len(records) == 1:
+            self.delete(records[0])
+            return
+        checkins = [r for r in records if isinstance(r, CheckIn)]
+        care = [r for r in records if isinstance(r, CareEntry)]
+        change = (Change.CHECKINS if checkins else Change(0)) | (Change.CARE if care else Change(0))
+        cmd = _Command(
+            self,
+            f"Delete {len(records)} entries",
+            lambda j: j.delete_entries(checkin_ids=[c.id for c in checkins], care_ids=[e.id for e in care]),
+            lambda j: j.add_entries(checkins=checkins, care=care),
+            change,
         )
         self._push(cmd)
 

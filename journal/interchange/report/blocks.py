@@ -96,7 +96,17 @@ class Spacer:
     points: float = 6.0
 
 
-Block = Heading | Para | FlagBox | Table | Chart | PageBreak | Spacer
+@dataclass(frozen=True, slots=True)
+class Beside:
+    """Blocks in a column with a figure to their right (page 1: the pain table beside the body figure)."""
+
+    left: tuple[Heading | Para | FlagBox | Table | Spacer, ...]
+    figure: Chart
+    figure_width: float = 0.23
+    """The figure's column, as a fraction of the text width."""
+
+
+Block = Heading | Para | FlagBox | Table | Chart | PageBreak | Spacer | Beside
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,8 @@ from pathlib import Path
 from journal.interchange.report.blocks import (
     SEVERITY_COLOURS,
     SEVERITY_TINTS,
+    Beside,
+    Block,
     Chart,
     FlagBox,
     Heading,
@@ -228,31 +230,60 @@ def _flag_box(block: FlagBox, width: float, styles: dict):
 
 def flowables(document: ReportDocument, width: float) -> list:
     """The reportlab flowables for the document's blocks."""
-    from reportlab.platypus import Image, KeepTogether, Paragraph
+    styles = _styles()
+    return [f for block in document.blocks for f in _block_flowables(block, width, styles)]
+
+
+def _chart_parts(block: Chart, width: float, styles: dict) -> list:
+    from reportlab.platypus import Image, Paragraph
+
+    scale = min(1.0, width / (block.width_in * 72))
+    image = Image(BytesIO(block.png), block.width_in * 72 * scale, block.height_in * 72 * scale)
+    return [image] + ([Paragraph(block.caption, styles["muted"])] if block.caption else [])
+
+
+def _block_flowables(block: Block, width: float, styles: dict) -> list:
+    from reportlab.platypus import KeepTogether, Paragraph
     from reportlab.platypus import PageBreak as RLPageBreak
     from reportlab.platypus import Spacer as RLSpacer
+    from reportlab.platypus import Table as RLTable
 
-    styles = _styles()
-    out: list = []
-    for block in document.blocks:
-        if isinstance(block, Heading):
-            out.append(Paragraph(block.text, styles[{1: "title", 2: "h2"}.get(block.level, "h3")]))
-        elif isinstance(block, Para):
-            out.append(Paragraph(block.text, styles[block.style]))
-        elif isinstance(block, FlagBox):
-            out.extend([_flag_box(block, width, styles), RLSpacer(1, 3)])
-        elif isinstance(block, Table):
-            out.extend([*_tables(block, width, styles), RLSpacer(1, 4)])
-        elif isinstance(block, Chart):
-            scale = min(1.0, width / (block.width_in * 72))
-            image = Image(BytesIO(block.png), block.width_in * 72 * scale, block.height_in * 72 * scale)
-            parts = [image] + ([Paragraph(block.caption, styles["muted"])] if block.caption else [])
-            out.append(KeepTogether(parts))
-        elif isinstance(block, PageBreak):
-            out.append(RLPageBreak())
-        elif isinstance(block, Spacer):
-            out.append(RLSpacer(1, block.points))
-    return out
+    if isinstance(block, Heading):
+        return [Paragraph(block.text, styles[{1: "title", 2: "h2"}.get(block.level, "h3")])]
+    if isinstance(block, Para):
+        return [Paragraph(block.text, styles[block.style])]
+    if isinstance(block, FlagBox):
+        return [_flag_box(block, width, styles), RLSpacer(1, 3)]
+    if isinstance(block, Table):
+        return [*_tables(block, width, styles), RLSpacer(1, 4)]
+    if isinstance(block, Chart):
+        return [KeepTogether(_chart_parts(block, width, styles))]
+    if isinstance(block, PageBreak):
+        return [RLPageBreak()]
+    if isinstance(block, Beside):
+        gap = 8
+        right = width * block.figure_width
+        left = width - right - gap
+        cells = [
+            [f for b in block.left for f in _block_flowables(b, left, styles)],
+            _chart_parts(block.figure, right, styles),
+        ]
+        table = RLTable([cells], colWidths=[left + gap, right])
+        table.setStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),  # else reportlab names Helvetica, an unembedded font
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), gap),
+                ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+        return [table]
+    if isinstance(block, Spacer):
+        return [RLSpacer(1, block.points)]
+    return []
 
 
 def _numbered_canvas(document: ReportDocument):
@@ -330,10 +361,11 @@ def render_pdf(document: ReportDocument) -> bytes:
 
 def report_pdf(report) -> bytes:
     """Charts, wording and PDF for a ``DoctorReport`` in one call."""
+    from journal.interchange.report.body_figure import body_figure
     from journal.interchange.report.charts import report_charts
     from journal.interchange.report.wording import report_document
 
-    return render_pdf(report_document(report, report_charts(report)))
+    return render_pdf(report_document(report, report_charts(report), body_figure(report)))
 
 
 def write_report_pdf(report, path: Path) -> Path:

@@ -14,6 +14,7 @@ from datetime import date
 from journal.analysis.flags import DISCLAIMER
 from journal.domain.units import DistanceUnit, format_distance
 from journal.interchange.report.blocks import (
+    Beside,
     Block,
     Chart,
     FlagBox,
@@ -30,6 +31,8 @@ from journal.interchange.report.race_section import race_blocks
 from journal.interchange.report.report_model import DoctorReport
 
 NOT_A_DIAGNOSIS = "A self-kept journal, not a diagnosis."
+ChartTuple = tuple[bytes, float, float, str, str]
+"""A chart as ``charts.py`` draws it: PNG, width and height in inches, title, caption."""
 WEEK_COLUMNS = 9
 """Weeks shown in the page 1 table (the chart on page 2 shows them all)."""
 
@@ -136,11 +139,21 @@ def _trend_text(s: RegionSummary) -> str:
     return f"{s.trend.value.capitalize()} ({sign}{s.trend_change:.1f})"
 
 
-def pain_blocks(r: DoctorReport) -> list[Block]:
+def pain_blocks(r: DoctorReport, body: ChartTuple | None = None) -> list[Block]:
+    """The pain table and notes per region, with the body figure (``body_figure``) beside them when given."""
     p = r.pain
     out: list[Block] = [Heading("Pain by region")]
     if not p.checkin_days:
         return [*out, Para("<b>No check-ins in this period.</b> The runner logged no pain scores between these dates.")]
+    if body is not None:
+        png, w, h, _title, caption = body
+        return [out[0], Beside(tuple(_pain_details(r)), Chart(png, w, h, caption))]
+    return [*out, *_pain_details(r)]
+
+
+def _pain_details(r: DoctorReport) -> list[Block]:
+    p = r.pain
+    out: list[Block] = []
     rows = tuple(
         (
             s.region.label,
@@ -158,7 +171,7 @@ def pain_blocks(r: DoctorReport) -> list[Block]:
             Table(
                 ("Region", "Average", "Worst", "Most recent", "Pain days", "Pain-free", "Trend"),
                 rows,
-                (0.17, 0.1, 0.14, 0.15, 0.15, 0.13, 0.16),
+                (0.17, 0.13, 0.135, 0.14, 0.12, 0.14, 0.165),
                 "lrrrrrl",
                 shade_first_column=True,
             )
@@ -369,13 +382,14 @@ def log_blocks(r: DoctorReport) -> list[Block]:
     return out
 
 
-def report_document(r: DoctorReport, charts: list[tuple[bytes, float, float, str, str]]) -> ReportDocument:
-    """The whole report as blocks; ``charts`` are (PNG, width in, height in, title, caption) for page 2."""
+def report_document(r: DoctorReport, charts: list[ChartTuple], body: ChartTuple | None = None) -> ReportDocument:
+    """The whole report as blocks; ``charts`` are (PNG, width in, height in, title, caption) for page 2, ``body``
+    the body figure for page 1 (``body_figure``), beside the pain table."""
     blocks: list[Block] = [
         *header_blocks(r),
         *flag_blocks(r),
         *race_blocks(r.goal_race, r.end),
-        *pain_blocks(r),
+        *pain_blocks(r, body),
         *care_blocks(r),
         *training_blocks(r),
     ]

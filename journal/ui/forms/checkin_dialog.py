@@ -9,6 +9,11 @@ stored). Warning signs are listed on the guidance's ladder: the emergency signs
 first, under "call an emergency number", then those for "get medical help today";
 saving a check-in with an emergency sign says at once what to do. Saving the
 check-in and the day's care is one transaction.
+
+Beside the grid, the body map (``body_map.BodyMapWidget``) sets and shows the same
+scores. Two quick fills: "Same as last time" (Ctrl+L) copies the previous
+check-in's scores and care for review, not its warning signs or notes
+(``checkin_care``); "Pain-free day" (Ctrl+0) sets every region to 0.
 """
 
 from __future__ import annotations
@@ -17,23 +22,22 @@ from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,107 +45,24 @@ from PySide6.QtWidgets import (
 from journal.analysis.flags import Severity
 from journal.analysis.flags.index import LEGS, NUMB
 from journal.analysis.flags.signs import SIGNS
-from journal.domain.entries import CareEntry, CheckIn, RegionScore, Run
-from journal.domain.validation import check_interference, check_score, check_text, check_when
-from journal.domain.vocabulary import CareKind, Character, Radiates, Region, Timing, WarningSign
+from journal.domain.entries import CareEntry, CheckIn, Run
+from journal.domain.validation import check_interference, check_text, check_when
+from journal.domain.vocabulary import Region, Timing, WarningSign
 from journal.storage.journal import InvalidEntry
+from journal.ui.forms.body_map import BodyMapWidget
+from journal.ui.forms.checkin_care import CareBox, previous_checkin, scores_like
+from journal.ui.forms.checkin_rows import RegionRow
 from journal.ui.forms.run_dialog import from_qdatetime, to_qdatetime
-from journal.ui.forms.validated import FieldChecks, combo_value, message_label
+from journal.ui.forms.validated import FieldChecks, message_label
 from journal.ui.operations import JournalOperations, WriteFailed
 
 
-class ScoreField(QLineEdit):
-    """A pain score typed as a number 0-10 (arrow keys step it); checked as you type."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("0", parent)
-        self.setMaximumWidth(48)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setToolTip("0 = no pain, 10 = worst pain imaginable")
-
-    def score(self) -> int | None:
-        text = self.text().strip()
-        digits = text.lstrip("-")
-        return int(text) if digits.isascii() and digits.isdigit() else None
-
-    def check(self) -> str | None:
-        text = self.text().strip()
-        if text and self.score() is None:
-            return f"{text!r}: enter a whole number from 0 to 10"
-        return check_score(self.score())
-
-    def keyPressEvent(self, event) -> None:
-        step = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}.get(event.key())
-        if step is not None and self.score() is not None:
-            self.setText(str(min(10, max(0, self.score() + step))))
-            return
-        super().keyPressEvent(event)
-
-
-class CharacterButton(QToolButton):
-    """A compact multi-choice of the pain's character (ache, stiffness, sharp, ...)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self._menu = QMenu(self)
-        self._actions: dict[Character, QAction] = {}
-        for c in Character:
-            action = self._menu.addAction(c.label)
-            action.setCheckable(True)
-            action.toggled.connect(self._update_text)
-            self._actions[c] = action
-        self.setMenu(self._menu)
-        self._update_text()
-
-    def selected(self) -> tuple[Character, ...]:
-        return tuple(c for c, a in self._actions.items() if a.isChecked())
-
-    def set_selected(self, chosen: tuple[Character, ...]) -> None:
-        for c, a in self._actions.items():
-            a.setChecked(c in chosen)
-
-    def _update_text(self) -> None:
-        chosen = self.selected()
-        self.setText(", ".join(c.label.split(" /")[0].lower() for c in chosen) if chosen else "Character…")
-
-
-class RegionRow:
-    """The widgets of one region's row in the grid."""
-
-    def __init__(self, region: Region) -> None:
-        self.region = region
-        self.score = ScoreField()
-        self.score.setAccessibleName(f"{region.label} pain score")
-        self.timing = QComboBox()
-        self.timing.addItem("When?", None)
-        for t in Timing:
-            self.timing.addItem(t.label, t)
-        self.character = CharacterButton()
-        self.radiates = QComboBox()
-        for r in Radiates:
-            self.radiates.addItem(r.label, r)
-        self.message = message_label()
-
-    def value(self) -> RegionScore:
-        score = self.score.score() or 0
-        return RegionScore(
-            region=self.region,
-            score=score,
-            timing=combo_value(self.timing, Timing),
-            character=self.character.selected() if score else (),
-            radiates=combo_value(self.radiates, Radiates) if score else None,
-        )
-
-    def fill(self, s: RegionScore) -> None:
-        self.score.setText(str(s.score))
-        self.timing.setCurrentIndex(max(0, self.timing.findData(s.timing)))
-        self.character.set_selected(s.character)
-        self.radiates.setCurrentIndex(max(0, self.radiates.findData(s.radiates or Radiates.NONE)))
-
-
 class CheckInDialog(QDialog):
-    """New check-in (optionally right after ``run``) or edit ``checkin``. ``saved`` holds the result."""
+    """New check-in (optionally right after ``run``, or at ``when`` with ``timing``) or edit ``checkin``.
+
+    ``saved`` holds the result. The pain grid sits beside the body map, each keeping the other in
+    step; on a small screen the form's body scrolls, with the date and the buttons always in view.
+    """
 
     def __init__(
         self,
@@ -149,6 +70,8 @@ class CheckInDialog(QDialog):
         checkin: CheckIn | None = None,
         run: Run | None = None,
         parent: QWidget | None = None,
+        when: datetime | None = None,
+        timing: Timing | None = None,
     ) -> None:
         super().__init__(parent)
         self._ops = ops
@@ -164,20 +87,37 @@ class CheckInDialog(QDialog):
         self.checks = FieldChecks(self.buttons.button(QDialogButtonBox.StandardButton.Save))
         when_message = message_label()
         self.checks.add(self.when, when_message, lambda: check_when(from_qdatetime(self.when.dateTime())))
+        self.same_button = QPushButton("&Same as last time")
+        self.same_button.setShortcut(QKeySequence("Ctrl+L"))
+        self.same_button.setToolTip(
+            "Fill in the previous check-in's scores and care to review before saving (Ctrl+L). "
+            "Warning signs and notes are not copied."
+        )
+        self.pain_free_button = QPushButton("&Pain-free day")
+        self.pain_free_button.setShortcut(QKeySequence("Ctrl+0"))
+        self.pain_free_button.setToolTip("Set every region to 0 (Ctrl+0): pain-free days count too")
+        self.quick_note = QLabel()
+        self.quick_note.setWordWrap(True)
 
         top = QHBoxLayout()
         top.addWidget(QLabel("&When:", buddy=self.when))
         top.addWidget(self.when)
         top.addWidget(when_message)
         top.addStretch(1)
+        top.addWidget(self.same_button)
+        top.addWidget(self.pain_free_button)
 
+        self.body_map = BodyMapWidget()
+        map_box = QGroupBox("Where it hurts, seen from behind")
+        map_layout = QVBoxLayout(map_box)
+        map_layout.setContentsMargins(4, 4, 4, 4)
+        map_layout.addWidget(self.body_map)
         grid_box = QGroupBox("Pain now, 0 (none) to 10 (worst imaginable)")
         grid = QGridLayout(grid_box)
         for col, title in enumerate(("Region", "Pain", "When felt", "Character", "Spreads")):
-            header = QLabel(f"<b>{title}</b>")
-            grid.addWidget(header, 0, col)
+            grid.addWidget(QLabel(f"<b>{title}</b>"), 0, col)
         self.rows: dict[Region, RegionRow] = {}
-        default_timing = Timing.AFTER_RUN if run else None
+        default_timing = timing or (Timing.AFTER_RUN if run else None)
         for i, region in enumerate(Region, start=1):
             row = RegionRow(region)
             label = QLabel(region.label)
@@ -192,7 +132,9 @@ class CheckInDialog(QDialog):
                 row.timing.setCurrentIndex(row.timing.findData(default_timing))
             self.checks.add(row.score, row.message, row.score.check)
             row.score.textChanged.connect(self._refresh)
+            row.score.textChanged.connect(lambda _t, r=region: self.body_map.set_score(r, self.rows[r].score.score()))
             self.rows[region] = row
+        self.body_map.score_chosen.connect(lambda region, score: self.rows[region].score.setText(str(score)))
 
         function_box = QHBoxLayout()
         self.interference = QSpinBox()
@@ -211,6 +153,64 @@ class CheckInDialog(QDialog):
         interference_message = message_label()
         self.checks.add(self.interference, interference_message, lambda: check_interference(self.interference_value()))
 
+        self.care_box = CareBox(columns=2)
+        self.care = self.care_box.boxes
+        self.core_minutes = self.care_box.core_minutes
+        self.painkiller_detail = self.care_box.painkiller_detail
+        self.care_note = self.care_box.note
+
+        pain_column = QVBoxLayout()
+        pain_column.addWidget(grid_box)
+        pain_column.addLayout(function_box)
+        pain_column.addWidget(interference_message)
+        pain_column.addWidget(self._signs_box(), 1)
+        map_column = QVBoxLayout()
+        map_column.addWidget(map_box, 1)
+        map_column.addWidget(self.care_box)
+        columns = QHBoxLayout()
+        columns.addLayout(pain_column, 1)
+        columns.addLayout(map_column)
+
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText("Notes (optional)")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(60)
+        notes_message = message_label()
+        self.checks.add(self.notes, notes_message, lambda: check_text(self.notes.toPlainText()))
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(columns)
+        body_layout.addWidget(self.notes)
+        body_layout.addWidget(notes_message)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(body)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.quick_note, 1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(bottom)
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        self.same_button.clicked.connect(self.fill_same_as_last_time)
+        self.pain_free_button.clicked.connect(self.fill_pain_free)
+        self.when.dateTimeChanged.connect(self._refresh)
+        self.notes.textChanged.connect(self._refresh)
+        self.interference.valueChanged.connect(self._refresh)
+
+        self._fill(checkin, when)
+        self._refresh()
+        self._fit_screen(body)
+        self.rows[Region.LOWER_BACK].score.setFocus()
+        self.rows[Region.LOWER_BACK].score.selectAll()
+
+    def _signs_box(self) -> QGroupBox:
         signs_box = QGroupBox("Warning signs: tick any you have now")
         signs_layout = QVBoxLayout(signs_box)
         self.signs: dict[WarningSign, QCheckBox] = {}
@@ -229,60 +229,22 @@ class CheckInDialog(QDialog):
                 grid.addWidget(box, i // 2, i % 2)
                 self.signs[sign] = box
             signs_layout.addLayout(grid)
+        return signs_box
 
-        care_box = QGroupBox("Care taken today")
-        care_layout = QGridLayout(care_box)
-        self.care: dict[CareKind, QCheckBox] = {}
-        for i, kind in enumerate(CareKind):
-            box = QCheckBox(kind.label)
-            care_layout.addWidget(box, i // 4, i % 4)
-            self.care[kind] = box
-        self.core_minutes = QSpinBox()
-        self.core_minutes.setRange(0, 600)
-        self.core_minutes.setSuffix(" min")
-        self.core_minutes.setSpecialValueText("minutes?")
-        self.painkiller_detail = QLineEdit()
-        self.painkiller_detail.setPlaceholderText("painkiller name and dose (optional)")
-        extra = QHBoxLayout()
-        extra.addWidget(QLabel("Core / strength:"))
-        extra.addWidget(self.core_minutes)
-        extra.addWidget(self.painkiller_detail, 1)
-        care_layout.addLayout(extra, 2, 0, 1, 4)
-        self.care_note = QLabel()
-        self.care_note.setStyleSheet("color: palette(mid);")
-        care_layout.addWidget(self.care_note, 3, 0, 1, 4)
+    def _fit_screen(self, body: QWidget) -> None:
+        """As tall as the form, but no taller than the screen: the body scrolls on a small screen."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        wanted = body.sizeHint()
+        width = wanted.width() + self.scroll.verticalScrollBar().sizeHint().width() + 24
+        height = wanted.height() + 110
+        if screen is not None:
+            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
+        self.resize(width, height)
 
-        self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText("Notes (optional)")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(60)
-        notes_message = message_label()
-        self.checks.add(self.notes, notes_message, lambda: check_text(self.notes.toPlainText()))
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(grid_box)
-        layout.addLayout(function_box)
-        layout.addWidget(interference_message)
-        layout.addWidget(signs_box)
-        layout.addWidget(care_box)
-        layout.addWidget(self.notes)
-        layout.addWidget(notes_message)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
-        self.when.dateTimeChanged.connect(self._refresh)
-        self.notes.textChanged.connect(self._refresh)
-        self.interference.valueChanged.connect(self._refresh)
-
-        self._fill(checkin)
-        self._refresh()
-        self.rows[Region.LOWER_BACK].score.setFocus()
-        self.rows[Region.LOWER_BACK].score.selectAll()
-
-    def _fill(self, checkin: CheckIn | None) -> None:
+    def _fill(self, checkin: CheckIn | None, when: datetime | None) -> None:
         if checkin is None:
-            self.when.setDateTime(to_qdatetime(datetime.now().replace(second=0, microsecond=0)))
+            self.when.setDateTime(to_qdatetime(when or datetime.now().replace(second=0, microsecond=0)))
+            self.same_button.setEnabled(self._previous() is not None)
             return
         self.when.setDateTime(to_qdatetime(checkin.recorded_at))
         for s in checkin.scores:
@@ -291,12 +253,35 @@ class CheckInDialog(QDialog):
             self.signs[sign].setChecked(True)
         self.interference.setValue(-1 if checkin.interference is None else checkin.interference)
         self.notes.setPlainText(checkin.notes)
-        self._existing_care = self._ops.read.care(checkin.day, checkin.day)
-        for entry in self._existing_care:
-            self.care[entry.kind].setEnabled(False)
-            self.care[entry.kind].setChecked(True)
-        if self._existing_care:
-            self.care_note.setText("Care already logged for this day is ticked; delete it in History to change it.")
+        self.care_box.show_logged(self._ops.read.care(checkin.day, checkin.day))
+        self.same_button.setEnabled(self._previous() is not None)
+
+    def _previous(self) -> CheckIn | None:
+        leave_out = self._original.id if self._original else None
+        return previous_checkin(self._ops.read, from_qdatetime(self.when.dateTime()), leave_out)
+
+    # ---- quick fills -------------------------------------------------------------------------
+    def fill_same_as_last_time(self) -> CheckIn | None:
+        """Copy the previous check-in's scores, timings, characters, spreads, interference and care
+        (not its warning signs or notes); return it, or None when there is none."""
+        previous = self._previous()
+        if previous is None:
+            self.quick_note.setText("There is no earlier check-in to copy.")
+            return None
+        for region, score in scores_like(previous).items():
+            self.rows[region].fill(score)
+        self.interference.setValue(-1 if previous.interference is None else previous.interference)
+        self.care_box.copy_from(self._ops.read.care(previous.day, previous.day))
+        self.quick_note.setText(
+            f"Filled in from the check-in of {previous.recorded_at:%a %d %b %H:%M}: check it, then save. "
+            "Warning signs and notes are not copied."
+        )
+        return previous
+
+    def fill_pain_free(self) -> None:
+        for row in self.rows.values():
+            row.score.setText("0")
+        self.quick_note.setText("Every region set to 0: a pain-free day. Save to record it.")
 
     def _refresh(self) -> None:
         self.checks.refresh()
@@ -317,14 +302,7 @@ class CheckInDialog(QDialog):
         )
 
     def care_from_form(self, checkin: CheckIn) -> list[CareEntry]:
-        entries = []
-        for kind, box in self.care.items():
-            if not box.isChecked() or not box.isEnabled():
-                continue
-            minutes = self.core_minutes.value() or None if kind is CareKind.CORE_STRENGTH else None
-            detail = self.painkiller_detail.text().strip() if kind is CareKind.PAINKILLER else ""
-            entries.append(CareEntry(day=checkin.day, kind=kind, detail=detail, minutes=minutes))
-        return entries
+        return self.care_box.entries(checkin)
 
     def _save(self) -> None:
         if self.checks.refresh():

@@ -1,13 +1,16 @@
 """History: every run, check-in and care entry, newest first; sort, filter, edit, delete with undo.
 
+By default a day's care rides on that day's check-in, one row a day ("Group by day",
+``history_rows.group_by_day``); unticking it shows every entry as its own row.
+Deleting a grouped row deletes all its entries in one step, and Undo brings them back.
+
 Signals:
     edit_requested(object): a run or check-in to open in its form.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,72 +29,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain.describe import checkin_summary, run_summary
 from journal.domain.entries import CareEntry, CheckIn, Run
-from journal.domain.units import DistanceUnit
 from journal.domain.vocabulary import Region
 from journal.ui.forms.validated import combo_value
 from journal.ui.operations import Change, JournalOperations, WriteFailed
-from journal.ui.table_model import ROW_ROLE, Column, RowsTableModel
+from journal.ui.pages.history_rows import (
+    HistoryRow,
+    care_row_time,
+    describe,
+    group_by_day,
+    history_columns,
+    pain_colour,
+    source_text,
+)
+from journal.ui.table_model import ROW_ROLE, RowsTableModel
 
-
-@dataclass(frozen=True, slots=True)
-class HistoryRow:
-    when: datetime
-    record: Run | CheckIn | CareEntry
-
-    @property
-    def kind(self) -> str:
-        return {Run: "Run", CheckIn: "Check-in", CareEntry: "Care"}[type(self.record)]
-
-
-def pain_colour(score: int | None) -> str | None:
-    if score is None:
-        return None
-    return "#b00020" if score >= 7 else "#b35c00" if score >= 4 else "#2e7d32" if score == 0 else None
-
-
-def describe(row: HistoryRow, unit: DistanceUnit) -> str:
-    """The entry in one line (``journal.domain.describe``, shared with the report's log)."""
-    r = row.record
-    if isinstance(r, Run):
-        return run_summary(r, unit)
-    if isinstance(r, CheckIn):
-        return checkin_summary(r)
-    detail = f" {r.minutes} min" if r.minutes else ""
-    return f"{r.kind.label}{detail}" + (f": {r.detail}" if r.detail else "")
-
-
-def source_text(row: HistoryRow) -> str:
-    """Where a run came from: blank when typed in, else the importer (gpx, fit, strava...)."""
-    if not isinstance(row.record, Run) or row.record.source == "manual":
-        return ""
-    return row.record.source
-
-
-def history_columns(unit_getter) -> list[Column[HistoryRow]]:
-    def notes(row: HistoryRow) -> str:
-        text = getattr(row.record, "notes", "") or ""
-        return text.splitlines()[0][:80] if text else ""
-
-    def pain(row: HistoryRow) -> int | None:
-        return row.record.max_score if isinstance(row.record, CheckIn) else None
-
-    return [
-        Column("Date", lambda r: r.when.strftime("%a %Y-%m-%d"), lambda r: r.when),
-        Column("Time", lambda r: "" if isinstance(r.record, CareEntry) else r.when.strftime("%H:%M"), lambda r: r.when),
-        Column("Entry", lambda r: r.kind),
-        Column("Details", lambda r: describe(r, unit_getter()), tooltip=lambda r: describe(r, unit_getter())),
-        Column(
-            "Worst pain",
-            lambda r: "" if pain(r) is None else f"{pain(r)}/10",
-            lambda r: -1 if pain(r) is None else pain(r),
-            align_right=True,
-            colour=lambda r: pain_colour(pain(r)),
-        ),
-        Column("Source", source_text, tooltip=lambda r: getattr(r.record, "source_file", None) or ""),
-        Column("Notes", notes, tooltip=lambda r: getattr(r.record, "notes", "")),
-    ]
+__all__ = ["HistoryPage", "HistoryRow", "describe", "history_columns", "pain_colour", "source_text"]
+"""HistoryRow and the column helpers live in ``history_rows``; importing them from here still works."""
 
 
 class HistoryPage(QWidget):
@@ -119,6 +73,9 @@ class HistoryPage(QWidget):
         self.region.addItem("Any region", None)
         for r in Region:
             self.region.addItem(f"{r.label} hurting", r)
+        self.grouped = QCheckBox("Group by day")
+        self.grouped.setChecked(True)
+        self.grouped.setToolTip("One row per check-in with that day's care; untick to list every entry on its own row")
         self.edit_button = QPushButton("&Edit…")
         self.delete_button = QPushButton("&Delete")
         self.count = QLabel()
@@ -131,6 +88,7 @@ class HistoryPage(QWidget):
         bar.addWidget(self.all_dates)
         bar.addWidget(self.kind)
         bar.addWidget(self.region)
+        bar.addWidget(self.grouped)
         bar.addStretch(1)
         bar.addWidget(self.count)
         bar.addWidget(self.edit_button)
@@ -177,7 +135,12 @@ class HistoryPage(QWidget):
         today = date.today()
         self.date_from.setDate(QDate(today.year, today.month, today.day).addMonths(-3))
         self.date_to.setDate(QDate(today.year, today.month, today.day))
-        for signal in (self.date_from.dateChanged, self.date_to.dateChanged, self.all_dates.toggled):
+        for signal in (
+            self.date_from.dateChanged,
+            self.date_to.dateChanged,
+            self.all_dates.toggled,
+            self.grouped.toggled,
+        ):
             signal.connect(self.refresh)
         self.kind.currentIndexChanged.connect(self.refresh)
         self.region.currentIndexChanged.connect(self.refresh)
@@ -214,19 +177,22 @@ class HistoryPage(QWidget):
                 if region is None or (c.score_for(region) or 0) > 0:
                     rows.append(HistoryRow(c.recorded_at, c))
         if kind in ("All entries", "Care") and region is None:
-            rows += [HistoryRow(datetime.combine(e.day, time(23, 59)), e) for e in read.care(start, end)]
-        self.model.set_rows(rows)
-        self.count.setText(f"{len(rows)} entries")
+            rows += [HistoryRow(care_row_time(e.day), e) for e in read.care(start, end)]
+        shown = group_by_day(rows) if self.grouped.isChecked() else rows
+        self.model.set_rows(shown)
+        entries = f"{len(rows)} {'entry' if len(rows) == 1 else 'entries'}"
+        self.count.setText(entries if len(shown) == len(rows) else f"{entries} in {len(shown)} rows")
         is_empty = not rows and read.counts().entries == 0
         self.stack.setCurrentWidget(self.empty if is_empty else self.table)
         self._update_buttons()
 
-    def selected(self) -> Run | CheckIn | CareEntry | None:
+    def selected_row(self) -> HistoryRow | None:
         indexes = self.table.selectionModel().selectedRows()
-        if not indexes:
-            return None
-        row: HistoryRow = self.model.data(indexes[0], ROW_ROLE)
-        return row.record
+        return self.model.data(indexes[0], ROW_ROLE) if indexes else None
+
+    def selected(self) -> Run | CheckIn | CareEntry | None:
+        row = self.selected_row()
+        return row.record if row is not None else None
 
     def select_first(self) -> None:
         if self.model.rowCount():
@@ -243,16 +209,25 @@ class HistoryPage(QWidget):
             self.edit_requested.emit(record)
 
     def delete_selected(self) -> None:
-        record = self.selected()
-        if record is None:
+        row = self.selected_row()
+        if row is None:
             return
+        record = row.record
         try:
-            self._ops.delete(record)
+            if row.care:
+                self._ops.delete_together(row.entries)
+            else:
+                self._ops.delete(record)
         except WriteFailed:  # the window says why; the entry is still there
             return
         window = self.window()
         if hasattr(window, "statusBar"):
             kind = HistoryRow(datetime.now(), record).kind.lower()
+            care = f"{len(row.care)} care {'entry' if len(row.care) == 1 else 'entries'}"
+            what = f"a {kind}" if not row.care else f"a {kind} and {care}"
+            if isinstance(record, CareEntry) and row.care:
+                what = f"{len(row.entries)} care entries"
+            them = "them" if row.care else "it"
             window.statusBar().showMessage(
-                f"Deleted a {kind} of {record.day}. Edit > Undo (Ctrl+Z) brings it back.", 8000
+                f"Deleted {what} of {record.day}. Edit > Undo (Ctrl+Z) brings {them} back.", 8000
             )

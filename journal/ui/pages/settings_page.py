@@ -1,4 +1,5 @@
-"""Settings: units, week start, the name (and optional date of birth) for reports, paper, backups, risk profile.
+"""Settings: units, week start, the name (and optional date of birth) for reports, paper, backups, risk profile,
+and check-in reminders (``reminder_settings``).
 
 The optional risk profile (NICE's factors that lower the bar for a doctor to look at
 back pain) is used by the ``risk_factor_pain`` flag, which names the factor it used.
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from journal.domain.settings import PaperSize, Settings, WeekStart
 from journal.domain.units import DistanceUnit
 from journal.ui.operations import JournalOperations, WriteFailed
+from journal.ui.pages.reminder_settings import ReminderSettings
 
 
 class SettingsPage(QWidget):
@@ -90,8 +92,11 @@ class SettingsPage(QWidget):
             box.setAccessibleName(f"Risk profile: {box.text()}")
             risk_layout.addWidget(box)
 
+        self.reminders = ReminderSettings(ops.path)
+
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.reminders)
         layout.addWidget(risk_box)
         layout.addWidget(self.where)
         layout.addStretch(1)
@@ -106,6 +111,7 @@ class SettingsPage(QWidget):
         self.backups.valueChanged.connect(self._save)
         for box in self.risk_boxes:
             box.toggled.connect(self._save)
+        self.reminders.changed.connect(self._save)
 
     def _load(self) -> None:
         s = self._ops.read.settings()
@@ -121,9 +127,13 @@ class SettingsPage(QWidget):
         self.risk_cancer.setChecked(s.risk_cancer_history)
         self.risk_steroids.setChecked(s.risk_long_term_steroids)
         self.risk_immune.setChecked(s.risk_weakened_immune_system)
+        self.reminders.fill(s)
         self.where.setText(f"Journal file: {self._ops.path}\nEverything stays on this computer.")
 
     def current(self) -> Settings:
+        return self.reminders.apply(self._form_settings())
+
+    def _form_settings(self) -> Settings:
         return replace(
             self._ops.read.settings(),
             units=DistanceUnit(self.units.currentData()),

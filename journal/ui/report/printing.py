@@ -23,6 +23,8 @@ from PySide6.QtPrintSupport import QPrinter
 from journal.interchange.report.blocks import (
     SEVERITY_COLOURS,
     SEVERITY_TINTS,
+    Beside,
+    Block,
     Chart,
     FlagBox,
     Heading,
@@ -120,6 +122,45 @@ def _flag_html(block: FlagBox) -> str:
     )
 
 
+def _chart_html(block: Chart, charts: dict[str, bytes], brk: str = "") -> str:
+    name = f"chart{len(charts)}.png"
+    charts[name] = block.png
+    # sizes in Qt's logical pixels (96 per inch); the layout scales them to the printer's resolution
+    width, height = block.width_in * LOGICAL_DPI, block.height_in * LOGICAL_DPI
+    caption = f'<p style="font-size:7.5pt; color:#555555">{block.caption}</p>' if block.caption else ""
+    return f'<p{brk}><img src="{name}" width="{width:.0f}" height="{height:.0f}"/></p>{caption}'
+
+
+def _block_html(block: Block, charts: dict[str, bytes], brk: str) -> str:
+    """One block as Qt rich text (a PageBreak is handled by the caller)."""
+    if isinstance(block, Heading):
+        size = {1: 16, 2: 11}.get(block.level, 9.5)
+        colour = "#1f3b5a" if block.level == 2 else "#000000"
+        return f'<p{brk}><span style="font-size:{size}pt; font-weight:bold; color:{colour}">{block.text}</span></p>'
+    if isinstance(block, Para):
+        colour = {"muted": "#555555", "alert": "#a93226"}.get(block.style, "#000000")
+        size = STYLE_SIZES.get(block.style, 9.0)
+        return f'<p{brk} style="font-size:{size}pt; color:{colour}; margin:0 0 3px 0">{block.text}</p>'
+    if isinstance(block, FlagBox):
+        return _flag_html(block)
+    if isinstance(block, Table):
+        return _table_html(block)
+    if isinstance(block, Chart):
+        return _chart_html(block, charts, brk)
+    if isinstance(block, Beside):
+        left = "".join(_block_html(b, charts, "") for b in block.left)
+        right = _chart_html(block.figure, charts)
+        share = round(block.figure_width * 100)
+        return (
+            f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td width="{100 - share}%" valign="top" '
+            f'style="padding-right:8px">{left}</td><td width="{share}%" valign="top" align="center">{right}</td>'
+            "</tr></table>"
+        )
+    if isinstance(block, Spacer):
+        return '<p style="font-size:4pt">&nbsp;</p>'
+    return ""
+
+
 def report_html(document: ReportDocument, screen: bool = False) -> tuple[str, dict[str, bytes]]:
     """The blocks as Qt rich text, and the chart PNGs it names (``chart<n>.png``).
 
@@ -129,37 +170,16 @@ def report_html(document: ReportDocument, screen: bool = False) -> tuple[str, di
     parts: list[str] = []
     charts: dict[str, bytes] = {}
     pending_break = False
-    for n, block in enumerate(document.blocks):
-        brk = ' style="page-break-before:always"' if pending_break else ""
-        pending_break = False
-        if isinstance(block, Heading):
-            size = {1: 16, 2: 11}.get(block.level, 9.5)
-            colour = "#1f3b5a" if block.level == 2 else "#000000"
-            parts.append(
-                f'<p{brk}><span style="font-size:{size}pt; font-weight:bold; color:{colour}">{block.text}</span></p>'
-            )
-        elif isinstance(block, Para):
-            colour = {"muted": "#555555", "alert": "#a93226"}.get(block.style, "#000000")
-            size = STYLE_SIZES.get(block.style, 9.0)
-            parts.append(f'<p{brk} style="font-size:{size}pt; color:{colour}; margin:0 0 3px 0">{block.text}</p>')
-        elif isinstance(block, FlagBox):
-            parts.append(_flag_html(block))
-        elif isinstance(block, Table):
-            parts.append(_table_html(block))
-        elif isinstance(block, Chart):
-            name = f"chart{n}.png"
-            charts[name] = block.png
-            # sizes in Qt's logical pixels (96 per inch); the layout scales them to the printer's resolution
-            width, height = block.width_in * LOGICAL_DPI, block.height_in * LOGICAL_DPI
-            caption = f'<p style="font-size:7.5pt; color:#555555">{block.caption}</p>' if block.caption else ""
-            parts.append(f'<p{brk}><img src="{name}" width="{width:.0f}" height="{height:.0f}"/></p>{caption}')
-        elif isinstance(block, PageBreak):
+    for block in document.blocks:
+        if isinstance(block, PageBreak):
             if screen:
                 parts.append('<hr style="background-color:#c5cad0"/>')  # Qt draws a rule in its background colour
             else:
                 pending_break = True
-        elif isinstance(block, Spacer):
-            parts.append('<p style="font-size:4pt">&nbsp;</p>')
+            continue
+        brk = ' style="page-break-before:always"' if pending_break else ""
+        pending_break = False
+        parts.append(_block_html(block, charts, brk))
     if screen:  # what every printed page's footer says
         parts.append(
             f'<hr style="background-color:#c5cad0"/><p style="font-size:7.5pt; color:#555555">'

@@ -8,6 +8,7 @@ blocks out as a QTextDocument happens afterwards, on the GUI thread
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -34,17 +35,23 @@ def import_report_modules() -> None:
     import matplotlib.collections
     import matplotlib.dates
     import matplotlib.figure
-    import matplotlib.patches  # noqa: F401
+    import matplotlib.patches
+    import matplotlib.path
+    import matplotlib.patheffects  # noqa: F401
 
     import journal.interchange.csv_export
     import journal.interchange.fhir
     import journal.interchange.private_files
+    import journal.interchange.report.body_figure
     import journal.interchange.report.charts
     import journal.interchange.report.report_model
     import journal.interchange.report.wording  # noqa: F401
+    from journal.domain.body_map import BodyMapError, body_map
     from journal.interchange.report.pdf import preload
 
     preload()
+    with contextlib.suppress(BodyMapError):  # without the figure the report goes on (body_figure)
+        body_map()  # read the figure's SVG now, too
 
 
 def report_document_work(
@@ -57,13 +64,14 @@ def report_document_work(
     """
 
     def work(journal: Journal, _progress: Callable[[int, int], bool]) -> ReportDocument:
+        from journal.interchange.report.body_figure import body_figure
         from journal.interchange.report.charts import report_charts
         from journal.interchange.report.pdf import render_pdf
         from journal.interchange.report.report_model import load_report
         from journal.interchange.report.wording import report_document
 
         report = load_report(journal, start, end, include_notes, paper)
-        document = report_document(report, report_charts(report))
+        document = report_document(report, report_charts(report), body_figure(report))
         if with_pdf is not None:
             from journal.interchange.private_files import write_private
 

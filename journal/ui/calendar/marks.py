@@ -1,0 +1,138 @@
+"""The small marks drawn on a calendar day, and the legend that explains them.
+
+Each mark sits on a white disc with a dark rim, so it reads on any pain colour, pale or dark:
+a flag in its severity's colour (a flag first raised that day), "!" for a warning sign, and a
+capsule for a painkiller. The legend draws the same marks with the words beside them, and the
+pain scale with its numbers.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtWidgets import QWidget
+
+from journal.analysis.flags import Severity
+from journal.domain.pain_scale import PAIN_COLOURS, text_colour_on
+from journal.ui.flags.style import LOOKS
+
+RIM = QColor("#3a3a3a")
+SIGN_COLOUR = QColor("#9b0000")
+PILL_COLOUR = QColor("#1f5fa8")
+PILL_RIM = QColor("#163f70")
+
+
+def _disc(painter: QPainter, centre: QPointF, radius: float) -> None:
+    painter.setPen(QPen(RIM, 1.0))
+    painter.setBrush(QColor("#ffffff"))
+    painter.drawEllipse(centre, radius, radius)
+
+
+def draw_flag(painter: QPainter, centre: QPointF, radius: float, severity: Severity) -> None:
+    """A flag on a pole, filled with the severity's colour."""
+    _disc(painter, centre, radius)
+    look = LOOKS[severity]
+    r = radius * 0.62
+    pole_x = centre.x() - r * 0.55
+    painter.setPen(QPen(RIM, max(1.0, radius * 0.14)))
+    painter.drawLine(QPointF(pole_x, centre.y() - r), QPointF(pole_x, centre.y() + r))
+    cloth = QPainterPath(QPointF(pole_x, centre.y() - r))
+    cloth.lineTo(QPointF(centre.x() + r, centre.y() - r * 0.45))
+    cloth.lineTo(QPointF(pole_x, centre.y() + r * 0.1))
+    cloth.closeSubpath()
+    painter.setPen(QPen(QColor(look.border), 1.0))
+    painter.setBrush(QColor(look.background if severity is not Severity.WATCH else "#7d8f9c"))
+    painter.drawPath(cloth)
+
+
+def draw_sign(painter: QPainter, centre: QPointF, radius: float) -> None:
+    """An exclamation mark: a warning sign was ticked that day."""
+    painter.setPen(QPen(SIGN_COLOUR, 1.0))
+    painter.setBrush(SIGN_COLOUR)
+    painter.drawEllipse(centre, radius, radius)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(max(8, round(radius * 1.6)))
+    painter.setFont(font)
+    painter.setPen(QColor("#ffffff"))
+    painter.drawText(
+        QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius), Qt.AlignmentFlag.AlignCenter, "!"
+    )
+
+
+def draw_pill(painter: QPainter, centre: QPointF, radius: float) -> None:
+    """A capsule, tilted: a painkiller was logged that day."""
+    _disc(painter, centre, radius)
+    painter.save()
+    painter.translate(centre)
+    painter.rotate(-40)
+    w, h = radius * 1.5, radius * 0.72
+    body = QRectF(-w / 2, -h / 2, w, h)
+    painter.setPen(QPen(PILL_RIM, 0.8))
+    painter.setBrush(QColor("#ffffff"))
+    painter.drawRoundedRect(body, h / 2, h / 2)
+    painter.setClipRect(QRectF(-w / 2, -h / 2, w / 2, h))
+    painter.setBrush(PILL_COLOUR)
+    painter.drawRoundedRect(body, h / 2, h / 2)
+    painter.restore()
+
+
+class Legend(QWidget):
+    """'Worst pain 0 ... 10, no check-in; flag raised; warning sign; painkiller' in one line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(
+            "Legend: each day is coloured by its worst pain, pale yellow for 0 to dark red for 10, and left "
+            "plain without a check-in. Marks: a flag for a flag raised that day, an exclamation mark for a "
+            "warning sign, a capsule for a painkiller."
+        )
+
+    def sizeHint(self) -> QSize:
+        return QSize(760, self.fontMetrics().height() + 12)
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = self.fontMetrics()
+        ink = self.palette().color(QPalette.ColorRole.WindowText)
+        h = self.height()
+        x = 0.0
+
+        def words(text: str) -> None:
+            nonlocal x
+            painter.setPen(ink)
+            painter.setFont(self.font())
+            painter.drawText(QRectF(x, 0, metrics.horizontalAdvance(text) + 2, h), Qt.AlignmentFlag.AlignVCenter, text)
+            x += metrics.horizontalAdvance(text) + 8
+
+        words("Worst pain")
+        box = min(h - 4, 20)
+        small = QFont(self.font())
+        small.setPixelSize(max(9, round(box * 0.55)))
+        for score, colour in enumerate(PAIN_COLOURS):
+            rect = QRectF(x, (h - box) / 2, box, box)
+            painter.setPen(QPen(RIM, 0.6))
+            painter.setBrush(QColor(colour))
+            painter.drawRect(rect)
+            painter.setFont(small)
+            painter.setPen(QColor(text_colour_on(colour)))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(score))
+            x += box
+        x += 10
+        painter.setPen(QPen(RIM, 0.6))
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
+        painter.drawRect(QRectF(x, (h - box) / 2, box, box))
+        x += box + 4
+        words("no check-in")
+        r = box / 2
+        for draw, text in (
+            (lambda c: draw_flag(painter, c, r, Severity.SEE_DOCTOR), "flag raised"),
+            (lambda c: draw_sign(painter, c, r), "warning sign"),
+            (lambda c: draw_pill(painter, c, r), "painkiller"),
+        ):
+            x += 6
+            draw(QPointF(x + r, h / 2))
+            x += 2 * r + 4
+            words(text)
+        painter.end()

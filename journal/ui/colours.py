@@ -1,0 +1,10 @@
+"""Colour helpers shared by the drawn widgets (body map, calendar)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+
+def mix(a: QColor, b: QColor, t: float) -> QColor:
+    """``a`` moved ``t`` (0-1) of the way to ``b``: colours that suit light and dark palettes alike."""
+    return QColor.fromRgbF(*(x + (y - x) * t for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3], strict=True)))
