@@ -12,7 +12,6 @@ from journal.domain.vocabulary import CareKind, Region, Timing, WarningSign
 from journal.interchange.report.report_model import default_period, load_report
 from journal.storage import flag_store
 from journal.storage.journal import Journal
-from journal.ui.flags.state import flag_state
 from tests.ui_helpers import make_window
 
 
@@ -58,7 +57,7 @@ def test_window_report_and_command_line_give_the_same_flags_since_dates_and_keys
     pdf = [_shape(f.rule, f.severity, f.since.isoformat(), f.key) for f in report.flags]
 
     window = make_window(qtbot, journal_path)
-    state = flag_state(window.ops)
+    state = window.flag_state
     shown = [_shape(f.rule, f.severity.value, f.since.isoformat(), f.key) for f in state.result().flags]
 
     assert cli == pdf == shown

@@ -17,6 +17,7 @@ from journal.storage import flag_store
 from journal.storage.journal import Journal
 from journal.ui.flags.banner import FlagBanner
 from journal.ui.flags.page import FlagsPage
+from journal.ui.flags.state import FlagState
 from journal.ui.operations import JournalOperations
 
 
@@ -32,6 +33,10 @@ def demo_ops(tmp_path):
     journal = Journal.open(write_demo_journal(tmp_path / "demo.sqlite3"))
     yield JournalOperations(journal)
     journal.close()
+
+
+def banner_of(ops: JournalOperations, state: FlagState | None = None) -> FlagBanner:
+    return FlagBanner(ops, state or FlagState(ops))
 
 
 def shown(qtbot, widget: QWidget, width: int = 1100) -> QWidget:
@@ -60,7 +65,7 @@ def urgent_checkin(sign: WarningSign = WarningSign.FEVER) -> CheckIn:
 
 def test_banner_is_red_and_says_get_medical_help_today_for_an_urgent_sign(qtbot, ops):
     ops.save_checkin(urgent_checkin())
-    banner = FlagBanner(ops)
+    banner = banner_of(ops)
     shown(qtbot, banner)
     assert banner.isVisible() and banner.severity.value == "urgent"
     assert "Fever" in banner.label.text() and "get medical help today" in banner.label.text()
@@ -70,7 +75,7 @@ def test_banner_is_red_and_says_get_medical_help_today_for_an_urgent_sign(qtbot,
 
 def test_an_emergency_banner_says_what_to_do_first_and_looks_different(qtbot, ops):
     ops.save_checkin(urgent_checkin())
-    banner = FlagBanner(ops)
+    banner = banner_of(ops)
     shown(qtbot, banner)
     urgent_height, urgent = banner.sizeHint().height(), background(banner)
     ops.save_checkin(urgent_checkin(WarningSign.SADDLE_NUMBNESS))
@@ -83,7 +88,7 @@ def test_an_emergency_banner_says_what_to_do_first_and_looks_different(qtbot, op
 
 
 def test_banner_is_hidden_without_flags_and_follows_saves_and_undo(qtbot, ops):
-    banner = FlagBanner(ops)
+    banner = banner_of(ops)
     host = shown(qtbot, banner)
     assert not banner.isVisible() and banner.severity is None
     ops.save_checkin(urgent_checkin())  # saved through ops, as the check-in form does
@@ -96,7 +101,7 @@ def test_banner_is_hidden_without_flags_and_follows_saves_and_undo(qtbot, ops):
 def test_banner_is_amber_for_see_a_doctor_and_quiet_for_watch(qtbot, ops):
     days = [now().date() - timedelta(days=i) for i in range(8)]
     ops.add_care([CareEntry(d, CareKind.PAINKILLER, "ibuprofen") for d in days])
-    banner = FlagBanner(ops)
+    banner = banner_of(ops)
     shown(qtbot, banner)
     quiet = background(banner)
     assert banner.severity.value == "watch" and "Painkillers on 8 of the last 10 days" in banner.label.text()
@@ -110,7 +115,7 @@ def test_banner_is_amber_for_see_a_doctor_and_quiet_for_watch(qtbot, ops):
 
 def test_clicking_the_banner_asks_for_the_flags_page(qtbot, ops):
     ops.save_checkin(urgent_checkin())
-    banner = FlagBanner(ops)
+    banner = banner_of(ops)
     shown(qtbot, banner)
     with qtbot.waitSignal(banner.open_flags_requested, timeout=1000):
         qtbot.mouseClick(banner, Qt.MouseButton.LeftButton, pos=banner.label.geometry().center())
@@ -119,7 +124,7 @@ def test_clicking_the_banner_asks_for_the_flags_page(qtbot, ops):
 
 
 def test_the_page_shows_each_demo_flag_with_evidence_source_and_disclaimer(qtbot, demo_ops):
-    page = FlagsPage(demo_ops)
+    page = FlagsPage(demo_ops, FlagState(demo_ops))
     shown(qtbot, page)
     qtbot.waitUntil(lambda: page.cards[-1].disclaimer.isVisible(), timeout=2000)
     rules = [card.flag.rule for card in page.cards]
@@ -140,8 +145,9 @@ def test_the_page_shows_each_demo_flag_with_evidence_source_and_disclaimer(qtbot
 
 
 def test_acknowledging_with_a_note_stores_it_and_the_flag_stays(qtbot, demo_ops):
-    page = FlagsPage(demo_ops)
-    banner = FlagBanner(demo_ops)
+    state = FlagState(demo_ops)
+    page = FlagsPage(demo_ops, state)
+    banner = FlagBanner(demo_ops, state)
     shown(qtbot, page)
     shown(qtbot, banner)
     card = next(c for c in page.cards if c.flag.rule == "lingering_pain")
@@ -160,8 +166,9 @@ def test_acknowledging_with_a_note_stores_it_and_the_flag_stays(qtbot, demo_ops)
 
 
 def test_i_have_had_this_checked_clears_an_urgent_flag_into_the_history(qtbot, demo_ops):
-    page = FlagsPage(demo_ops)
-    banner = FlagBanner(demo_ops)
+    state = FlagState(demo_ops)
+    page = FlagsPage(demo_ops, state)
+    banner = FlagBanner(demo_ops, state)
     shown(qtbot, page)
     shown(qtbot, banner)
     card = next(c for c in page.cards if c.flag.rule == "rest_pain")
@@ -177,7 +184,7 @@ def test_i_have_had_this_checked_clears_an_urgent_flag_into_the_history(qtbot, d
 
 
 def test_a_changed_threshold_in_about_these_flags_re_evaluates(qtbot, demo_ops):
-    page = FlagsPage(demo_ops)
+    page = FlagsPage(demo_ops, FlagState(demo_ops))
     shown(qtbot, page)
     dialog = page.show_about()
     qtbot.addWidget(dialog)

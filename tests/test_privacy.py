@@ -164,14 +164,10 @@ def log_run_and_check_in(s: Session) -> None:
 
 
 def open_every_page(s: Session) -> None:
-    from journal.ui.main_window import LAZY_PAGES
+    from journal.ui.window_pages import LAZY_PAGES
 
-    for title in LAZY_PAGES:
-        try:
-            page = s.window.show_tab(title)
-        except ModuleNotFoundError:
-            s.skipped.append(f"page {title}")
-            continue
+    for spec in LAZY_PAGES:
+        page = s.window.show_tab(spec.title)
         s.qtbot.wait(50)
         if hasattr(page, "redraw"):
             page.redraw()

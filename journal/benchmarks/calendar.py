@@ -40,13 +40,14 @@ def measure(quick: bool = False) -> dict[str, float]:
             ops = JournalOperations(journal)
             journal.runs(), journal.checkins(), journal.care()  # History has read them at start-up
             from journal.ui.calendar.page import CalendarPage
-            from journal.ui.flags.state import flag_state
+            from journal.ui.flags.state import FlagState
 
+            state = FlagState(ops)
             started = time.perf_counter()
-            flag_state(ops).result()
+            state.result()
             flags_ms = (time.perf_counter() - started) * 1000.0
             started = time.perf_counter()
-            page = CalendarPage(ops)
+            page = CalendarPage(ops, state)
             page.resize(1100, 650)
             page.show()
             page.view.repaint()

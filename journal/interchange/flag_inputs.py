@@ -18,7 +18,7 @@ from journal.analysis.flags import Acknowledgement, Flag, FlagEpisode, FlagEvalu
 from journal.storage.flag_store import FlagAcknowledgement, acknowledgements
 
 if TYPE_CHECKING:
-    from journal.storage.journal import Journal
+    from journal.storage.reader import JournalReader
 
 HISTORY_DAYS = 730
 """How far back ``FlagCheck.history`` lists episodes (the Flags page's history: two years)."""
@@ -47,7 +47,7 @@ class FlagCheck:
         return self._history
 
 
-def check_flags(journal: Journal, as_of: date) -> FlagCheck:
+def check_flags(journal: JournalReader, as_of: date) -> FlagCheck:
     """Judge ``journal``'s flags as of the day ``as_of`` (see the module docstring)."""
     settings = journal.settings()
     thresholds = FlagThresholds.from_settings(journal.raw_settings())
@@ -67,6 +67,6 @@ def check_flags(journal: Journal, as_of: date) -> FlagCheck:
     return FlagCheck(as_of, thresholds, evaluator.evaluate(as_of), by_key, evaluator)
 
 
-def highest_rank(journal: Journal, as_of: date) -> int:
+def highest_rank(journal: JournalReader, as_of: date) -> int:
     """The rank of the most urgent flag raised as of ``as_of`` (emergency 4 ... watch 1), 0 with none."""
     return max((f.severity.rank for f in check_flags(journal, as_of).flags), default=0)

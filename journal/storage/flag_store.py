@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from journal.domain.validation import InvalidEntry
 from journal.storage.journal import Journal, Lists
+from journal.storage.reader import JournalReader
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -93,7 +94,7 @@ def acknowledge(
     return journal.transaction(Lists.NONE, write)
 
 
-def acknowledgements(journal: Journal) -> list[FlagAcknowledgement]:
+def acknowledgements(journal: JournalReader) -> list[FlagAcknowledgement]:
     """Every acknowledgement, oldest first (read on the fast sqlite3 path, see ``reads``)."""
     rows = journal.query(
         "SELECT id, flag_key, rule, region, acknowledged_at, note, checked FROM flag_acknowledgements"
@@ -113,7 +114,7 @@ def acknowledgements(journal: Journal) -> list[FlagAcknowledgement]:
     ]
 
 
-def acknowledgements_by_key(journal: Journal) -> dict[str, list[FlagAcknowledgement]]:
+def acknowledgements_by_key(journal: JournalReader) -> dict[str, list[FlagAcknowledgement]]:
     """Acknowledgements grouped by flag episode key, each list oldest first."""
     out: dict[str, list[FlagAcknowledgement]] = defaultdict(list)
     for ack in acknowledgements(journal):

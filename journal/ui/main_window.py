@@ -11,7 +11,6 @@ Signals:
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -36,46 +35,11 @@ if TYPE_CHECKING:
     from journal.ui.forms.checkin_dialog import CheckInDialog
     from journal.ui.forms.run_dialog import RunDialog
     from journal.ui.reminders import Reminders
+from journal.ui.flags.banner import FlagBanner
+from journal.ui.flags.state import FlagState, flag_rank_on
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.pages.history_page import HistoryPage
-
-LAZY_PAGES: dict[str, str] = {
-    "Calendar": "journal.ui.calendar.page:CalendarPage",
-    "Trends": "journal.ui.trends.page:TrendsPage",
-    "Race": "journal.ui.race.page:RacePage",
-    "Flags": "journal.ui.flags.page:FlagsPage",
-    "Report": "journal.ui.report.page:ReportPage",
-    "Shoes": "journal.ui.pages.shoes_page:ShoesPage",
-    "Settings": "journal.ui.pages.settings_page:SettingsPage",
-}
-"""Tab title -> "module:class" of pages built on first view, each taking (ops, parent)."""
-
-
-def _load(target: str) -> Callable[..., QWidget]:
-    module, _, name = target.partition(":")
-    return getattr(importlib.import_module(module), name)
-
-
-class _LazyPage(QWidget):
-    """Holds a tab's place until it is first shown, then builds the real page inside itself.
-
-    Only History is built at start-up: the window shows sooner, and a page nobody
-    opens costs nothing.
-    """
-
-    def __init__(self, target: str, ops: JournalOperations) -> None:
-        super().__init__()
-        self.target, self._ops = target, ops
-        self.page: QWidget | None = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-
-    def build(self) -> QWidget:
-        if self.page is None:
-            self.page = _load(self.target)(self._ops, self)
-            self._layout.addWidget(self.page)
-        return self.page
-
+from journal.ui.window_pages import LAZY_PAGES, LazyPage, PageContext
 
 REMINDERS_AFTER_MS = 300
 """The reminders (and the start-up offer of a missed morning check-in) start this long after start-up."""
@@ -100,29 +64,24 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {ops.path.name}")
         self.resize(1180, 760)
 
+        self.flag_state = FlagState(ops)
+        """The one evaluation of the flags, shared by the banner, the Flags, Race and Calendar pages."""
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.history = HistoryPage(ops)
-        self.lazy: dict[str, _LazyPage] = {title: _LazyPage(target, ops) for title, target in LAZY_PAGES.items()}
+        context = PageContext(ops, self.flag_state)
+        self.lazy: dict[str, LazyPage] = {spec.title: LazyPage(spec, context) for spec in LAZY_PAGES}
         self.tabs.addTab(self.history, "&History")
-        for title, mnemonic in (
-            ("Calendar", "&Calendar"),
-            ("Trends", "T&rends"),
-            ("Race", "R&ace"),
-            ("Flags", "Fla&gs"),
-            ("Report", "Re&port"),
-            ("Shoes", "Sh&oes"),
-            ("Settings", "Se&ttings"),
-        ):
-            self.tabs.addTab(self.lazy[title], mnemonic)
+        for spec in LAZY_PAGES:
+            self.tabs.addTab(self.lazy[spec.title], spec.label)
         self.tabs.currentChanged.connect(self._tab_shown)
 
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.banner = self._make_banner()
-        if self.banner is not None:
-            layout.addWidget(self.banner)
+        self.banner = FlagBanner(ops, self.flag_state, self)
+        self.banner.open_flags_requested.connect(lambda: self.show_tab("Flags"))
+        layout.addWidget(self.banner)
         self.race_line = self._make_race_line()
         layout.addWidget(self.race_line)
         self._bars = QVBoxLayout()  # the reminders' bars, made when there is something to say
@@ -146,20 +105,11 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(REMINDERS_AFTER_MS, self, self.start_reminders)
 
     # ---- construction --------------------------------------------------------------------
-    def _make_banner(self) -> QWidget | None:
-        try:
-            banner_class = _load("journal.ui.flags.banner:FlagBanner")
-        except ModuleNotFoundError:
-            return None
-        banner = banner_class(self.ops, self)
-        banner.open_flags_requested.connect(lambda: self.show_tab("Flags"))
-        return banner
-
     def _make_race_line(self) -> QWidget:
         """The goal race's verdict under the flag banner while a race is within 8 weeks (``ui.race.banner``)."""
         from journal.ui.race.banner import RaceLine
 
-        line = RaceLine(self.ops, self)
+        line = RaceLine(self.ops, flag_rank_on(self.flag_state), self)
         line.open_race_requested.connect(lambda: self.show_tab("Race"))
         return line
 
@@ -224,7 +174,7 @@ class MainWindow(QMainWindow):
     # ---- pages ---------------------------------------------------------------------------
     def _tab_shown(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if isinstance(widget, _LazyPage):
+        if isinstance(widget, LazyPage):
             widget.build()
 
     def show_tab(self, title: str) -> QWidget:
@@ -233,7 +183,7 @@ class MainWindow(QMainWindow):
             if self.tabs.tabText(i).replace("&", "") == title:
                 self.tabs.setCurrentIndex(i)
                 widget = self.tabs.widget(i)
-                return widget.build() if isinstance(widget, _LazyPage) else widget
+                return widget.build() if isinstance(widget, LazyPage) else widget
         raise KeyError(title)
 
     # ---- entries -------------------------------------------------------------------------
@@ -265,11 +215,8 @@ class MainWindow(QMainWindow):
 
     # ---- files ---------------------------------------------------------------------------
     def import_files(self) -> None:
-        try:
-            run_import_dialog = _load("journal.ui.importing.dialog:run_import_dialog")
-        except ModuleNotFoundError:
-            QMessageBox.information(self, "Import", "Importing watch files is not available in this version.")
-            return
+        from journal.ui.importing.dialog import run_import_dialog
+
         run_import_dialog(self, self.ops)
 
     def export_json(self) -> None:
@@ -278,12 +225,9 @@ class MainWindow(QMainWindow):
         export_json_dialog(self, self.ops)
 
     def restore_backup(self) -> None:
-        try:
-            restore = _load("journal.ui.backups.dialog:run_restore_dialog")
-        except ModuleNotFoundError:
-            QMessageBox.information(self, "Restore", "Restoring backups is not available in this version.")
-            return
-        restore(self, self.ops)
+        from journal.ui.backups.dialog import run_restore_dialog
+
+        run_restore_dialog(self, self.ops)
 
     def about(self) -> None:
         QMessageBox.about(

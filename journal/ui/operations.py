@@ -1,10 +1,12 @@
 """The one place the window changes the journal (after Anki's ``CollectionOp``).
 
 Widgets never hold a database session or call a write method of ``Journal``
-themselves: they call ``JournalOperations``. Each call is one transaction (the
-``Journal`` method it wraps), is validated first, may be undone (``undo_stack``),
-and on success emits ``changed`` with what kind of entries changed, so every
-page refreshes itself without the window being rebuilt.
+themselves: ``read`` hands them the journal typed as ``JournalReader`` (reads only),
+and every write is a named operation here (save a run, acknowledge a flag, restore
+a backup, import files...). Each is one transaction (the ``Journal`` method it
+wraps), is validated first, may be undone (``undo_stack``), and on success emits
+``changed`` with what kind of entries changed, so every page refreshes itself
+without the window being rebuilt.
 
 Signals:
     changed(Change): after every committed write (and undo/redo), with what changed.
@@ -20,7 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from enum import Flag, auto
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -28,8 +31,15 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from journal.domain.entries import CareEntry, CheckIn, Run, Shoe
 from journal.domain.races import Race
 from journal.domain.settings import Settings
+from journal.domain.units import DistanceUnit
 from journal.storage.files import JournalFileError
 from journal.storage.journal import InvalidEntry, Journal
+from journal.storage.reader import JournalReader
+
+if TYPE_CHECKING:
+    from journal.analysis.flags import Flag
+    from journal.importers.run import ImportReport
+    from journal.storage.flag_store import FlagAcknowledgement
 
 T = TypeVar("T")
 ErrorHandler = Callable[[str, bool], None]
@@ -65,7 +75,7 @@ def _change_for(record: object) -> Change:
 
 
 class _Command(QUndoCommand):
-    """An undoable write: ``do_action`` and ``undo_action`` each run through ``JournalOperations.perform``."""
+    """An undoable write: ``do_action`` and ``undo_action`` each run through ``JournalOperations._perform``."""
 
     def __init__(
         self,
@@ -85,13 +95,13 @@ class _Command(QUndoCommand):
             self.already_done = False
             return
         try:
-            self.result = self.ops.perform(self.do_action, self.change)
+            self.result = self.ops._perform(self.do_action, self.change)
         except WriteFailed:
             self.setObsolete(True)  # the stack drops it: the journal is as it was, and the person was told
 
     def undo(self) -> None:
         try:
-            self.ops.perform(self.undo_action, self.change)
+            self.ops._perform(self.undo_action, self.change)
         except WriteFailed:
             self.setObsolete(True)
 
@@ -110,16 +120,16 @@ class JournalOperations(QObject):
         self._tasks: set[_Task] = set()
 
     @property
-    def read(self) -> Journal:
-        """The journal for reads (``runs()``, ``checkins()``, ``settings()``...). Writes go through ``perform``."""
+    def read(self) -> JournalReader:
+        """The journal for reads (``runs()``, ``checkins()``, ``settings()``...); writes are the methods below."""
         return self._journal
 
     @property
-    def path(self):
+    def path(self) -> Path:
         return self._journal.path
 
     # ---- the write path -------------------------------------------------------------------
-    def perform(self, action: Callable[[Journal], T], change: Change) -> T:
+    def _perform(self, action: Callable[[Journal], T], change: Change) -> T:
         """Run one write (one transaction) and announce it.
 
         Raises InvalidEntry unchanged (the form shows it). A journal file problem is
@@ -238,13 +248,62 @@ class JournalOperations(QObject):
         self._push(cmd)
 
     def save_shoe(self, shoe: Shoe) -> Shoe:
-        return self.perform(lambda j: j.save_shoe(shoe), Change.SHOES)
+        return self._perform(lambda j: j.save_shoe(shoe), Change.SHOES)
 
     def save_settings(self, settings: Settings) -> None:
-        self.perform(lambda j: j.save_settings(settings), Change.SETTINGS)
+        self._perform(lambda j: j.save_settings(settings), Change.SETTINGS)
 
     def save_raw_settings(self, values: dict[str, str]) -> None:
-        self.perform(lambda j: j.save_raw_settings(values), Change.SETTINGS)
+        self._perform(lambda j: j.save_raw_settings(values), Change.SETTINGS)
+
+    def acknowledge_flag(self, flag: Flag, note: str) -> FlagAcknowledgement:
+        """Store an acknowledgement of ``flag`` with ``note`` (one transaction). For an emergency or urgent flag it
+        says "I have had this checked", which clears the flag; for the others it records that it was seen."""
+        from journal.storage import flag_store
+
+        region = flag.region.value if flag.region else None
+        return self._perform(
+            lambda j: flag_store.acknowledge(j, flag.key, flag.rule, region, note, checked=flag.persistent),
+            Change.FLAGS,
+        )
+
+    def restore_backup(self, backup: Path) -> Path | None:
+        """Replace the open journal with ``backup`` and show it; return where the replaced journal was saved.
+
+        Background work is finished first and every connection closed, so nothing writes into the
+        file being replaced; the undo history, which belongs to the old file, is cleared. Raises
+        BackupError, or JournalFileError when the restored file cannot be opened.
+        """
+        from journal.storage.backup import backup_before_migration, restore_backup
+
+        self.wait_for_background()
+        self._journal.release_connections()  # the next read or write reconnects, to the restored file
+        try:
+            saved = restore_backup(backup, self.path)
+            # An older backup is brought up to this version's schema, with its own backup first.
+            Journal.open(self.path, create=False, before_migration=backup_before_migration).close()
+        finally:
+            self.undo_stack.clear()
+            self.changed.emit(Change.ALL)
+        return saved
+
+    def import_in_background(
+        self,
+        paths: Sequence[Path],
+        units: DistanceUnit | None,
+        on_done: Callable[[ImportReport], None],
+        on_error: ErrorHandler,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> _Task:
+        """Import activity files off the GUI thread (``journal.importers.run.import_paths``: one transaction,
+        all or nothing); ``changed`` is emitted when it is done. Cancel the returned task to stop before saving."""
+
+        def work(journal: Journal, progress: Callable[[int, int], bool]) -> ImportReport:
+            from journal.importers.run import import_paths  # gpxpy and fitdecode load only now
+
+            return import_paths(list(paths), journal, units, progress)
+
+        return self._start(work, on_done, on_error, on_progress, Change.RUNS | Change.SHOES)
 
     def _push(self, cmd: _Command) -> Any:
         """Do the command once, then put it on the undo stack.
@@ -252,7 +311,7 @@ class JournalOperations(QObject):
         Doing it before the push means a refused write (InvalidEntry) raises to the
         caller and leaves no dead command on the stack; the push then skips its redo.
         """
-        cmd.result = self.perform(cmd.do_action, cmd.change)
+        cmd.result = self._perform(cmd.do_action, cmd.change)
         cmd.already_done = True
         self.undo_stack.push(cmd)
         return cmd.result
@@ -260,20 +319,29 @@ class JournalOperations(QObject):
     # ---- background work --------------------------------------------------------------------
     def run_in_background(
         self,
-        work: Callable[[Journal, Callable[[int, int], bool]], T],
+        work: Callable[[JournalReader, Callable[[int, int], bool]], T],
         on_done: Callable[[T], None],
         on_error: ErrorHandler,
         on_progress: Callable[[int, int], None] | None = None,
-        change: Change | None = None,
     ) -> _Task:
-        """Run ``work(journal, progress)`` on a worker thread.
+        """Run ``work(journal, progress)`` on a worker thread, with the journal to read (the report, the preview).
 
         ``progress(done, total)`` reports to ``on_progress`` on the GUI thread and returns
         False once ``cancel()`` was called on the returned task, so the work can stop.
-        ``on_done``/``on_error`` run on the GUI thread; with ``change``, ``changed`` is emitted.
-        A journal file problem goes out on ``failed`` first and reaches ``on_error`` with
-        ``shown`` True; any other error reaches ``on_error`` with ``shown`` False.
+        ``on_done``/``on_error`` run on the GUI thread. A journal file problem goes out on
+        ``failed`` first and reaches ``on_error`` with ``shown`` True; any other error
+        reaches ``on_error`` with ``shown`` False.
         """
+        return self._start(work, on_done, on_error, on_progress, None)
+
+    def _start(
+        self,
+        work: Callable[[Journal, Callable[[int, int], bool]], T],
+        on_done: Callable[[T], None],
+        on_error: ErrorHandler,
+        on_progress: Callable[[int, int], None] | None,
+        change: Change | None,
+    ) -> _Task:
         task = _Task(self._journal, work, self)
         task.signals.done.connect(lambda result: self._finish(task, on_done, result, change))
         task.signals.error.connect(lambda message, journal: self._fail(task, on_error, message, journal))

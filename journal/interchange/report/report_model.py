@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from journal.analysis.flags import Flag
     from journal.analysis.goal_race import FlagRankOn
-    from journal.storage.journal import Journal
+    from journal.storage.reader import JournalReader
 
 DEFAULT_WEEKS = 8
 LOOKBACK_DAYS = 120
@@ -158,7 +158,7 @@ def build_report(
 
 
 def load_report(
-    journal: Journal,
+    journal: JournalReader,
     start: date,
     end: date,
     include_notes: bool = False,

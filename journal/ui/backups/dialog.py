@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.storage.backup import BackupError, BackupInfo, backup_before_migration, list_backups, restore_backup
+from journal.storage.backup import BackupError, BackupInfo, list_backups
 from journal.storage.files import JournalFileError
-from journal.storage.journal import Journal
 from journal.ui.operations import Change, JournalOperations
 
 COLUMNS = ("Made", "Why", "Entries", "Runs", "Check-ins", "Care", "Last entry", "Size")
@@ -149,28 +148,13 @@ def confirm_restore(parent: QWidget | None, info: BackupInfo, journal_path: Path
     return answer == QMessageBox.StandardButton.Yes
 
 
-def restore_into_window(ops: JournalOperations, backup: Path) -> Path | None:
-    """Replace the open journal with ``backup`` and make the window show it; return the saved old journal.
-
-    Raises BackupError (or JournalFileError when the restored file cannot be opened).
-    """
-    ops.wait_for_background()
-    ops.read.release_connections()  # every connection closed; the next read or write reconnects to the restored file
-    saved = restore_backup(backup, ops.path)
-    # An older backup is brought up to this version's schema, with its own backup first.
-    Journal.open(ops.path, create=False, before_migration=backup_before_migration).close()
-    ops.undo_stack.clear()
-    ops.changed.emit(Change.ALL)
-    return saved
-
-
 def run_restore_dialog(parent: QWidget, ops: JournalOperations) -> bool:
     """File > Restore from backup. True when a backup was restored."""
     info = choose_backup(parent, ops.path)
     if info is None or not confirm_restore(parent, info, ops.path):
         return False
     try:
-        saved = restore_into_window(ops, info.path)
+        saved = ops.restore_backup(info.path)
     except (BackupError, JournalFileError) as exc:
         QMessageBox.warning(parent, "Restore failed", str(exc))
         ops.changed.emit(Change.ALL)

@@ -36,17 +36,18 @@ from journal.domain.entries import CareEntry, CheckIn, Run
 from journal.domain.units import DistanceUnit, format_distance
 from journal.ui.calendar.marks import Legend
 from journal.ui.calendar.month_view import MonthView, day_words
-from journal.ui.flags.state import flag_state
+from journal.ui.flags.state import FlagState
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.pages.history_rows import HistoryRow, care_row_time, describe
 
 
 class CalendarPage(QWidget):
-    """The Calendar tab, built as ``CalendarPage(ops, parent)``; see the module docstring."""
+    """The Calendar tab, built as ``CalendarPage(ops, flag_state, parent)``; see the module docstring."""
 
-    def __init__(self, ops: JournalOperations, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: JournalOperations, flag_state: FlagState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ops = ops
+        self._flag_state = flag_state
         self._stale = False
         self._records: dict[date, list[HistoryRow]] = {}
         self._listed: list[Run | CheckIn | CareEntry] = []
@@ -141,7 +142,7 @@ class CalendarPage(QWidget):
 
     def _episodes(self, first: date, last: date) -> list[FlagEpisode]:
         """Flag episodes raised between ``first`` and ``last`` (none after today)."""
-        check = flag_state(self._ops).result()
+        check = self._flag_state.result()
         if first > check.as_of:
             return []
         return check.evaluator.history(first, min(last, check.as_of))

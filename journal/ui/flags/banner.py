@@ -17,7 +17,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from journal.analysis.flags import Flag, Severity
-from journal.ui.flags.state import flag_state
+from journal.ui.flags.state import FlagState
 from journal.ui.flags.style import LOOKS
 from journal.ui.operations import JournalOperations
 
@@ -46,7 +46,7 @@ def banner_text(flags: list[Flag], acknowledged: set[str]) -> str:
 
 
 class FlagBanner(QWidget):
-    """The coloured line over the tabs naming the most urgent flag; built as ``FlagBanner(ops, parent)``.
+    """The coloured line over the tabs naming the most urgent flag; built as ``FlagBanner(ops, state, parent)``.
 
     Signals:
         open_flags_requested(): the person clicked the banner or its button (or pressed Enter on it).
@@ -54,7 +54,7 @@ class FlagBanner(QWidget):
 
     open_flags_requested = Signal()
 
-    def __init__(self, ops: JournalOperations, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: JournalOperations, state: FlagState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("flagBanner")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -73,7 +73,7 @@ class FlagBanner(QWidget):
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
-        self._state = flag_state(ops)
+        self._state = state
         self._state.updated.connect(self.refresh)
         self.refresh()
 

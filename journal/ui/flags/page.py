@@ -3,8 +3,8 @@
 Each raised flag is a card (``card.FlagCard``) with its message, the dated entries
 behind it, the guidance it follows (linked), the not-a-medical-device line, and a
 note field to acknowledge it; the acknowledgement is stored through
-``ops.perform(... flag_store.acknowledge ..., Change.FLAGS)`` and the flag stays
-raised until its condition clears. Below, every flag episode of the last two years,
+``ops.acknowledge_flag`` (one transaction): an emergency or urgent flag then clears
+("I have had this checked"); the others stay raised until their condition clears. Below, every flag episode of the last two years,
 with when each started and ended. "About these flags…" lists
 the rules, their sources and thresholds. Re-evaluated whenever the journal changes
 (while hidden, when next shown).
@@ -31,13 +31,12 @@ from PySide6.QtWidgets import (
 from journal.analysis.flags import DISCLAIMER, Flag, FlagEpisode, rule_descriptions
 from journal.analysis.flags.wording import day_text
 from journal.domain.vocabulary import WarningSign
-from journal.storage import flag_store
 from journal.storage.journal import InvalidEntry
 from journal.ui.flags.about import AboutFlagsDialog
 from journal.ui.flags.card import FlagCard
-from journal.ui.flags.state import flag_state
+from journal.ui.flags.state import FlagState
 from journal.ui.flags.style import LOOKS
-from journal.ui.operations import Change, JournalOperations, WriteFailed
+from journal.ui.operations import JournalOperations, WriteFailed
 
 HISTORY_COLUMNS = ("Flag", "Region", "Severity", "Raised", "Until", "Acknowledged")
 HISTORY_ROWS_SHOWN = 15
@@ -55,12 +54,12 @@ def episode_title(episode: FlagEpisode) -> str:
 
 
 class FlagsPage(QWidget):
-    """The Flags tab, built as ``FlagsPage(ops, parent)``; see the module docstring."""
+    """The Flags tab, built as ``FlagsPage(ops, state, parent)``; see the module docstring."""
 
-    def __init__(self, ops: JournalOperations, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: JournalOperations, state: FlagState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
-        self._state = flag_state(ops)
+        self._state = state
         self._drafts: dict[str, str] = {}
         self._stale = True
         self.cards: list[FlagCard] = []
@@ -193,12 +192,8 @@ class FlagsPage(QWidget):
     # ---- actions ---------------------------------------------------------------------------
     def acknowledge(self, flag: Flag, note: str, card: FlagCard | None = None) -> bool:
         """Store an acknowledgement of ``flag`` with ``note`` (one transaction); False if refused."""
-        region = flag.region.value if flag.region else None
         try:
-            self.ops.perform(
-                lambda j: flag_store.acknowledge(j, flag.key, flag.rule, region, note, checked=flag.persistent),
-                Change.FLAGS,
-            )
+            self.ops.acknowledge_flag(flag, note)
         except InvalidEntry as exc:
             if card is not None:
                 card.show_error(str(exc))

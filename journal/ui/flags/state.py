@@ -1,7 +1,7 @@
-"""One evaluation of the flags per journal, shared by the banner and the Flags page.
+"""One evaluation of the flags per journal, shared by the banner, the Flags page, the Race page and the Calendar.
 
-``flag_state(ops)`` returns the ``FlagState`` of a ``JournalOperations`` (made on
-first use, owned by it). It re-evaluates lazily: every ``ops.changed`` (an entry
+The main window makes one ``FlagState`` and hands it to each of them (no hidden
+singleton). It re-evaluates lazily: every ``ops.changed`` (an entry
 saved, edited, deleted or undone; settings; acknowledgements) marks the result
 stale and emits ``updated``; the next ``result()`` judges the flags as of today
 through ``journal.interchange.flag_inputs.check_flags``, the same call as the report
@@ -17,6 +17,7 @@ from datetime import date
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from journal.interchange.flag_inputs import FlagCheck, check_flags
+from journal.storage.reader import JournalReader
 from journal.ui.operations import JournalOperations
 
 DAY_CHECK_MS = 60_000
@@ -33,13 +34,16 @@ class FlagState(QObject):
 
     def __init__(self, ops: JournalOperations) -> None:
         super().__init__(ops)
-        self.setObjectName("flag-state")
         self._ops = ops
         self._result: FlagCheck | None = None
         ops.changed.connect(self._changed)
         self._day_timer = QTimer(self, interval=DAY_CHECK_MS)
         self._day_timer.timeout.connect(self._check_day)
         self._day_timer.start()
+
+    @property
+    def journal(self) -> JournalReader:
+        return self._ops.read
 
     def result(self) -> FlagCheck:
         today = date.today()
@@ -57,19 +61,12 @@ class FlagState(QObject):
             self.updated.emit()
 
 
-def flag_state(ops: JournalOperations) -> FlagState:
-    """The ``FlagState`` of ``ops`` (one per journal, shared by the banner and the page)."""
-    state = ops.findChild(FlagState, "flag-state")
-    return state if isinstance(state, FlagState) else FlagState(ops)
-
-
-def flag_rank_on(ops: JournalOperations) -> Callable[[date], int]:
+def flag_rank_on(state: FlagState) -> Callable[[date], int]:
     """The most urgent flag's rank as of a day (for the goal race check): today's from the shared
     ``FlagState``, other days' from the same ``check_flags``, so the Race page and the Flags page agree."""
-    state = flag_state(ops)
 
     def rank(day: date) -> int:
-        flags = state.result().flags if day == date.today() else check_flags(ops.read, day).flags
+        flags = state.result().flags if day == date.today() else check_flags(state.journal, day).flags
         return max((f.severity.rank for f in flags), default=0)
 
     return rank

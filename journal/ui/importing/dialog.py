@@ -10,7 +10,7 @@ done. The last folder used is remembered in QSettings (``import/last_folder``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from journal.domain.units import DistanceUnit
 from journal.ui.importing.report_dialog import ImportReportDialog
-from journal.ui.operations import Change, JournalOperations
+from journal.ui.operations import JournalOperations
 
 LAST_FOLDER_KEY = "import/last_folder"
 FILE_FILTER = "Activity files (*.gpx *.tcx *.fit *.gz *.zip *.csv);;All files (*)"
@@ -55,14 +55,7 @@ class ImportController(QObject):
 
     def start(self) -> None:
         self.progress.show()
-        self._task = self._ops.run_in_background(
-            self._work, self._done, self._failed, self._progress, change=Change.RUNS | Change.SHOES
-        )
-
-    def _work(self, journal, progress: Callable[[int, int], bool]):
-        from journal.importers.run import import_paths  # gpxpy and fitdecode load only now
-
-        return import_paths(self.paths, journal, self.units, progress)
+        self._task = self._ops.import_in_background(self.paths, self.units, self._done, self._failed, self._progress)
 
     def cancel(self) -> None:
         """Stop before the runs are saved (nothing is written); after that point the save completes."""

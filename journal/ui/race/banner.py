@@ -10,6 +10,7 @@ small read of the races table.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
@@ -37,8 +38,11 @@ class RaceLine(QWidget):
 
     open_race_requested = Signal()
 
-    def __init__(self, ops: JournalOperations, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ops: JournalOperations, flag_rank: Callable[[date], int], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self._flag_rank = flag_rank
         self.setObjectName("raceLine")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -84,10 +88,8 @@ class RaceLine(QWidget):
             self.setVisible(False)
             return
         from journal.analysis.goal_race import goal_race_plan  # only when a race is near: start-up stays light
-        from journal.ui.flags.state import flag_rank_on
-
         settings = journal.settings()
-        self.plan = plan = goal_race_plan(journal.data(), today, flag_rank_on(self._ops), settings.week_start, race)
+        self.plan = plan = goal_race_plan(journal.data(), today, self._flag_rank, settings.week_start, race)
         if plan is None:
             self.setVisible(False)
             return

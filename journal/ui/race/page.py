@@ -42,7 +42,7 @@ from journal.analysis.race_checks import RaceCheck
 from journal.analysis.race_verdict import RacePlan
 from journal.domain.races import Race, next_race
 from journal.domain.settings import Settings
-from journal.ui.flags.state import flag_rank_on
+from journal.ui.flags.state import FlagState, flag_rank_on
 from journal.ui.operations import Change, JournalOperations, WriteFailed
 from journal.ui.race.chart import RaceChart
 from journal.ui.race.dialog import RaceDialog
@@ -93,10 +93,16 @@ class RacePage(QWidget):
     """The goal race, its verdict and checks, and the weeks chart. Listens to ``ops.changed``."""
 
     def __init__(
-        self, ops: JournalOperations, parent: QWidget | None = None, *, qsettings: QSettings | None = None
+        self,
+        ops: JournalOperations,
+        flag_state: FlagState,
+        parent: QWidget | None = None,
+        *,
+        qsettings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.ops = ops
+        self._flag_rank = flag_rank_on(flag_state)
         self._qsettings = qsettings or QSettings()
         self._settings = Settings()
         self._stale = True
@@ -249,7 +255,7 @@ class RacePage(QWidget):
         today = self.today()
         as_of = min(today, race.day)
         journal = self.ops.read
-        self.plan = goal_race_plan(journal.data(), as_of, flag_rank_on(self.ops), self._settings.week_start, race)
+        self.plan = goal_race_plan(journal.data(), as_of, self._flag_rank, self._settings.week_start, race)
         self._show(self.plan, today)
 
     def _show(self, plan: RacePlan | None, today: date) -> None:
