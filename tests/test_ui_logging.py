@@ -14,7 +14,8 @@ from journal.domain.units import DistanceUnit
 from journal.domain.vocabulary import CareKind, Region, Surface, WarningSign
 from journal.storage.journal import Journal
 from journal.ui.forms.checkin_dialog import CheckInDialog
-from journal.ui.forms.run_dialog import RunDialog, to_qdatetime
+from journal.ui.forms.run_dialog import RunDialog
+from journal.ui.qt_dates import to_qdatetime
 from tests.ui_helpers import make_window, when_modal
 
 

@@ -30,13 +30,16 @@ from journal.storage.journal import Journal
 
 if TYPE_CHECKING:
     from journal.storage.instance_lock import JournalLock
+    from journal.ui.main_window import MainWindow
     from journal.ui.operations import JournalOperations
+    from journal.ui.single_instance import SingleInstanceServer
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     QCoreApplication.setOrganizationName("RunJournal")
     QCoreApplication.setApplicationName("RunJournal")
     QCoreApplication.setApplicationVersion(__version__)
@@ -44,7 +47,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     icon = RESOURCES / "run-journal.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    return app  # type: ignore[return-value]
+    return app
 
 
 class AlreadyOpen(Exception):
@@ -109,7 +112,7 @@ def _daily_backup(window: QMainWindow, ops: JournalOperations) -> None:
     ops.run_in_background(lambda journal, _progress: daily_backup_if_due(journal.path), done, failed)
 
 
-def _quit_when_ready_for_bench(app: QApplication, window: QMainWindow, started: float) -> None:
+def _quit_when_ready_for_bench(app: QApplication, window: MainWindow, started: float) -> None:
     """``RUN_JOURNAL_BENCH_EXIT=1`` (journal.bench): print when History is filled in the shown window, then quit."""
     if os.environ.get("RUN_JOURNAL_BENCH_EXIT") != "1":
         return
@@ -229,7 +232,7 @@ def _run(app: QApplication, path: Path, started: float, minimised: bool = False)
     _quit_when_ready_for_bench(app, window, started)
     if not minimised:
         window.show()  # minimised: the tray icon (or a minimised window where there is no tray)
-    servers: list[object] = []
+    servers: list[SingleInstanceServer] = []
 
     def listen_for_later_copies() -> None:
         # Soon after the first paint, not before it: a later copy that starts in this moment

@@ -7,4 +7,8 @@ from PySide6.QtGui import QColor
 
 def mix(a: QColor, b: QColor, t: float) -> QColor:
     """``a`` moved ``t`` (0-1) of the way to ``b``: colours that suit light and dark palettes alike."""
-    return QColor.fromRgbF(*(x + (y - x) * t for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3], strict=True)))
+    r, g, bl = (
+        x + (y - x) * t
+        for x, y in zip((a.redF(), a.greenF(), a.blueF()), (b.redF(), b.greenF(), b.blueF()), strict=True)
+    )
+    return QColor.fromRgbF(r, g, bl)

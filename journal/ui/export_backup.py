@@ -23,7 +23,7 @@ def export_json(ops: JournalOperations, path: Path) -> int:
 
 def export_json_dialog(parent: QWidget, ops: JournalOperations) -> Path | None:
     settings = QSettings()
-    folder = settings.value("export/folder", str(Path.home()))
+    folder = str(settings.value("export/folder", str(Path.home())))
     suggested = str(Path(folder) / f"run-journal-{date.today().isoformat()}.json")
     name, _ = QFileDialog.getSaveFileName(parent, "Export backup (JSON)", suggested, "JSON files (*.json)")
     if not name:

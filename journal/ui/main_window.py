@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(
             "Restore from &backup…", self.restore_backup, None, "Go back to an earlier copy of the journal"
         )
-        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_action = self._action("&Quit", self.close, QKeySequence(QKeySequence.StandardKey.Quit))
         self.undo_action = self.ops.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.ops.undo_stack.createRedoAction(self, "&Redo")
@@ -183,7 +183,10 @@ class MainWindow(QMainWindow):
             if self.tabs.tabText(i).replace("&", "") == title:
                 self.tabs.setCurrentIndex(i)
                 widget = self.tabs.widget(i)
-                return widget.build() if isinstance(widget, LazyPage) else widget
+                if isinstance(widget, LazyPage):
+                    return widget.build()
+                if widget is not None:
+                    return widget
         raise KeyError(title)
 
     # ---- entries -------------------------------------------------------------------------

@@ -21,9 +21,10 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from enum import Flag, auto
+from enum import Flag as FlagSet
+from enum import auto
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from journal.storage.flag_store import FlagAcknowledgement
 
 T = TypeVar("T")
+R = TypeVar("R")
 ErrorHandler = Callable[[str, bool], None]
 """``on_error(message, shown)`` of background work; ``shown``: the message already went out on ``failed``."""
 
@@ -50,7 +52,7 @@ class WriteFailed(Exception):
     """A write did not happen because of the journal file; the person was told through ``failed``."""
 
 
-class Change(Flag):
+class Change(FlagSet):
     """What kind of entries a write touched."""
 
     RUNS = auto()
@@ -62,6 +64,25 @@ class Change(Flag):
     RACES = auto()
     ENTRIES = RUNS | CHECKINS | CARE
     ALL = RUNS | CHECKINS | CARE | SHOES | SETTINGS | FLAGS | RACES
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def _id(record: _HasId) -> int:
+    """The stored id of a record that was read from the journal (a record not saved yet has none)."""
+    if record.id is None:
+        raise ValueError(f"{type(record).__name__} has not been saved yet")
+    return record.id
+
+
+def _stored(record: R | None, what: str) -> R:
+    """The record as stored before an edit; KeyError when it is no longer in the journal."""
+    if record is None:
+        raise KeyError(f"The {what} is no longer in the journal")
+    return record
 
 
 def _change_for(record: object) -> Change:
@@ -117,7 +138,7 @@ class JournalOperations(QObject):
         self._journal = journal
         self.undo_stack = QUndoStack(self)
         self._pool = QThreadPool.globalInstance()
-        self._tasks: set[_Task] = set()
+        self._tasks: set[Task] = set()
 
     @property
     def read(self) -> JournalReader:
@@ -154,11 +175,11 @@ class JournalOperations(QObject):
                 self,
                 "Log run",
                 lambda j: j.add_run(run),
-                lambda j: j.delete_run(cmd.result.id),
+                lambda j: j.delete_run(_id(cmd.result)),
                 Change.RUNS | Change.SHOES,
             )
         else:
-            old = self._journal.run(run.id)
+            old = _stored(self._journal.run(_id(run)), "run")
             cmd = _Command(
                 self, "Edit run", lambda j: j.update_run(run), lambda j: j.update_run(old), Change.RUNS | Change.SHOES
             )
@@ -202,9 +223,9 @@ class JournalOperations(QObject):
     def delete(self, record: Run | CheckIn | CareEntry) -> None:
         """Delete an entry; Edit > Undo brings it back with its id."""
         deleters: dict[type, Callable[[Journal], Any]] = {
-            Run: lambda j: j.delete_run(record.id),
-            CheckIn: lambda j: j.delete_checkin(record.id),
-            CareEntry: lambda j: j.delete_care(record.id),
+            Run: lambda j: j.delete_run(_id(record)),
+            CheckIn: lambda j: j.delete_checkin(_id(record)),
+            CareEntry: lambda j: j.delete_care(_id(record)),
         }
         what = {Run: "run", CheckIn: "check-in", CareEntry: "care entry"}[type(record)]
         cmd = _Command(
@@ -216,17 +237,17 @@ class JournalOperations(QObject):
         """Add a goal race or edit one (undoable); InvalidEntry names what is wrong."""
         if race.id is None:
             cmd = _Command(
-                self, "Add race", lambda j: j.save_race(race), lambda j: j.delete_race(cmd.result.id), Change.RACES
+                self, "Add race", lambda j: j.save_race(race), lambda j: j.delete_race(_id(cmd.result)), Change.RACES
             )
         else:
-            old = self._journal.race(race.id)
+            old = _stored(self._journal.race(_id(race)), "race")
             cmd = _Command(self, "Edit race", lambda j: j.save_race(race), lambda j: j.restore_race(old), Change.RACES)
         return self._push(cmd)
 
     def delete_race(self, race: Race) -> None:
         """Remove a goal race; Edit > Undo brings it back with its id."""
         cmd = _Command(
-            self, "Remove race", lambda j: j.delete_race(race.id), lambda j: j.restore_race(race), Change.RACES
+            self, "Remove race", lambda j: j.delete_race(_id(race)), lambda j: j.restore_race(race), Change.RACES
         )
         self._push(cmd)
 
@@ -241,7 +262,7 @@ class JournalOperations(QObject):
         cmd = _Command(
             self,
             f"Delete {len(records)} entries",
-            lambda j: j.delete_entries(checkin_ids=[c.id for c in checkins], care_ids=[e.id for e in care]),
+            lambda j: j.delete_entries(checkin_ids=[_id(c) for c in checkins], care_ids=[_id(e) for e in care]),
             lambda j: j.add_entries(checkins=checkins, care=care),
             change,
         )
@@ -294,7 +315,7 @@ class JournalOperations(QObject):
         on_done: Callable[[ImportReport], None],
         on_error: ErrorHandler,
         on_progress: Callable[[int, int], None] | None = None,
-    ) -> _Task:
+    ) -> Task:
         """Import activity files off the GUI thread (``journal.importers.run.import_paths``: one transaction,
         all or nothing); ``changed`` is emitted when it is done. Cancel the returned task to stop before saving."""
 
@@ -323,7 +344,7 @@ class JournalOperations(QObject):
         on_done: Callable[[T], None],
         on_error: ErrorHandler,
         on_progress: Callable[[int, int], None] | None = None,
-    ) -> _Task:
+    ) -> Task:
         """Run ``work(journal, progress)`` on a worker thread, with the journal to read (the report, the preview).
 
         ``progress(done, total)`` reports to ``on_progress`` on the GUI thread and returns
@@ -341,8 +362,8 @@ class JournalOperations(QObject):
         on_error: ErrorHandler,
         on_progress: Callable[[int, int], None] | None,
         change: Change | None,
-    ) -> _Task:
-        task = _Task(self._journal, work, self)
+    ) -> Task:
+        task = Task(self._journal, work, self)
         task.signals.done.connect(lambda result: self._finish(task, on_done, result, change))
         task.signals.error.connect(lambda message, journal: self._fail(task, on_error, message, journal))
         if on_progress is not None:
@@ -351,19 +372,19 @@ class JournalOperations(QObject):
         self._pool.start(task)
         return task
 
-    def _finish(self, task: _Task, on_done: Callable[[Any], None], result: Any, change: Change | None) -> None:
+    def _finish(self, task: Task, on_done: Callable[[Any], None], result: Any, change: Change | None) -> None:
         self._release(task)
         if change is not None:
             self.changed.emit(change)
         on_done(result)
 
-    def _fail(self, task: _Task, on_error: ErrorHandler, message: str, about_journal: bool) -> None:
+    def _fail(self, task: Task, on_error: ErrorHandler, message: str, about_journal: bool) -> None:
         self._release(task)
         if about_journal:
             self.report_failure(message)
         on_error(message, about_journal)
 
-    def _release(self, task: _Task) -> None:
+    def _release(self, task: Task) -> None:
         # The signals object belongs to this (GUI-thread) object and is deleted here, on the GUI
         # thread, whichever thread drops the last Python reference to the task: a QObject
         # destroyed on a worker thread makes Qt warn and can crash.
@@ -375,19 +396,21 @@ class JournalOperations(QObject):
         return self._pool.waitForDone(msecs)
 
 
-class _TaskSignals(QObject):
+class TaskSignals(QObject):
     done = Signal(object)
     error = Signal(str, bool)  # the message; True when it is a journal file problem
     progress = Signal(int, int)
 
 
-class _Task(QRunnable):
+class Task(QRunnable):
+    """Background work started by ``JournalOperations``; ``cancel()`` asks it to stop at its next progress step."""
+
     def __init__(
         self, journal: Journal, work: Callable[[Journal, Callable[[int, int], bool]], Any], owner: QObject
     ) -> None:
         super().__init__()
         self.setAutoDelete(False)
-        self.signals = _TaskSignals(owner)  # owned by a GUI-thread object, see JournalOperations._release
+        self.signals = TaskSignals(owner)  # owned by a GUI-thread object, see JournalOperations._release
         self._journal, self._work = journal, work
         self.cancelled = False
 

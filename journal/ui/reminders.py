@@ -172,8 +172,9 @@ class Reminders(QObject):
 
     def _start_tray(self, minimised: bool) -> None:
         if self.tray is None and tray_available():
-            self.use_tray(ReminderTray(self._window))
-            self.tray.show()
+            tray = ReminderTray(self._window)
+            self.use_tray(tray)
+            tray.show()
         self.keep_running_in_tray = minimised and self.tray is not None
         if minimised and self.tray is None:
             self._window.showMinimized()  # no tray to wait in: a minimised window instead

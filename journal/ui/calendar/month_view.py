@@ -117,7 +117,7 @@ class MonthView(QWidget):
 
     # ---- input ---------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
+        key = Qt.Key(event.key())
         steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
         if key in steps:
             self.select(self.current + timedelta(days=steps[key]))

@@ -7,7 +7,7 @@ Shares are shown as percentages (``lingering_share`` 0.70 is 70 %).
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import fields
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.analysis.flags import DISCLAIMER, LIMITS, FlagThresholds, rule_descriptions
+from journal.analysis.flags.thresholds import PREFIX
 from journal.ui.operations import JournalOperations, WriteFailed
 
 PERCENT_FIELDS = {"lingering_share"}
@@ -122,11 +123,11 @@ class AboutFlagsDialog(QDialog):
 
     def values(self) -> FlagThresholds:
         """The thresholds as the editors show them."""
-        changes = {}
+        values: dict[str, str] = {}
         for name, editor in self.editors.items():
             value = editor.value()
-            changes[name] = value / 100 if name in PERCENT_FIELDS else value
-        return replace(FlagThresholds(), **changes)
+            values[PREFIX + name] = str(value / 100 if name in PERCENT_FIELDS else value)
+        return FlagThresholds.from_settings(values)
 
     def show_values(self, thresholds: FlagThresholds) -> None:
         for name, editor in self.editors.items():

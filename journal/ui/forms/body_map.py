@@ -120,7 +120,7 @@ class RegionSpot(QWidget):
         self._one_typed_at: float | None = None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key, text = event.key(), event.text()
+        key, text = Qt.Key(event.key()), event.text()
         current = self._owner.score(self.region)
         if len(text) == 1 and text.isdigit():
             score = int(text)
@@ -174,7 +174,7 @@ class BodyMapWidget(QWidget):
         self.setAccessibleName("Body map, seen from behind")
         # top to bottom, then the person's left before their right: the order Tab visits them
         order = sorted(self.figure.regions.values(), key=lambda s: (s.label_point[1], s.label_point[0]))
-        self.spots: dict[Region, RegionSpot] = {s.region: RegionSpot(s.region, self) for s in order}
+        self.spots: dict[Region, RegionSpot] = {r: RegionSpot(r, self) for r in (s.region for s in order) if r}
         for region, spot in self.spots.items():
             spot.setAccessibleName(accessible_name(region, 0))
 
@@ -307,7 +307,7 @@ class BodyMapWidget(QWidget):
                 painter.setPen(QPen(detail, max(1.0, 1.3 * scale)))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             else:
-                score = self._scores[shape.region]
+                score = self._scores[shape.region] if shape.region is not None else None
                 painter.setPen(QPen(outline, max(1.0, 1.2 * scale)))
                 painter.setBrush(QColor(PAIN_COLOURS[score]) if score is not None else QColor(base))
             painter.drawPath(mapped)

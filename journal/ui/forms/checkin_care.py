@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QL
 
 from journal.domain.entries import CareEntry, CheckIn, RegionScore
 from journal.domain.vocabulary import CareKind, Region
-from journal.storage.journal import Journal
+from journal.storage.reader import JournalReader
 
 
 class CareBox(QGroupBox):
@@ -81,7 +81,7 @@ class CareBox(QGroupBox):
         return out
 
 
-def previous_checkin(journal: Journal, before: datetime, leave_out: int | None = None) -> CheckIn | None:
+def previous_checkin(journal: JournalReader, before: datetime, leave_out: int | None = None) -> CheckIn | None:
     """The latest check-in recorded before ``before`` (not the one with id ``leave_out``, being edited)."""
     earlier = journal.checkins(None, before.date())
     for checkin in reversed(earlier):

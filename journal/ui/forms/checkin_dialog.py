@@ -52,9 +52,9 @@ from journal.storage.journal import InvalidEntry
 from journal.ui.forms.body_map import BodyMapWidget
 from journal.ui.forms.checkin_care import CareBox, previous_checkin, scores_like
 from journal.ui.forms.checkin_rows import RegionRow
-from journal.ui.forms.run_dialog import from_qdatetime, to_qdatetime
 from journal.ui.forms.validated import FieldChecks, message_label
 from journal.ui.operations import JournalOperations, WriteFailed
+from journal.ui.qt_dates import from_qdatetime, to_qdatetime
 
 
 class CheckInDialog(QDialog):
@@ -100,7 +100,9 @@ class CheckInDialog(QDialog):
         self.quick_note.setWordWrap(True)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("&When:", buddy=self.when))
+        when_label = QLabel("&When:")
+        when_label.setBuddy(self.when)
+        top.addWidget(when_label)
         top.addWidget(self.when)
         top.addWidget(when_message)
         top.addStretch(1)
@@ -184,17 +186,17 @@ class CheckInDialog(QDialog):
         body_layout.addLayout(columns)
         body_layout.addWidget(self.notes)
         body_layout.addWidget(notes_message)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(body)
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setWidget(body)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.quick_note, 1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.body_scroll, 1)
         layout.addLayout(bottom)
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
@@ -235,7 +237,7 @@ class CheckInDialog(QDialog):
         """As tall as the form, but no taller than the screen: the body scrolls on a small screen."""
         screen = self.screen().availableGeometry() if self.screen() else None
         wanted = body.sizeHint()
-        width = wanted.width() + self.scroll.verticalScrollBar().sizeHint().width() + 24
+        width = wanted.width() + self.body_scroll.verticalScrollBar().sizeHint().width() + 24
         height = wanted.height() + 110
         if screen is not None:
             width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)

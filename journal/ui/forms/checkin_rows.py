@@ -38,9 +38,10 @@ class ScoreField(QLineEdit):
         return check_score(self.score())
 
     def keyPressEvent(self, event) -> None:
-        step = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}.get(event.key())
-        if step is not None and self.score() is not None:
-            self.setText(str(min(10, max(0, self.score() + step))))
+        step = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}.get(Qt.Key(event.key()))
+        score = self.score()
+        if step is not None and score is not None:
+            self.setText(str(min(10, max(0, score + step))))
             return
         super().keyPressEvent(event)
 

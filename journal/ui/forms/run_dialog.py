@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,7 @@ from journal.domain.vocabulary import FootStrike, Surface
 from journal.storage.journal import InvalidEntry
 from journal.ui.forms.validated import FieldChecks, combo_value, message_label
 from journal.ui.operations import JournalOperations, WriteFailed
+from journal.ui.qt_dates import from_qdatetime, to_qdatetime
 
 EFFORT_LABELS = {
     1: "very easy",
@@ -49,15 +50,6 @@ EFFORT_LABELS = {
     10: "maximal",
 }
 """Borg CR-10 anchors as used for session RPE (Foster et al. 2001)."""
-
-
-def to_qdatetime(value: datetime) -> QDateTime:
-    return QDateTime(value.year, value.month, value.day, value.hour, value.minute, value.second)
-
-
-def from_qdatetime(value: QDateTime) -> datetime:
-    d, t = value.date(), value.time()
-    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second())
 
 
 def parse_number(text: str) -> float:
@@ -103,7 +95,9 @@ class RunDialog(QDialog):
         self.shoe = QComboBox()
         self.shoe.setEditable(True)
         self.shoe.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.shoe.lineEdit().setPlaceholderText("none, or type a new name")
+        shoe_text = self.shoe.lineEdit()
+        if shoe_text is not None:
+            shoe_text.setPlaceholderText("none, or type a new name")
         self.shoe.addItem("")
         for shoe in ops.read.shoes():
             if not shoe.retired or (run and run.shoe == shoe.name):

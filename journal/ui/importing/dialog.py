@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from journal.domain.units import DistanceUnit
 from journal.ui.importing.report_dialog import ImportReportDialog
-from journal.ui.operations import JournalOperations
+from journal.ui.operations import JournalOperations, Task
 
 LAST_FOLDER_KEY = "import/last_folder"
 FILE_FILTER = "Activity files (*.gpx *.tcx *.fit *.gz *.zip *.csv);;All files (*)"
@@ -51,7 +51,7 @@ class ImportController(QObject):
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
         self.progress.canceled.connect(self.cancel)
-        self._task = None
+        self._task: Task | None = None
 
     def start(self) -> None:
         self.progress.show()

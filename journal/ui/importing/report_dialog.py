@@ -97,4 +97,5 @@ class ImportReportDialog(QDialog):
         group = self.groups.get(key)
         if group is None:
             return []
-        return [(group.child(i).text(0), group.child(i).text(1)) for i in range(group.childCount())]
+        children = (group.child(i) for i in range(group.childCount()))
+        return [(child.text(0), child.text(1)) for child in children if child is not None]

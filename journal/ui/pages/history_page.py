@@ -42,6 +42,7 @@ from journal.ui.pages.history_rows import (
     pain_colour,
     source_text,
 )
+from journal.ui.qt_dates import from_qdate
 from journal.ui.table_model import ROW_ROLE, RowsTableModel
 
 __all__ = ["HistoryPage", "HistoryRow", "describe", "history_columns", "pain_colour", "source_text"]
@@ -159,7 +160,7 @@ class HistoryPage(QWidget):
     def _range(self) -> tuple[date | None, date | None]:
         if self.all_dates.isChecked():
             return None, None
-        return self.date_from.date().toPython(), self.date_to.date().toPython()
+        return from_qdate(self.date_from.date()), from_qdate(self.date_to.date())
 
     def refresh(self) -> None:
         self._unit = self._ops.read.settings().units
@@ -214,8 +215,8 @@ class HistoryPage(QWidget):
             return
         record = row.record
         try:
-            if row.care:
-                self._ops.delete_together(row.entries)
+            if row.care and not isinstance(record, Run):
+                self._ops.delete_together((record, *row.care))
             else:
                 self._ops.delete(record)
         except WriteFailed:  # the window says why; the entry is still there

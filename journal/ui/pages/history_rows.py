@@ -47,7 +47,7 @@ def group_by_day(rows: Iterable[HistoryRow]) -> list[HistoryRow]:
     care_by_day: dict[date, list[CareEntry]] = {}
     for row in rows:
         if isinstance(row.record, CareEntry):
-            care_by_day.setdefault(row.record.day, []).extend(row.entries)
+            care_by_day.setdefault(row.record.day, []).extend((row.record, *row.care))
     last_checkin: dict[date, HistoryRow] = {}
     for row in rows:
         if isinstance(row.record, CheckIn):
@@ -73,7 +73,7 @@ def describe(row: HistoryRow, unit: DistanceUnit) -> str:
         return run_summary(r, unit)
     if isinstance(r, CareEntry):
         if row.care:
-            return care_summary(row.entries)
+            return care_summary((r, *row.care))
         detail = f" {r.minutes} min" if r.minutes else ""
         return f"{r.kind.label}{detail}" + (f": {r.detail}" if r.detail else "")
     text = checkin_summary(r)

@@ -32,6 +32,7 @@ from journal.domain.settings import PaperSize, Settings, WeekStart
 from journal.domain.units import DistanceUnit
 from journal.ui.operations import JournalOperations, WriteFailed
 from journal.ui.pages.reminder_settings import ReminderSettings
+from journal.ui.qt_dates import from_qdate, to_qdate
 
 
 class SettingsPage(QWidget):
@@ -50,7 +51,7 @@ class SettingsPage(QWidget):
         self.dob = QDateEdit()
         self.dob.setCalendarPopup(True)
         self.dob.setDisplayFormat("yyyy-MM-dd")
-        self.dob.setMaximumDate(date.today())
+        self.dob.setMaximumDate(to_qdate(date.today()))
         self.has_dob = QCheckBox("Show on reports")
         self.paper = QComboBox()
         for p in PaperSize:
@@ -119,7 +120,7 @@ class SettingsPage(QWidget):
         self.week_start.setCurrentIndex(self.week_start.findData(s.week_start))
         self.name.setText(s.name)
         self.has_dob.setChecked(s.date_of_birth is not None)
-        self.dob.setDate(s.date_of_birth or date(1985, 1, 1))
+        self.dob.setDate(to_qdate(s.date_of_birth or date(1985, 1, 1)))
         self.dob.setEnabled(s.date_of_birth is not None)
         self.paper.setCurrentIndex(self.paper.findData(s.paper_size))
         self.backups.setValue(s.backups_kept)
@@ -139,7 +140,7 @@ class SettingsPage(QWidget):
             units=DistanceUnit(self.units.currentData()),
             week_start=WeekStart(self.week_start.currentData()),
             name=self.name.text().strip(),
-            date_of_birth=self.dob.date().toPython() if self.has_dob.isChecked() else None,
+            date_of_birth=from_qdate(self.dob.date()) if self.has_dob.isChecked() else None,
             paper_size=PaperSize(self.paper.currentData()),
             backups_kept=self.backups.value(),
             risk_over_50=self.risk_over_50.isChecked(),

@@ -27,6 +27,7 @@ from journal.domain.entries import Shoe
 from journal.domain.units import DistanceUnit, format_distance, from_metres, to_metres
 from journal.storage.journal import InvalidEntry
 from journal.ui.operations import Change, JournalOperations, WriteFailed
+from journal.ui.qt_dates import from_qdate, to_qdate
 from journal.ui.table_model import Column, RowsTableModel
 
 
@@ -86,12 +87,12 @@ class ShoeDialog(QDialog):
         self.first_used.setDisplayFormat("yyyy-MM-dd")
         self.has_first_used = QCheckBox("known")
         if self._shoe.first_used:
-            self.first_used.setDate(self._shoe.first_used)
+            self.first_used.setDate(to_qdate(self._shoe.first_used))
             self.has_first_used.setChecked(True)
         else:
             from datetime import date
 
-            self.first_used.setDate(date.today())
+            self.first_used.setDate(to_qdate(date.today()))
         self.prior = QDoubleSpinBox()
         self.retire_at = QDoubleSpinBox()
         for box, metres in ((self.prior, self._shoe.prior_m), (self.retire_at, self._shoe.retire_at_m)):
@@ -119,7 +120,7 @@ class ShoeDialog(QDialog):
         shoe = replace(
             self._shoe,
             name=self.name.text().strip(),
-            first_used=self.first_used.date().toPython() if self.has_first_used.isChecked() else None,
+            first_used=from_qdate(self.first_used.date()) if self.has_first_used.isChecked() else None,
             prior_m=to_metres(self.prior.value(), self._unit),
             retire_at_m=to_metres(self.retire_at.value(), self._unit),
             retired=self.retired.isChecked(),

@@ -38,9 +38,7 @@ class RaceLine(QWidget):
 
     open_race_requested = Signal()
 
-    def __init__(
-        self, ops: JournalOperations, flag_rank: Callable[[date], int], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ops: JournalOperations, flag_rank: Callable[[date], int], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._flag_rank = flag_rank
         self.setObjectName("raceLine")
@@ -88,6 +86,7 @@ class RaceLine(QWidget):
             self.setVisible(False)
             return
         from journal.analysis.goal_race import goal_race_plan  # only when a race is near: start-up stays light
+
         settings = journal.settings()
         self.plan = plan = goal_race_plan(journal.data(), today, self._flag_rank, settings.week_start, race)
         if plan is None:

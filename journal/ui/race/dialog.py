@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -36,16 +35,9 @@ from journal.storage.journal import InvalidEntry
 from journal.ui.forms.run_dialog import parse_number
 from journal.ui.forms.validated import FieldChecks, message_label
 from journal.ui.operations import JournalOperations, WriteFailed
+from journal.ui.qt_dates import from_qdate, to_qdate
 
 DEFAULT_WEEKS_AHEAD = 12
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class RaceDialog(QDialog):

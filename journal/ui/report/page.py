@@ -78,8 +78,10 @@ class ReportPage(QWidget):
             "unless you tick the box."
         )
         intro.setWordWrap(True)
-        self.start_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.end_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.start_edit, self.end_edit = QDateEdit(), QDateEdit()
+        for edit in (self.start_edit, self.end_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
         self.start_edit.setAccessibleName("First day of the report")
         self.end_edit.setAccessibleName("Last day of the report")
         last_8 = QPushButton("Last 8 weeks")

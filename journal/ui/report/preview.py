@@ -37,7 +37,7 @@ from journal.ui.report.work import import_report_modules, report_document_work
 
 if TYPE_CHECKING:
     from journal.interchange.report.blocks import ReportDocument
-    from journal.storage.journal import Journal
+    from journal.storage.reader import JournalReader
 
 DEBOUNCE_MS = 300
 MARGIN_PX = 14
@@ -176,7 +176,7 @@ class ReportPreview(QWidget):
         build = report_document_work(choice.start, choice.end, choice.include_notes, choice.paper)
 
         def work(
-            journal: Journal, progress: Callable[[int, int], bool]
+            journal: JournalReader, progress: Callable[[int, int], bool]
         ) -> ReportDocument:  # plain data only: no Qt object is made or touched here
             return shorten_log(build(journal, progress), PREVIEW_LOG_ROWS)
 

@@ -195,7 +195,7 @@ def fill_text_document(text: QTextDocument, document: ReportDocument, screen: bo
     text.setDefaultFont(font)
     html, charts = report_html(document, screen)
     for name, png in charts.items():
-        text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(png, "PNG"))
+        text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(png))
     text.setHtml(html)
     return text
 

@@ -18,9 +18,9 @@ from journal.domain.settings import PaperSize
 
 if TYPE_CHECKING:
     from journal.interchange.report.blocks import ReportDocument
-    from journal.storage.journal import Journal
+    from journal.storage.reader import JournalReader
 
-Work = Callable[["Journal", Callable[[int, int], bool]], Any]
+Work = Callable[["JournalReader", Callable[[int, int], bool]], Any]
 
 
 def import_report_modules() -> None:
@@ -63,7 +63,7 @@ def report_document_work(
     they all say the same thing.
     """
 
-    def work(journal: Journal, _progress: Callable[[int, int], bool]) -> ReportDocument:
+    def work(journal: JournalReader, _progress: Callable[[int, int], bool]) -> ReportDocument:
         from journal.interchange.report.body_figure import body_figure
         from journal.interchange.report.charts import report_charts
         from journal.interchange.report.pdf import render_pdf

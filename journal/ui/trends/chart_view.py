@@ -16,10 +16,11 @@ A chart with nothing to show is not drawn: a sentence takes its place.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 from matplotlib.artist import Artist
@@ -32,6 +33,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, MultipleLocator
 from matplotlib.transforms import Transform, offset_copy
+from numpy.typing import ArrayLike
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCursor, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
@@ -41,6 +43,8 @@ from journal.interchange.private_files import write_private
 from journal.ui.trends.style import FONT, LIGHT, ChartOptions, ChartTheme, LegendItem, theme_for
 from journal.ui.trends.wrap_label import WrapLabel
 
+LegendLoc = Literal["upper left", "upper center", "upper right"]
+"""Where a saved PNG's legend goes (on screen the legend is Qt text in the header)."""
 HOVER_RADIUS_PX = 7.0
 BASE_DPI = 100.0
 """The figure's dpi at a device pixel ratio of 1; margins are given in pixels at this dpi."""
@@ -49,9 +53,9 @@ Y_LABEL_PT = 31.0
 X_LABEL_PT = 17.0
 
 
-def _shifted(ax: Axes, dx_pt: float, dy_pt: float) -> Transform:
+def _shifted(figure: Figure, ax: Axes, dx_pt: float, dy_pt: float) -> Transform:
     """Axes coordinates moved by (dx, dy) points (so the offset scales with the dpi of a saved PNG)."""
-    return offset_copy(ax.transAxes, ax.figure, x=dx_pt, y=dy_pt, units="points")
+    return offset_copy(ax.transAxes, figure, x=dx_pt, y=dy_pt, units="points")
 
 
 TextFor = Callable[[int], str]
@@ -83,17 +87,17 @@ class HoverIndex:
         self.points.clear()
         self.bars.clear()
 
-    def add_points(self, axes: Axes, xs: Sequence[float], ys: Sequence[float], text: TextFor) -> None:
+    def add_points(self, axes: Axes, xs: ArrayLike, ys: ArrayLike, text: TextFor) -> None:
         """Points at (xs[i], ys[i]) in ``axes`` data coordinates; NaN points are never found."""
-        if len(xs):
-            self.points.append(_Points(axes, np.column_stack([xs, ys]).astype(float), text))
+        xy = np.column_stack([np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)])
+        if len(xy):
+            self.points.append(_Points(axes, xy, text))
 
-    def add_bars(
-        self, axes: Axes, lefts: Sequence[float], rights: Sequence[float], tops: Sequence[float], text: TextFor
-    ) -> None:
+    def add_bars(self, axes: Axes, lefts: ArrayLike, rights: ArrayLike, tops: ArrayLike, text: TextFor) -> None:
         """Bars from 0 to tops[i] between lefts[i] and rights[i]."""
-        if len(lefts):
-            corners = np.column_stack([lefts, np.zeros(len(lefts)), rights, tops]).astype(float)
+        left = np.asarray(lefts, dtype=float)
+        if len(left):
+            corners = np.column_stack([left, np.zeros(len(left)), np.asarray(rights, float), np.asarray(tops, float)])
             self.bars.append(_Bars(axes, corners, text))
 
     def text_at(self, x: float, y: float) -> str | None:
@@ -108,14 +112,14 @@ class HoverIndex:
                 best = (float(distance[i]), group, i)
         if best is not None:
             return best[1].text(best[2])
-        for group in self.bars:
-            low = group.axes.transData.transform(group.corners[:, :2])
-            high = group.axes.transData.transform(group.corners[:, 2:])
+        for bars in self.bars:
+            low = bars.axes.transData.transform(bars.corners[:, :2])
+            high = bars.axes.transData.transform(bars.corners[:, 2:])
             tall = np.maximum(high[:, 1], low[:, 1] + 3)  # a zero-height bar can still be found
             inside = (low[:, 0] <= x) & (x <= high[:, 0]) & (low[:, 1] - 3 <= y) & (y <= tall)
             hits = np.flatnonzero(inside)
             if hits.size:
-                return group.text(int(hits[0]))
+                return bars.text(int(hits[0]))
         return None
 
 
@@ -146,7 +150,7 @@ class ChartView(QWidget):
         self.hover = HoverIndex()
         self.margins_px = self.MARGINS_PX
         self.legend_items: list[LegendItem] = []
-        self.legend_loc = "upper left"
+        self.legend_loc: LegendLoc = "upper left"
         self._tip_shown = False
         self.theme: ChartTheme = LIGHT
         self.ax = self.figure.add_subplot()
@@ -155,8 +159,8 @@ class ChartView(QWidget):
         self.ax.grid(axis="y", linewidth=0.8)
         self.ax.set_axisbelow(True)
         # fixed label positions: matplotlib otherwise measures every tick label on each draw to place them
-        self.ax.yaxis.set_label_coords(0, 0.5, transform=_shifted(self.ax, -Y_LABEL_PT, 0))
-        self.ax.xaxis.set_label_coords(0.5, 0, transform=_shifted(self.ax, 0, -X_LABEL_PT))
+        self.ax.yaxis.set_label_coords(0, 0.5, transform=_shifted(self.figure, self.ax, -Y_LABEL_PT, 0))
+        self.ax.xaxis.set_label_coords(0.5, 0, transform=_shifted(self.figure, self.ax, 0, -X_LABEL_PT))
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -188,7 +192,7 @@ class ChartView(QWidget):
         """A right-hand axis for pain (0-10, ticks every 2)."""
         ax2 = self.ax.twinx()
         ax2.set_ylabel(label, fontsize=FONT)
-        ax2.yaxis.set_label_coords(1, 0.5, transform=_shifted(ax2, Y_LABEL_PT, 0))
+        ax2.yaxis.set_label_coords(1, 0.5, transform=_shifted(self.figure, ax2, Y_LABEL_PT, 0))
         ax2.tick_params(labelsize=FONT)
         ax2.yaxis.set_major_locator(MultipleLocator(2))
         ax2.spines["top"].set_visible(False)
@@ -288,7 +292,7 @@ class ChartView(QWidget):
             elif item.kind == "marker":
                 handles.append(Line2D([], [], color=item.colour, marker="^", linestyle="none", label=item.label))
             else:
-                style = "--" if item.kind == "dashed" else "-"
+                style: Literal["--", "-"] = "--" if item.kind == "dashed" else "-"
                 handles.append(Line2D([], [], color=item.colour, linestyle=style, linewidth=2, label=item.label))
         return handles
 
@@ -301,10 +305,14 @@ class ChartView(QWidget):
         self.margins_px = (left, right, 26, bottom)
         self.apply_margins()
         title = self.ax.set_title(self.title, loc="left", fontsize=FONT + 2, fontweight="bold")
-        handles = self._legend_handles()
+        handles: list[Artist] = self._legend_handles()
         legend = (
             self.figure.axes[-1].legend(
-                handles=handles, fontsize=FONT - 1, loc=self.legend_loc, ncols=2, framealpha=0.9
+                handles=handles,
+                fontsize=FONT - 1,
+                loc=self.legend_loc,
+                ncols=2,
+                framealpha=0.9,
             )
             if handles
             else None

@@ -100,10 +100,11 @@ class WeeklyChart(ChartView):
 
         self.hover.add_bars(self.ax, x - half, x + half, heights, bar_text)
         for region in opts.regions:
-            line = self.pain_lines.get(region)
-            if line is None:
-                (line,) = self.ax2.plot([], [], markersize=3, linewidth=1.6, color=REGION_COLOURS[region])
-                self.pain_lines[region] = line
+            if region not in self.pain_lines:
+                (self.pain_lines[region],) = self.ax2.plot(
+                    [], [], markersize=3, linewidth=1.6, color=REGION_COLOURS[region]
+                )
+            line = self.pain_lines[region]
             ys = np.array([w.mean_pain.get(region, NAN) for w in weeks])
             line.set_data(x, ys)
             line.set_marker("o" if len(weeks) < 80 else "")

@@ -141,9 +141,9 @@ class TrendsPage(QWidget):
             ("Pain &compared:", self.lag_box),
             ("&Load on:", self.load_box),
         ):
-            text = QLabel(label)
-            text.setBuddy(box)
-            controls.addWidget(text)
+            caption = QLabel(label)
+            caption.setBuddy(box)
+            controls.addWidget(caption)
             controls.addWidget(box)
             controls.addSpacing(8)
             box.currentIndexChanged.connect(self._choice_changed)
