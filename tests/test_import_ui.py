@@ -52,12 +52,12 @@ def test_import_shows_progress_then_the_report_and_saves_the_runs(qtbot, window,
     assert not controller.progress.isVisible()
     report = controller.report_dialog
     assert report.isVisible()
-    assert report.summary.text() == "<b>Imported 2 runs; 1 duplicate; 1 skipped; 3 failed.</b>"
+    assert report.summary.text() == "<b>Imported 2 runs; 4 duplicates; 1 skipped; 0 failed.</b>"
     assert len(report.lines("imported")) == 2
     assert report.lines("skipped") == [("sup_activity_1.tcx", "not a run (sport Other)")]
-    failed = dict(report.lines("failed"))
-    assert failed["activity-unexpected-eof.fit"].startswith("truncated FIT file")
-    assert "checksum" in report.lines("warnings")[0][1]
+    warnings = dict(report.lines("warnings"))
+    assert warnings["activity-unexpected-eof.fit"].startswith("read up to byte 751; the session summary was read")
+    assert "checksum" in warnings["activity-filecrc.fit"]
     assert changes == [Change.RUNS | Change.SHOES]
     stored = _stored_runs(journal_path)
     assert len(stored) == 2 and {r.source for r in stored} == {"tcx", "fit"}
