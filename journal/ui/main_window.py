@@ -45,6 +45,8 @@ LAZY_PAGES: dict[str, str] = {
     "Settings": "journal.ui.pages.settings_page:SettingsPage",
 }
 """Tab title -> "module:class" of pages built on first view, each taking (ops, parent)."""
+WATCH_START_MS = 1500
+"""Watched folders are first scanned this long after the window opens (start-up does not wait for them)."""
 
 
 def _load(target: str) -> Callable[..., QWidget]:
@@ -122,6 +124,9 @@ class MainWindow(QMainWindow):
         # Owned by the window, so it cannot fire after the window is gone.
         self._ready_timer = QTimer(self, singleShot=True, interval=0)
         self._ready_timer.timeout.connect(self.history_ready)
+        # Watched folders (journal.ui.importing.watcher) start after the window is up, not during start-up.
+        self.watcher = None
+        QTimer.singleShot(WATCH_START_MS, self, self.start_watching)
 
     # ---- construction --------------------------------------------------------------------
     def _make_banner(self) -> QWidget | None:
@@ -162,6 +167,12 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(
             "&Import runs…", self.import_files, "Ctrl+I", "Import GPX, TCX, FIT files or a Strava/Garmin export"
         )
+        self.watch_import_action = self._action(
+            "Import from a connected &watch…",
+            self.import_from_watch,
+            None,
+            "Import the new runs of a watch connected by USB (its GARMIN/Activity folder)",
+        )
         self.export_action = self._action(
             "&Export backup (JSON)…", self.export_json, None, "Save the whole journal as a JSON file"
         )
@@ -176,7 +187,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        for a in (self.import_action, self.export_action, self.restore_action):
+        for a in (self.import_action, self.watch_import_action, self.export_action, self.restore_action):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -253,6 +264,15 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Import", "Importing watch files is not available in this version.")
             return
         run_import_dialog(self, self.ops)
+
+    def import_from_watch(self) -> None:
+        _load("journal.ui.importing.watcher:import_from_connected_watch")(self, self.ops)
+
+    def start_watching(self) -> None:
+        """Watch the folders named in Settings (and follow changes to them); nothing happens when there are none."""
+        if self.watcher is None:
+            self.watcher = _load("journal.ui.importing.watcher:FolderWatcher")(self, self.ops)
+            self.watcher.start()
 
     def export_json(self) -> None:
         from journal.ui.export_backup import export_json_dialog

@@ -21,6 +21,8 @@ from journal.ui.importing.report_dialog import ImportReportDialog
 from journal.ui.operations import Change, JournalOperations
 
 LAST_FOLDER_KEY = "import/last_folder"
+Work = Callable[..., object]
+"""``work(journal, progress) -> ImportReport``, run on the worker thread."""
 FILE_FILTER = "Activity files (*.gpx *.tcx *.fit *.gz *.zip *.csv);;All files (*)"
 
 
@@ -34,11 +36,17 @@ class ImportController(QObject):
     finished = Signal(object)
 
     def __init__(
-        self, parent: QWidget, ops: JournalOperations, paths: Sequence[Path], units: DistanceUnit | None
+        self,
+        parent: QWidget,
+        ops: JournalOperations,
+        paths: Sequence[Path],
+        units: DistanceUnit | None,
+        work: Work | None = None,
     ) -> None:
         super().__init__(parent)
         self._parent, self._ops = parent, ops
         self.paths, self.units = list(paths), units
+        self._custom_work = work
         self.report = None
         self.error: str | None = None
         self.report_dialog: ImportReportDialog | None = None
@@ -60,6 +68,8 @@ class ImportController(QObject):
         )
 
     def _work(self, journal, progress: Callable[[int, int], bool]):
+        if self._custom_work is not None:
+            return self._custom_work(journal, progress)
         from journal.importers.run import import_paths  # gpxpy and fitdecode load only now
 
         return import_paths(self.paths, journal, self.units, progress)
@@ -104,10 +114,15 @@ class ImportController(QObject):
 
 
 def start_import(
-    parent: QWidget, ops: JournalOperations, paths: Sequence[Path | str], units: DistanceUnit | None
+    parent: QWidget,
+    ops: JournalOperations,
+    paths: Sequence[Path | str],
+    units: DistanceUnit | None,
+    work: Work | None = None,
 ) -> ImportController:
-    """Import ``paths`` now (no questions): progress, background work, report."""
-    controller = ImportController(parent, ops, [Path(p) for p in paths], units)
+    """Import ``paths`` now (no questions): progress, background work, report. ``work(journal, progress)``
+    replaces the ordinary import (File > Import from a connected watch reads only new files)."""
+    controller = ImportController(parent, ops, [Path(p) for p in paths], units, work)
     controller.start()
     return controller
 
@@ -139,15 +154,19 @@ def choose_paths(parent: QWidget, settings: QSettings) -> list[Path]:
     return paths
 
 
-def ask_units(parent: QWidget, default: DistanceUnit) -> DistanceUnit | None:
-    """Which unit a Garmin Connect CSV's distances are in (the file does not say); None on cancel."""
+def ask_units(parent: QWidget, default: DistanceUnit, files: Sequence[str] = ()) -> DistanceUnit | None:
+    """Which unit a Garmin Connect CSV's distances are in (the file does not show it); None on cancel."""
+    names = ", ".join(Path(f).name for f in files[:3]) or "the Garmin Connect CSV"
     ask = QMessageBox(
         QMessageBox.Icon.Question,
         "Garmin Connect CSV",
-        "Are the distances in the Garmin Connect CSV in kilometres or in miles?",
+        f"Are the distances in {names} in kilometres or in miles?",
         parent=parent,
     )
-    ask.setInformativeText("The file does not say: it follows the unit set in your Garmin Connect account.")
+    ask.setInformativeText(
+        "The file does not show it: its distances follow the unit set in your Garmin Connect account, and neither "
+        "its column names nor its paces tell which. Nothing is imported until you choose."
+    )
     km = ask.addButton("Kilometres", QMessageBox.ButtonRole.AcceptRole)
     mi = ask.addButton("Miles", QMessageBox.ButtonRole.AcceptRole)
     ask.addButton(QMessageBox.StandardButton.Cancel)
@@ -167,7 +186,8 @@ def run_import_dialog(
     units: DistanceUnit | None = None,
     settings: QSettings | None = None,
 ) -> ImportController | None:
-    """File > Import: ask what to import (unless ``paths`` is given), the Garmin unit when needed, then import.
+    """File > Import: ask what to import (unless ``paths`` is given), the Garmin unit when the file does not
+    show it, then import.
 
     Returns the running import, or None when the person cancelled a question.
     """
@@ -178,8 +198,9 @@ def run_import_dialog(
     if units is None:
         from journal.importers.run import needs_units
 
-        if needs_units(paths):
-            units = ask_units(parent, ops.read.settings().units)
+        unknown = needs_units(paths)
+        if unknown:
+            units = ask_units(parent, ops.read.settings().units, unknown)
             if units is None:
                 return None
     return start_import(parent, ops, paths, units)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from journal.domain.settings import PaperSize, Settings, WeekStart
 from journal.domain.units import DistanceUnit
 from journal.ui.operations import JournalOperations, WriteFailed
+from journal.ui.pages.watched_folders_box import WatchedFoldersBox
 
 
 class SettingsPage(QWidget):
@@ -93,6 +94,8 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(risk_box)
+        self.watched_folders = WatchedFoldersBox(ops, self)
+        layout.addWidget(self.watched_folders)
         layout.addWidget(self.where)
         layout.addStretch(1)
 
