@@ -139,3 +139,13 @@ def test_a_failed_save_says_nothing_was_imported(qtbot, window, samples, journal
     assert "the disk is full" in controller.error_box.text()
     monkeypatch.undo()
     assert _stored_runs(journal_path) == []
+
+
+def test_a_garmin_csv_that_shows_its_unit_is_not_asked_about(qtbot, window, tmp_path, journal_path):
+    path = tmp_path / "Activities.csv"
+    header = [name if name != "Distance" else "Distance (mi)" for name in GARMIN_HEADER]
+    path.write_bytes(csv_bytes(header, [garmin_row("Running", "2021-03-14 08:03:12", "6.2", "00:52:10")]))
+    controller = run_import_dialog(window, window.ops, paths=[path])  # no question: it would block here
+    qtbot.waitUntil(lambda: controller.report_dialog is not None, timeout=10_000)
+    assert _stored_runs(journal_path)[0].distance_m == pytest.approx(6.2 * METRES_PER_MILE)
+    assert "as the file's header says" in controller.report_dialog.lines("warnings")[0][1]

@@ -133,7 +133,7 @@ def test_import_watch_folders_from_the_command_line(samples, tmp_path, capsys):
     assert main(["import", "--db", str(db), "--watch-folders"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Imported 1 run;")
-    assert "unplugged-watch: not found" in out
+    assert "unplugged-watch: not a folder found now" in out
     assert main(["import", "--db", str(db), "--watch-folders"]) == 0
     assert "1 read before, 0 read now" in capsys.readouterr().out
     with Journal.open(db) as journal:

@@ -193,7 +193,7 @@ def import_activities(args: argparse.Namespace, paths: list[Path]) -> int:
 def import_watched(args: argparse.Namespace, paths: list[Path]) -> int:
     """``--watch-folders``: the new files of the watched folders and of ``paths``, once."""
     from journal.importers.run import ImportWriteError
-    from journal.importers.watched import activity_files, folders_from_settings, import_new_files
+    from journal.importers.watched import activity_files, folders_from_settings, import_new_files, is_watched_kind
 
     with open_journal(args) as journal:
         folders = [*folders_from_settings(journal.raw_settings()), *paths]
@@ -202,8 +202,9 @@ def import_watched(args: argparse.Namespace, paths: list[Path]) -> int:
                 "no folders are watched: name them in the window's Settings, or give them after --watch-folders",
                 EXIT_USAGE,
             )
-        missing = [f for f in folders if not f.is_dir()]
-        files = activity_files([f for f in folders if f.is_dir()])
+        given_files = [f for f in folders if f.is_file() and is_watched_kind(f.name)]
+        missing = [f for f in folders if not f.is_dir() and f not in given_files]
+        files = activity_files([f for f in folders if f.is_dir()]) + given_files
         try:
             outcome = import_new_files(journal, files, _progress_printer())
         except ImportWriteError as exc:
@@ -215,7 +216,7 @@ def import_watched(args: argparse.Namespace, paths: list[Path]) -> int:
         f"{len(outcome.known):,} read before, {len(outcome.read):,} read now."
     )
     for folder in missing:
-        print(f"  {folder}: not found (a watch that is not connected, or a folder moved)")
+        print(f"  {folder}: not a folder found now (a watch that is not connected, or a folder moved)")
     if outcome.retry:
         print(f"{len(outcome.retry)} files are still being written or cannot be read yet; run again later:")
         for path in outcome.retry:
