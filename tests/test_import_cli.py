@@ -19,9 +19,10 @@ def test_import_prints_the_report_and_exits_0_even_with_skips_and_failures(sampl
     code = main(["import", "--db", str(journal_path), str(samples / "tcx"), str(samples / "fit" / "invalid")])
     out = capsys.readouterr().out
     assert code == 0
-    assert "Imported 2 runs; 1 duplicate; 1 skipped; 3 failed." in out
+    # the four damaged or checksum-failing FIT files hold one run: imported once, from the first of them
+    assert "Imported 2 runs; 4 duplicates; 1 skipped; 0 failed." in out
     assert "sup_activity_1.tcx: not a run (sport Other)" in out
-    assert "activity-unexpected-eof.fit: truncated FIT file" in out
+    assert "activity-unexpected-eof.fit: read up to byte 751; the session summary was read" in out
     assert "checksum" in out  # the warning of activity-filecrc.fit
     assert "2012-12-26" not in out  # run details only with --verbose
     assert len(_runs(journal_path)) == 2
@@ -35,8 +36,10 @@ def test_verbose_lists_the_runs_and_duplicates(samples, journal_path, capsys):
     assert len(duplicates) == 1 and "test.tcx" in duplicates[0]
 
 
-def test_exit_1_when_no_file_could_be_read(samples, journal_path, capsys):
-    code = main(["import", "--db", str(journal_path), str(samples / "fit" / "invalid" / "activity-unexpected-eof.fit")])
+def test_exit_1_when_no_file_could_be_read(samples, journal_path, capsys, tmp_path):
+    cut = tmp_path / "cut-before-its-session.fit"
+    cut.write_bytes((samples / "fit" / "activity-small-fenix2-run.fit").read_bytes()[:60_000])
+    code = main(["import", "--db", str(journal_path), str(cut)])
     captured = capsys.readouterr()
     assert code == 1
     assert "none of the files could be read; nothing was imported" in captured.err
@@ -64,7 +67,7 @@ def test_second_import_adds_nothing(samples, journal_path, capsys):
     main(["import", "--db", str(journal_path), str(samples / "fit")])
     capsys.readouterr()
     assert main(["import", "--db", str(journal_path), str(samples / "fit")]) == 0
-    assert capsys.readouterr().out.startswith("Imported 0 runs; 3 duplicates;")
+    assert capsys.readouterr().out.startswith("Imported 0 runs; 6 duplicates;")
 
 
 def test_help_states_the_exit_status(capsys):

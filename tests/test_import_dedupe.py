@@ -43,7 +43,7 @@ def test_importing_the_samples_twice_adds_nothing(samples, journal):
     assert len(journal.runs()) == len(first.imported)
 
 
-def test_strava_csv_and_its_fit_file_give_one_run(samples, tmp_path, journal):
+def test_strava_csv_and_its_fit_file_give_one_run_the_fit_kept(samples, tmp_path, journal):
     # garmin-fenix-5-run.fit: 2017-06-11 14:34:09 UTC, 157.56 m, 57 s; Strava's row of the same run
     row = strava_row(
         555, "Jun 11, 2017, 2:34:10 PM", distance_unit="0.16", elapsed="57", metres="157.9", gear="Kinvara"
@@ -52,9 +52,11 @@ def test_strava_csv_and_its_fit_file_give_one_run(samples, tmp_path, journal):
     fit = samples / "fit" / "garmin-fenix-5-run.fit"
     report = import_paths([export, fit], journal)
     assert len(report.imported) == 1
-    assert "also in" in report.duplicates[0].message and report.duplicates[0].file == str(fit)
+    (note,) = report.duplicates
+    assert note.file == str(export / "activities.csv")  # the Strava row is the copy left out, read first or not
+    assert "kept garmin-fenix-5-run.fit, a FIT file, the better source" in note.message
     (run,) = journal.runs()
-    assert (run.source, run.source_id, run.shoe) == ("strava", "555", "Kinvara")
+    assert (run.source, run.shoe) == ("fit", "Kinvara")  # the FIT kept, the gear taken from Strava
 
 
 def test_fit_first_then_strava_keeps_the_fit_and_takes_the_gear(samples, tmp_path, journal):

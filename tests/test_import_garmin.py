@@ -80,12 +80,13 @@ def test_import_uses_the_unit_given_and_the_csv_needs_one(tmp_path, journal):
     assert not any("unit" in w.message for w in report.warnings)
 
 
-def test_without_a_unit_the_journal_unit_is_used_and_said(tmp_path, journal):
+def test_without_a_unit_a_csv_that_does_not_show_it_is_not_read_and_said(tmp_path, journal):
     path = tmp_path / "Activities.csv"
     path.write_bytes(csv_bytes(GARMIN_HEADER, ROWS[:1]))
     report = import_paths([path], journal)
-    assert journal.runs()[0].distance_m == pytest.approx(10020)
-    assert any("read in km (the journal's unit)" in w.message for w in report.warnings)
+    assert journal.runs() == []  # never guessed
+    assert report.unit_unknown == [str(path)]
+    assert "choose the unit at import" in report.skipped[-1].message
 
 
 def test_a_csv_that_is_neither_strava_nor_garmin_is_skipped(tmp_path, journal):

@@ -43,9 +43,10 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "fit/sample-activity.fit": ("skipped", "not a run (sport cycling)"),
     "fit/Settings.fit": ("skipped", "settings file"),
     "fit/invalid/activity-filecrc.fit": ("imported", ""),
-    "fit/invalid/activity-settings-corruptheader.fit": ("failed", "corrupt"),
-    "fit/invalid/activity-settings-nodata.fit": ("failed", "truncated"),
-    "fit/invalid/activity-unexpected-eof.fit": ("failed", "truncated"),
+    # The three damaged copies are rescued from their session summary: the same run as activity-filecrc.fit
+    "fit/invalid/activity-settings-corruptheader.fit": ("duplicate", "kept activity-filecrc.fit"),
+    "fit/invalid/activity-settings-nodata.fit": ("duplicate", "kept activity-filecrc.fit"),
+    "fit/invalid/activity-unexpected-eof.fit": ("duplicate", "kept activity-filecrc.fit"),
     "tcx/test.tcx": ("imported", ""),
     "tcx/no_hr.tcx": ("duplicate", "already in the journal"),
     "tcx/sup_activity_1.tcx": ("skipped", "not a run (sport Other)"),
@@ -85,6 +86,9 @@ def test_every_sample_file_imports_is_skipped_or_fails_as_it_should(samples, jou
     assert len(journal.runs()) == sum(1 for outcome, _ in EXPECTED.values() if outcome == "imported")
     crc = [w for w in report.warnings if w.file.endswith("activity-filecrc.fit")]
     assert crc and "checksum" in crc[0].message
+    rescued = {Path(w.file).name: w.message for w in report.warnings if "session summary was read" in w.message}
+    assert set(rescued) == {"activity-unexpected-eof.fit"}
+    assert rescued["activity-unexpected-eof.fit"].startswith("read up to byte 751; the session summary was read")
 
 
 def _gpx_reference(path: Path, only_timed: bool = False):
@@ -93,22 +97,22 @@ def _gpx_reference(path: Path, only_timed: bool = False):
     tracks = [t for t in gpx.tracks if not only_timed or t.get_time_bounds().start_time is not None]
     distance = sum(t.length_2d() for t in tracks)
     start = min(t.get_time_bounds().start_time for t in tracks if t.get_time_bounds().start_time)
-    moving = sum(t.get_moving_data().moving_time for t in tracks)
-    return distance, start, moving
+    end = max(t.get_time_bounds().end_time for t in tracks if t.get_time_bounds().end_time)
+    return distance, start, (end - start).total_seconds()
 
 
 @pytest.mark.parametrize(
     ("name", "only_timed"),
     [("cerknicko-jezero.gpx", False), ("track-with-empty-segment.gpx", False), ("korita-zbevnica.gpx", True)],
 )
-def test_gpx_distance_start_and_moving_time_match_gpxpy(samples, central_europe, name, only_timed):
+def test_gpx_distance_start_and_elapsed_time_match_gpxpy(samples, central_europe, name, only_timed):
     path = samples / "gpx" / name
     result = parse_gpx(path.read_bytes(), str(path))
     (run,) = result.runs
-    distance, start, moving = _gpx_reference(path, only_timed)
+    distance, start, elapsed = _gpx_reference(path, only_timed)
     assert run.distance_m == pytest.approx(distance, rel=1e-9)
     assert run.started_at == local(start.replace(tzinfo=None))
-    assert run.duration_s == round(moving)
+    assert run.duration_s == round(elapsed)  # the one definition of duration: start to end, pauses included
     assert run.source == "gpx" and run.source_file == str(path)
 
 
@@ -139,7 +143,7 @@ def test_fit_runs_match_fitdecode(samples, central_europe, name):
     (run,) = parse_fit(path.read_bytes(), str(path)).runs
     assert run.distance_m == pytest.approx(session["total_distance"])
     assert run.started_at == local(session["start_time"].replace(tzinfo=None))
-    assert run.duration_s == round(session["total_timer_time"])
+    assert run.duration_s == round(session["total_elapsed_time"])
     assert run.source == "fit" and run.source_id
 
 
@@ -167,7 +171,14 @@ def test_tcx_sums_the_laps(samples, central_europe):
     assert len(laps) == 3
     assert run.distance_m == pytest.approx(sum(float(lap.findtext("t:DistanceMeters", namespaces=ns)) for lap in laps))
     assert run.distance_m == pytest.approx(4689.24, abs=0.01)
-    assert run.duration_s == round(sum(float(lap.findtext("t:TotalTimeSeconds", namespaces=ns)) for lap in laps))
+    # elapsed: from the Id to the last recorded moment, the later of the last point and the last lap's end
+    last = laps[-1]
+    lap_end = datetime.fromisoformat(last.get("StartTime").replace("Z", "+00:00")).timestamp() + float(
+        last.findtext("t:TotalTimeSeconds", namespaces=ns)
+    )
+    times = [datetime.fromisoformat(t.text.replace("Z", "+00:00")).timestamp() for t in last.iter(f"{{{ns['t']}}}Time")]
+    begun = datetime.fromisoformat("2012-12-26T21:29:53+00:00").timestamp()
+    assert run.duration_s == round(max(lap_end, times[-1]) - begun) == 1993
     assert run.started_at == datetime(2012, 12, 26, 22, 29, 53)  # 21:29:53 UTC in winter time
     assert run.source_id == "2012-12-26T21:29:53Z"
     assert run.notes == "Aerobics"

@@ -51,14 +51,14 @@ def test_runs_are_read_by_position_with_the_quirks(central_europe):
     assert sorted(by_id) == ["101", "102", "103", "106"]
     first = by_id["101"]
     assert first.distance_m == 10020.5  # the later Distance column, in metres
-    assert first.duration_s == 3012  # Moving Time, behind an HTML header cell
+    assert first.duration_s == 3100  # Elapsed Time, the one definition of duration (Moving Time is 3012)
     assert first.started_at == datetime(2020, 1, 4, 15, 57, 37)  # 14:57:37 UTC, winter time in CET
     assert first.shoe == "Pegasus 38"  # Activity Gear, behind an HTML header cell
     assert first.notes == "Easy loop, back felt tight\n\nTook ibuprofen after"
     assert first.effort == 4
     assert first.source == "strava" and first.source_file == "activities.csv"
     assert by_id["102"].surface is Surface.TRAIL and by_id["102"].duration_s == 5400  # later Elapsed Time
-    assert by_id["103"].surface is Surface.TREADMILL
+    assert by_id["103"].surface is Surface.TREADMILL and by_id["103"].duration_s == 1500  # no Elapsed Time: Moving
     skipped = {note.file: note.message for note in result.skipped}
     assert skipped == {
         "activities.csv (activity 104)": "not a run (Ride)",

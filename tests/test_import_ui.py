@@ -52,12 +52,12 @@ def test_import_shows_progress_then_the_report_and_saves_the_runs(qtbot, window,
     assert not controller.progress.isVisible()
     report = controller.report_dialog
     assert report.isVisible()
-    assert report.summary.text() == "<b>Imported 2 runs; 1 duplicate; 1 skipped; 3 failed.</b>"
+    assert report.summary.text() == "<b>Imported 2 runs; 4 duplicates; 1 skipped; 0 failed.</b>"
     assert len(report.lines("imported")) == 2
     assert report.lines("skipped") == [("sup_activity_1.tcx", "not a run (sport Other)")]
-    failed = dict(report.lines("failed"))
-    assert failed["activity-unexpected-eof.fit"].startswith("truncated FIT file")
-    assert "checksum" in report.lines("warnings")[0][1]
+    warnings = dict(report.lines("warnings"))
+    assert warnings["activity-unexpected-eof.fit"].startswith("read up to byte 751; the session summary was read")
+    assert "checksum" in warnings["activity-filecrc.fit"]
     assert changes == [Change.RUNS | Change.SHOES]
     stored = _stored_runs(journal_path)
     assert len(stored) == 2 and {r.source for r in stored} == {"tcx", "fit"}
@@ -139,3 +139,13 @@ def test_a_failed_save_says_nothing_was_imported(qtbot, window, samples, journal
     assert "the disk is full" in controller.error_box.text()
     monkeypatch.undo()
     assert _stored_runs(journal_path) == []
+
+
+def test_a_garmin_csv_that_shows_its_unit_is_not_asked_about(qtbot, window, tmp_path, journal_path):
+    path = tmp_path / "Activities.csv"
+    header = [name if name != "Distance" else "Distance (mi)" for name in GARMIN_HEADER]
+    path.write_bytes(csv_bytes(header, [garmin_row("Running", "2021-03-14 08:03:12", "6.2", "00:52:10")]))
+    controller = run_import_dialog(window, window.ops, paths=[path])  # no question: it would block here
+    qtbot.waitUntil(lambda: controller.report_dialog is not None, timeout=10_000)
+    assert _stored_runs(journal_path)[0].distance_m == pytest.approx(6.2 * METRES_PER_MILE)
+    assert "as the file's header says" in controller.report_dialog.lines("warnings")[0][1]

@@ -1,43 +1,100 @@
-"""Garmin Connect's ``Activities.csv`` (Activities > Export CSV): running activities become runs.
+"""Garmin Connect's ``Activities.csv`` (Activities > Export CSV), in any language: running activities become runs.
 
-Columns are read by name: "Activity Type", "Date", "Distance", "Time" (else "Moving
-Time", else "Elapsed Time"), "Title". The file does not say its distance unit (it
-follows the account's setting), so the unit is chosen at import. Missing values are
-``--``; numbers may carry thousands separators (``4,808``). "Date" is the local time
-of the run, taken as it is. Running types are those with a word starting "run"
-(Running, Trail Running, Treadmill Running, Track Running, Virtual Run...); the
-type names the surface where it can. Garmin gives no activity id here, so
-duplicates are recognised by start time and distance.
+Columns are read by role, in every language Garmin Connect exports
+(``journal.importers.garmin_languages``, with the source of each language's names):
+the activity type, the date, the distance, the duration (elapsed time, else time, else
+moving time: ``journal.importers.duration``). Missing values are ``--``; numbers may
+carry thousands separators (``4,808``). The date is the local time of the run, taken as
+it is. Running types are recognised in every language (Running, Laufen, Løb,
+Course à pied, Trail Running, Laufband...); the type names the surface where it can.
+Garmin gives no activity id here, so duplicates are recognised by time.
+
+The distance unit. The file follows the account's setting and usually does not say
+it. It is taken, in this order, from: unit words in the header (``Distance (mi)``,
+``Avg Pace (min/km)``, ``mph``); the unit chosen at import; the speeds of the file's
+runs when they are plausible in one unit only (``speed_unit``). Otherwise the file is
+not read and the report says the unit must be chosen: a distance is never guessed.
 """
 
 from __future__ import annotations
 
 import csv
 import re
+import statistics
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 from journal.domain.entries import Run
 from journal.domain.units import DistanceUnit
 from journal.domain.vocabulary import Surface
-from journal.importers.records import ImportFileError, ParseResult
+from journal.importers.garmin_languages import (
+    COLUMN_ROLES,
+    DATE,
+    DISTANCE,
+    DURATION_ROLES,
+    REQUIRED_ROLES,
+    ROLE_WORDS,
+    TYPE,
+    is_running_type,
+    language_of,
+    normal,
+    surface_word,
+)
+from journal.importers.records import MAX_RUNS, ImportFileError, ParseResult
 from journal.importers.text_lines import Opener, opener_of, read_csv_text
 from journal.importers.values import parse_clock, parse_number, whole_seconds
 
-REQUIRED = ("Activity Type", "Date", "Distance")
-_RUN = re.compile(r"\brun", re.IGNORECASE)
-SURFACE_WORDS = {
-    "trail": Surface.TRAIL,
-    "treadmill": Surface.TREADMILL,
-    "indoor": Surface.TREADMILL,
-    "track": Surface.TRACK,
-}
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%Y-%m-%d")
+SURFACES = {"trail": Surface.TRAIL, "treadmill": Surface.TREADMILL, "track": Surface.TRACK}
+UNIT_UNKNOWN = (
+    "its distances carry no unit and the file does not show whether they are kilometres or miles: "
+    "choose the unit at import (in the command line: --units km or --units mi)"
+)
+_MILES = re.compile(r"(?<![a-z])(mi|miles?|mph)(?![a-z])|/mi(?![a-z])")
+_KILOMETRES = re.compile(r"(?<![a-z])(km|kms|kilomet\w*|kph|km/h)(?![a-z])|/km(?![a-z])")
+RUNNING_KMH = (4.0, 22.0)
+"""Plausible average speeds of a run, km/h: 4 is a walk; 22 (2:44 min/km) is faster than the marathon world
+record (2:00:35, 21.0 km/h; World Athletics). A file's median speed outside this range in one unit but inside it
+in the other shows the unit."""
+MIN_RUN_FOR_SPEED = (1.0, 600.0)
+"""Rows used for the speed check: at least 1 unit and 10 minutes (short or stopped recordings say little)."""
+
+
+def garmin_columns(header: list[str]) -> dict[str, int]:
+    """Each role's column position (the first column of that role), in whatever language the header is."""
+    found: dict[str, int] = {}
+    for i, cell in enumerate(header):
+        role = COLUMN_ROLES.get(normal(cell))
+        if role is not None and role not in found:
+            found[role] = i
+    return found
 
 
 def is_garmin_header(header: list[str]) -> bool:
-    names = {h.strip().lstrip("\ufeff") for h in header}
-    return all(name in names for name in REQUIRED)
+    columns = garmin_columns(header)
+    return all(role in columns for role in REQUIRED_ROLES)
+
+
+def looks_like_garmin(header: list[str]) -> bool:
+    """Two of the three needed columns are there: a Garmin export with one needed column missing."""
+    columns = garmin_columns(header)
+    return sum(role in columns for role in REQUIRED_ROLES) >= 2
+
+
+def missing_roles(header: list[str]) -> list[str]:
+    """What a Garmin header lacks, in words ("the distance")."""
+    columns = garmin_columns(header)
+    return [ROLE_WORDS[role] for role in REQUIRED_ROLES if role not in columns]
+
+
+def header_unit(header: list[str]) -> DistanceUnit | None:
+    """The unit the header's own words give (``Distance (mi)``, ``Avg Pace (min/km)``); None when none or both."""
+    text = " | ".join(cell.casefold() for cell in header)
+    miles, kilometres = bool(_MILES.search(text)), bool(_KILOMETRES.search(text))
+    if miles == kilometres:
+        return None
+    return DistanceUnit.MI if miles else DistanceUnit.KM
 
 
 def parse_garmin_date(text: str) -> datetime:
@@ -51,67 +108,142 @@ def parse_garmin_date(text: str) -> datetime:
     raise ValueError(f"{text!r} is not a date")
 
 
-def _surface(kind: str) -> Surface | None:
-    lowered = kind.lower()
-    return next((s for word, s in SURFACE_WORDS.items() if word in lowered), None)
+@dataclass(slots=True)
+class _Row:
+    where: str
+    started_at: datetime
+    distance: float
+    duration: int | None
+    kind: str
 
 
-def parse_garmin_csv(data: bytes | Opener, label: str, units: DistanceUnit) -> ParseResult:
-    """Read a Garmin Connect Activities.csv (bytes, or a function opening it) with distances in ``units``."""
+def speed_unit(rows: list[tuple[float, int | None]]) -> tuple[DistanceUnit | None, str]:
+    """The unit in which the runs' median speed is plausible, when only one is; (None, "") otherwise.
+
+    ``rows``: (distance in the file's unit, seconds). Median over runs of at least
+    ``MIN_RUN_FOR_SPEED``; plausible means within ``RUNNING_KMH``.
+    """
+    speeds = [d / (s / 3600) for d, s in rows if s and d >= MIN_RUN_FOR_SPEED[0] and s >= MIN_RUN_FOR_SPEED[1]]
+    if not speeds:
+        return None, ""
+    median = statistics.median(speeds)
+    low, high = RUNNING_KMH
+    as_km, as_mi = median, median * DistanceUnit.MI.metres / 1000
+    km_ok, mi_ok = low <= as_km <= high, low <= as_mi <= high
+    if km_ok == mi_ok:
+        return None, ""
+    unit = DistanceUnit.KM if km_ok else DistanceUnit.MI
+    return unit, (
+        f"the runs' median speed is {as_km:.1f} km/h if the distances are kilometres and {as_mi:.1f} km/h if they "
+        f"are miles; only {'kilometres' if km_ok else 'miles'} make it a running speed ({low:g}-{high:g} km/h)"
+    )
+
+
+def parse_garmin_csv(data: bytes | Opener, label: str, units: DistanceUnit | None) -> ParseResult:
+    """Read a Garmin Connect Activities.csv (bytes, or a function opening it); ``units`` is the unit chosen at
+    import, None when none was (the file's own header or speeds may still show it)."""
     return read_csv_text(opener_of(data), lambda lines: _parse_lines(lines, label, units))
 
 
-def _parse_lines(lines: Iterable[str], label: str, units: DistanceUnit) -> ParseResult:
+def _parse_lines(lines: Iterable[str], label: str, units: DistanceUnit | None) -> ParseResult:
     result = ParseResult()
+    reader = csv.reader(lines)
     try:
-        _read_rows(csv.DictReader(lines), result, label, units)
+        header = next(reader, None)
+        if header is None or not is_garmin_header(header):
+            lacking = ", ".join(missing_roles(header or []))
+            raise ImportFileError(f"not a Garmin Connect Activities.csv (no column for {lacking})")
+        rows = _read_rows(reader, garmin_columns(header), result, label)
     except csv.Error as exc:
         raise ImportFileError(f"not a readable CSV file ({exc})") from None
-    return result
-
-
-def _read_rows(reader: csv.DictReader, result: ParseResult, label: str, units: DistanceUnit) -> None:
-    if reader.fieldnames is None or not is_garmin_header(list(reader.fieldnames)):
-        raise ImportFileError("not a Garmin Connect Activities.csv (no Activity Type / Date / Distance columns)")
-    reader.fieldnames = [name.strip().lstrip("\ufeff") for name in reader.fieldnames]
-    for line, row in enumerate(reader, start=2):
-        values = {k: (v or "").strip() for k, v in row.items() if isinstance(k, str) and isinstance(v, str)}
-        if not any(values.values()):
-            continue
-        kind = values.get("Activity Type", "")
-        where = f"{label} (line {line}{', ' + values['Date'] if values.get('Date') else ''})"
-        if not _RUN.search(kind):
-            result.skip(where, f"not a run ({kind or 'no type'})")
-            continue
-        try:
-            started_at = parse_garmin_date(values.get("Date", ""))
-        except ValueError as exc:
-            result.skip(where, str(exc))
-            continue
-        try:
-            distance = parse_number(values.get("Distance"))
-        except ValueError:
-            result.skip(where, f"distance {values.get('Distance')!r} is not a number")
-            continue
-        if not distance or distance <= 0:
-            result.skip(where, "no distance recorded")
-            continue
-        duration = None
-        for column in ("Time", "Moving Time", "Elapsed Time"):
-            try:
-                duration = whole_seconds(parse_clock(values.get(column)))
-            except ValueError:
-                result.warn(where, f"{column} {values.get(column)!r} is not a time; left out")
-                duration = None
-            if duration is not None:
-                break
+    if not rows:
+        return result
+    unit = _choose_unit(header, rows, units, result, label)
+    if unit is None:
+        result.skip(label, UNIT_UNKNOWN)
+        result.unit_unknown = True
+        return result
+    for row in rows:
         result.add(
             Run(
-                started_at=started_at,
-                distance_m=distance * units.metres,
-                duration_s=duration,
-                surface=_surface(kind),
+                started_at=row.started_at,
+                distance_m=row.distance * unit.metres,
+                duration_s=row.duration,
+                surface=SURFACES.get(surface_word(row.kind) or ""),
                 source="garmin",
                 source_file=label,
             )
         )
+    return result
+
+
+def _choose_unit(
+    header: list[str], rows: list[_Row], units: DistanceUnit | None, result: ParseResult, label: str
+) -> DistanceUnit | None:
+    """The header's unit, else the chosen one, else the speeds' (each said in the report when it decides)."""
+    language = language_of(header)
+    said = header_unit(header)
+    if said is not None:
+        if units is not None and units is not said:
+            result.warn(label, f"distances read in {said.value}, as the file's header says, not in {units.value}")
+        else:
+            result.warn(label, f"distances read in {said.value}, as the file's header says")
+        return said
+    if units is not None:
+        return units
+    guessed, why = speed_unit([(r.distance, r.duration) for r in rows])
+    if guessed is not None:
+        result.warn(label, f"distances read in {guessed.value}: {why}")
+    elif language is not None and language.name != "English":
+        result.warn(label, f"read as a {language.name} Garmin Connect export")
+    return guessed
+
+
+def _read_rows(reader: Iterable[list[str]], columns: dict[str, int], result: ParseResult, label: str) -> list[_Row]:
+    def cell(row: list[str], role: str) -> str:
+        at = columns.get(role)
+        return row[at].strip() if at is not None and at < len(row) else ""
+
+    rows: list[_Row] = []
+    for line, row in enumerate(reader, start=2):
+        if not any(c.strip() for c in row):
+            continue
+        kind, date_text = cell(row, TYPE), cell(row, DATE)
+        where = f"{label} (line {line}{', ' + date_text if date_text else ''})"
+        if not is_running_type(kind):
+            result.skip(where, f"not a run ({kind[:60] or 'no type'})")
+            continue
+        try:
+            started_at = parse_garmin_date(date_text)
+        except ValueError as exc:
+            result.skip(where, str(exc))
+            continue
+        try:
+            distance = parse_number(cell(row, DISTANCE))
+        except ValueError:
+            result.skip(where, f"distance {cell(row, DISTANCE)[:40]!r} is not a number")
+            continue
+        if not distance or distance <= 0:
+            result.skip(where, "no distance recorded")
+            continue
+        if len(rows) >= MAX_RUNS:
+            raise ImportFileError(
+                f"holds over {MAX_RUNS:,} runs, more than any activity export; nothing of it was read"
+            )
+        rows.append(_Row(where, started_at, distance, _duration(row, columns, cell, result, where), kind))
+    return rows
+
+
+def _duration(row, columns, cell, result: ParseResult, where: str) -> int | None:
+    for role in DURATION_ROLES:
+        if role not in columns:
+            continue
+        text = cell(row, role)
+        try:
+            seconds = whole_seconds(parse_clock(text))
+        except ValueError:
+            result.warn(where, f"time {text[:40]!r} is not a time; left out")
+            continue
+        if seconds is not None:
+            return seconds
+    return None

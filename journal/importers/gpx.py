@@ -9,9 +9,9 @@ of points in the same order, so they equal what ``gpxpy.parse`` gives:
 - Distance: the 2-D length of the recorded tracks (gpxpy ``length_2d``: the sum of
   the distances between consecutive points of each segment, no elevation), the
   figure watch platforms show.
-- Start: the first timed point. Duration: gpxpy's moving time (``get_moving_data``:
-  time between consecutive timed points moving faster than 1 km/h, 3-D distance
-  where both points have an elevation), else the elapsed time.
+- Start: the first timed point. Duration: the elapsed time, the last timed point
+  minus the first (gpxpy's ``get_time_bounds``), the one definition every format
+  follows (``journal.importers.duration``).
 - A track is a recording when at least 90 % of its points carry a time. Tracks without
   times are saved or drawn copies (Garmin units save the active log both ways) and
   are left out, with a warning when the file also has a recording.
@@ -33,11 +33,11 @@ from datetime import UTC, datetime
 from typing import BinaryIO
 
 from gpxpy.geo import distance as gpxpy_distance
-from gpxpy.gpx import DEFAULT_STOPPED_SPEED_THRESHOLD
 from gpxpy.gpxfield import parse_time
 
 from journal.domain.entries import Run
 from journal.domain.vocabulary import Surface
+from journal.importers.duration import elapsed_seconds
 from journal.importers.records import ImportFileError, ParseResult
 from journal.importers.values import utc_to_local, whole_seconds
 from journal.importers.xml_guard import read_xml
@@ -74,28 +74,25 @@ class _Point:
 
 @dataclass(slots=True)
 class _Track:
-    """One track, summed up as its points stream by (gpxpy's ``length_2d`` and ``get_moving_data``)."""
+    """One track, summed up as its points stream by (gpxpy's ``length_2d`` and ``get_time_bounds``)."""
 
     kind: str | None = None
     has_kind: bool = False
     points: int = 0
     timed: int = 0
     length: float = 0.0
-    moving: float = 0.0
     segment_length: float = 0.0
-    segment_moving: float = 0.0
     previous: _Point | None = None
     start: datetime | None = None
     end: datetime | None = None
 
     def start_segment(self) -> None:
-        self.segment_length = self.segment_moving = 0.0
+        self.segment_length = 0.0
         self.previous = None
 
     def end_segment(self) -> None:
         if self.segment_length:
             self.length += self.segment_length
-        self.moving += self.segment_moving
         self.previous = None
 
     def add(self, point: _Point) -> None:
@@ -111,15 +108,6 @@ class _Track:
         flat = gpxpy_distance(point.lat, point.lon, None, prev.lat, prev.lon, None)
         if flat:
             self.segment_length += flat
-        if point.time is None or prev.time is None:
-            return
-        if point.ele and prev.ele:
-            step = gpxpy_distance(point.lat, point.lon, point.ele, prev.lat, prev.lon, prev.ele)
-        else:
-            step = flat
-        seconds = (point.time - prev.time).total_seconds()
-        if seconds > 0 and step and (step / 1000) / (seconds / 3600) > DEFAULT_STOPPED_SPEED_THRESHOLD:
-            self.segment_moving += seconds
 
     @property
     def is_recording(self) -> bool:
@@ -133,7 +121,6 @@ class _Recorded:
     tracks: int = 0
     kind: str | None = None
     length: float = 0.0
-    moving: float = 0.0
     start: datetime | None = None
     end: datetime | None = None
 
@@ -141,7 +128,6 @@ class _Recorded:
         self.tracks += 1
         self.kind = self.kind or track.kind
         self.length += track.length
-        self.moving += track.moving
         if track.start is not None and track.end is not None:
             self.start = track.start if self.start is None else min(self.start, track.start)
             self.end = track.end if self.end is None else max(self.end, track.end)
@@ -271,7 +257,7 @@ def parse_gpx(data: bytes | BinaryIO, label: str) -> ParseResult:
     if not distance > 0 or not math.isfinite(distance):
         result.skip(label, "the track has no distance (a single point)")
         return result
-    duration = whole_seconds(recorded.moving) or whole_seconds((end - start).total_seconds())
+    duration = whole_seconds(elapsed_seconds(start, end))
     result.runs.append(
         Run(
             started_at=utc_to_local(start),

@@ -68,6 +68,8 @@ class ParseResult:
     more_skipped: int = 0
     more_warnings: int = 0
     notes_chars: int = 0
+    unit_unknown: bool = False
+    """A Garmin Connect CSV whose distance unit the file does not show and none was chosen: nothing of it read."""
 
     def add(self, run: Run) -> None:
         self.notes_chars += len(run.notes)
@@ -100,6 +102,7 @@ class ParseResult:
             self.warn(note.file, note.message)
         self.more_skipped += other.more_skipped
         self.more_warnings += other.more_warnings
+        self.unit_unknown = self.unit_unknown or other.unit_unknown
 
 
 @dataclass(slots=True)
@@ -107,9 +110,11 @@ class ImportReport:
     """The outcome of one import.
 
     ``imported`` holds the runs as saved (with ids); ``duplicates`` names each activity
-    that was already in the journal or came twice in this import; ``skipped`` the
-    activities and files left out on purpose, with the reason; ``failed`` the files that
-    could not be read, with the error. ``cancelled`` means nothing was written.
+    that was already in the journal or came twice in this import, and which copy was
+    kept; ``skipped`` the activities and files left out on purpose, with the reason;
+    ``failed`` the files that could not be read, with the error. ``unit_unknown`` lists
+    the Garmin CSVs not read because their distance unit must be chosen. ``cancelled``
+    means nothing was written.
     """
 
     imported: list[Run] = field(default_factory=list)
@@ -119,6 +124,7 @@ class ImportReport:
     warnings: list[FileNote] = field(default_factory=list)
     files_read: int = 0
     cancelled: bool = False
+    unit_unknown: list[str] = field(default_factory=list)
 
     @property
     def nothing_read(self) -> bool:

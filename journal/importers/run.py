@@ -1,37 +1,33 @@
 """The import itself: read every chosen file, drop duplicates, save the new runs in one transaction.
 
 ``import_paths(paths, journal, units, progress)`` is what the command line and the
-window call. It reads file after file, catching everything a file can throw (short
-of KeyboardInterrupt/SystemExit), so one bad file never stops the others: a file that
-cannot be read is reported as failed with the error. Runs that would not pass the
-journal's validation are fixed where a field can be dropped (a duration over 4 days,
-an effort outside 1-10) or skipped with the reason (no distance, a date in the future).
-Duplicates (``journal.importers.dedupe``) are dropped against the journal and within
-the batch; in the batch the first file read wins and a later copy fills its blanks.
-Then all new runs are written with one ``journal.add_entries(runs=...)``: all of
-them or, on any error, none. ``progress(done, total)`` returning False cancels before
-that write, so a cancelled import leaves the journal as it was.
+window call. It reads file after file (``collect``), catching everything a file can
+throw (short of KeyboardInterrupt/SystemExit), so one bad file never stops the others:
+a file that cannot be read is reported as failed with the error. Then
+``journal.importers.saving.save_batch`` checks the runs, drops duplicates (saying which
+copy was kept) and writes the new runs in one transaction: all of them or none.
+``progress(done, total)`` returning False cancels before that write, so a cancelled
+import leaves the journal as it was.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
-from dataclasses import dataclass, field, replace
-from datetime import datetime
-from pathlib import Path, PurePath
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal.domain.entries import Run
-from journal.domain.units import DistanceUnit, format_distance
-from journal.domain.validation import MAX_NAME, MAX_NOTES, validate_run
+from journal.domain.units import DistanceUnit
 from journal.importers import sources
-from journal.importers.dedupe import RunIndex, fill_blanks
 from journal.importers.fit import parse_fit
-from journal.importers.garmin_csv import is_garmin_header, parse_garmin_csv
+from journal.importers.garmin_csv import is_garmin_header, looks_like_garmin, parse_garmin_csv
 from journal.importers.gpx import parse_gpx
 from journal.importers.reading import Check, ImportCancelled
 from journal.importers.records import MAX_NOTES_CHARS, MAX_RUNS, FileNote, ImportFileError, ImportReport, ParseResult
+from journal.importers.saving import ImportWriteError, save_batch
+from journal.importers.strava import REQUIRED as STRAVA_COLUMNS
 from journal.importers.strava import is_strava_header, parse_strava_csv
 from journal.importers.tcx import parse_tcx
 from journal.importers.values import decode_text
@@ -46,10 +42,8 @@ MAX_LISTED = 10_000
 """Most notes of each kind (skipped, failed, warnings) an import report lists."""
 MAX_REMEMBERED = 10_000
 """Most activity files a Strava export's rows point at that are remembered once read."""
-
-
-class ImportWriteError(Exception):
-    """Saving the runs failed for a reason other than the journal file; nothing was imported."""
+MAX_HEADERS_LISTED = 12
+__all__ = ["Batch", "ImportWriteError", "collect", "import_paths", "needs_units", "parse_item"]
 
 
 @dataclass
@@ -66,8 +60,8 @@ class Batch:
     failed: list[FileNote] = field(default_factory=list)
     warnings: list[FileNote] = field(default_factory=list)
     files_read: int = 0
-    garmin_csvs: int = 0
     cancelled: bool = False
+    unit_unknown: list[str] = field(default_factory=list)
     notes_chars: int = 0
     unlisted_skipped: int = 0
     unlisted_failed: int = 0
@@ -88,6 +82,8 @@ class Batch:
                 f"not read: this import already holds as many runs as one import takes ({MAX_RUNS:,})"
             )
         self.files_read += 1
+        if result.unit_unknown:
+            self.unit_unknown.append(label)
         self.runs += result.runs
         self.notes_chars += chars
         self.note(result.skipped, (), result.warnings)
@@ -128,10 +124,33 @@ def _csv_header(head: bytes) -> list[str]:
         return []
 
 
+def unrecognised_csv(header: list[str]) -> str:
+    """Why a CSV was not read: the columns it has, and those a Garmin or Strava export needs."""
+    cells = [repr(" ".join(cell.replace("\ufeff", "").split())[:40]) for cell in header if cell.strip()]
+    found = ", ".join(cells[:MAX_HEADERS_LISTED]) if cells else "none"
+    if len(cells) > MAX_HEADERS_LISTED:
+        found += f" and {len(cells) - MAX_HEADERS_LISTED} more"
+    strava = ", ".join(STRAVA_COLUMNS)
+    return (
+        f"not a Strava activities.csv or a Garmin Connect Activities.csv: its columns are {found}. A Garmin Connect "
+        "export needs columns for the activity type, the date and the distance (in English Activity Type, Date, "
+        f"Distance; it is read in 20 languages, listed in the README); a Strava export needs {strava}"
+    )
+
+
 def parse_item(
-    item: sources.FileItem, units: DistanceUnit, batch: Batch | None = None, check: Check | None = None
+    item: sources.FileItem,
+    units: DistanceUnit | None,
+    batch: Batch | None = None,
+    check: Check | None = None,
+    fallback_unit: DistanceUnit = DistanceUnit.KM,
 ) -> ParseResult:
-    """Read one file by its type, streaming it. Raises ImportFileError (or anything a damaged file provokes)."""
+    """Read one file by its type, streaming it. Raises ImportFileError (or anything a damaged file provokes).
+
+    ``units``: the unit chosen at import for a Garmin CSV (None: only what the file shows);
+    ``fallback_unit``: the unit of a Strava export's first Distance column when it has no
+    metres column and none was chosen (said in the report).
+    """
     kind = item.kind
     if kind == "gpx":
         with item.open(check) as stream:
@@ -146,19 +165,24 @@ def parse_item(
     if is_strava_header(header):
         found: dict[str, ParseResult | None] = {}
         return parse_strava_csv(
-            lambda: item.open(check), item.label, units, lambda rel: _read_beside(item, rel, units, check, found)
+            lambda: item.open(check),
+            item.label,
+            units or fallback_unit,
+            lambda rel: _read_beside(item, rel, units, check, found),
         )
-    if is_garmin_header(header):
-        if batch is not None:
-            batch.garmin_csvs += 1
+    if is_garmin_header(header) or looks_like_garmin(header):
         return parse_garmin_csv(lambda: item.open(check), item.label, units)
     result = ParseResult()
-    result.skip(item.label, "not a Strava activities.csv or a Garmin Connect Activities.csv")
+    result.skip(item.label, unrecognised_csv(header))
     return result
 
 
 def _read_beside(
-    item: sources.FileItem, rel: str, units: DistanceUnit, check: Check | None, found: dict[str, ParseResult | None]
+    item: sources.FileItem,
+    rel: str,
+    units: DistanceUnit | None,
+    check: Check | None,
+    found: dict[str, ParseResult | None],
 ) -> ParseResult | None:
     """The activity file a Strava row names, parsed once (``found`` remembers it); empty when it cannot be read."""
     if rel in found:
@@ -190,7 +214,12 @@ def _unexpected(exc: BaseException) -> str:
     return f"could not be read (the reader stopped with {type(exc).__name__})"
 
 
-def collect(paths: Iterable[Path | str], units: DistanceUnit, progress: Progress | None = None) -> Batch:
+def collect(
+    paths: Iterable[Path | str],
+    units: DistanceUnit | None,
+    progress: Progress | None = None,
+    fallback_unit: DistanceUnit = DistanceUnit.KM,
+) -> Batch:
     """Read every file under ``paths`` into a Batch; never raises for a file's content.
 
     ``progress(done, total)`` is called before each file and, while a file is read, before
@@ -215,7 +244,7 @@ def collect(paths: Iterable[Path | str], units: DistanceUnit, progress: Progress
             where[0] = done
             try:
                 check()
-                result = parse_item(item, units, batch, check)
+                result = parse_item(item, units, batch, check, fallback_unit)
                 batch.add(result, item.label)
             except ImportCancelled:
                 batch.cancelled = True
@@ -231,32 +260,6 @@ def collect(paths: Iterable[Path | str], units: DistanceUnit, progress: Progress
     return batch
 
 
-def checked(run: Run, now: datetime) -> tuple[Run | None, list[str]]:
-    """(``run`` made valid, warnings), or (None, [the reason it is skipped])."""
-    notes: list[str] = []
-    changes: dict[str, object] = {}
-    if "\x00" in run.notes or len(run.notes) > MAX_NOTES:
-        changes["notes"] = run.notes.replace("\x00", "")[:MAX_NOTES]
-    if run.shoe is not None:
-        shoe = run.shoe.replace("\x00", "").strip()[:MAX_NAME]
-        changes["shoe"] = shoe or None
-    if run.source_id is not None:
-        changes["source_id"] = run.source_id[:200]
-    run = replace(run, **changes)
-    problems = validate_run(run, now)
-    for name, attr in (("duration", "duration_s"), ("effort", "effort")):
-        if name in problems:
-            notes.append(f"{name} left out: {problems.pop(name)}")
-            run = replace(run, **{attr: None})
-    if problems:
-        return None, ["; ".join(problems.values())]
-    return run, notes
-
-
-def _when(run: Run, unit: DistanceUnit) -> str:
-    return f"the run of {run.started_at:%Y-%m-%d %H:%M} ({format_distance(run.distance_m, unit)})"
-
-
 def import_paths(
     paths: Iterable[Path | str],
     journal: Journal,
@@ -265,84 +268,30 @@ def import_paths(
 ) -> ImportReport:
     """Import runs from files, folders and zips into ``journal`` (a ``journal.storage.journal.Journal``).
 
-    ``units``: the distance unit of Garmin CSVs (and of Strava's first Distance column
-    when the metres column is missing); None means the journal's own unit, with a
-    warning when a Garmin CSV was read. Raises JournalFileError when the journal file
-    cannot be written (the disk is full, it is locked, it was deleted...) and
+    ``units``: the distance unit chosen for Garmin CSVs whose file does not show it (and
+    for Strava's first Distance column when the metres column is missing, else the
+    journal's unit, with a warning); None: a Garmin CSV that does not show its unit is
+    not read (``ImportReport.unit_unknown``). Raises JournalFileError when the journal
+    file cannot be written (the disk is full, it is locked, it was deleted...) and
     ImportWriteError when saving fails otherwise; in both cases nothing was imported.
     """
-    display_unit = journal.settings().units
-    batch = collect(paths, units or display_unit, progress)
-    report = ImportReport(
-        skipped=batch.skipped, failed=batch.failed, warnings=batch.warnings, files_read=batch.files_read
-    )
-    if batch.cancelled:
-        return ImportReport(cancelled=True, files_read=batch.files_read)
-    if units is None and batch.garmin_csvs:
-        report.warnings.append(
-            FileNote(
-                "Garmin CSV", f"distances read in {display_unit.value} (the journal's unit); choose the unit at import"
-            )
-        )
-    existing = RunIndex(journal.runs())
-    new = RunIndex()
-    now = datetime.now()
-    for run in batch.runs:
-        valid, notes = checked(run, now)
-        label = run.source_file or "?"
-        if valid is None:
-            report.skipped.append(FileNote(label, f"{_when(run, display_unit)} cannot be saved: {notes[0]}"))
-            continue
-        report.warnings += [FileNote(label, note) for note in notes]
-        if existing.find(valid) is not None:
-            report.duplicates.append(FileNote(label, f"{_when(valid, display_unit)} is already in the journal"))
-            continue
-        position = new.find(valid)
-        if position is not None:
-            first = new.runs[position]
-            also_in = PurePath(first.source_file or "?").name
-            report.duplicates.append(FileNote(label, f"{_when(valid, display_unit)} is also in {also_in}"))
-            new.replace_at(position, fill_blanks(first, valid))
-            continue
-        new.add(valid)
-    to_save = sorted(new.runs, key=lambda r: r.started_at)
-    if to_save:
-        report.imported = list(_save(journal, to_save).runs)
-    return report
+    batch = collect(paths, units, progress, fallback_unit=journal.settings().units)
+    return save_batch(batch, journal)
 
 
-def _save(journal: Journal, runs: list[Run]):
-    """All the runs in one transaction. A journal file problem (disk full, locked, deleted...) is raised as
-    the JournalFileError that names it; anything else as ImportWriteError, never quoting a run."""
-    from journal.storage.files import JournalFileError
-    from journal.storage.journal import InvalidEntry
-
-    try:
-        return journal.add_entries(runs=runs)
-    except JournalFileError:
-        raise
-    except InvalidEntry as exc:
-        problems = "; ".join(dict.fromkeys(exc.problems.values()))
-        raise ImportWriteError(f"a run could not be saved ({problems}), so nothing was imported") from exc
-    except OSError as exc:
-        from journal.storage.errors import is_disk_full
-
-        why = "the disk is full" if is_disk_full(exc) else exc.strerror or type(exc).__name__
-        raise ImportWriteError(f"the runs could not be saved ({why}), so nothing was imported") from exc
-    except Exception as exc:
-        raise ImportWriteError(f"the runs could not be saved ({type(exc).__name__}), so nothing was imported") from exc
-
-
-def needs_units(paths: Iterable[Path | str]) -> bool:
-    """True when a Garmin Connect CSV is among ``paths`` (its distance unit must be chosen)."""
+def needs_units(paths: Iterable[Path | str]) -> list[str]:
+    """The Garmin Connect CSVs among ``paths`` whose distance unit the file does not show (it must be chosen)."""
+    unknown: list[str] = []
     with ExitStack() as stack:
         found = sources.expand([Path(p).expanduser() for p in paths], stack)
         for item in found.items:
             if item.kind != "csv":
                 continue
             try:
-                if is_garmin_header(_csv_header(item.head(HEAD))):
-                    return True
-            except Exception:
+                if not is_garmin_header(_csv_header(item.head(HEAD))):
+                    continue
+                if parse_garmin_csv(lambda item=item: item.open(), item.label, None).unit_unknown:
+                    unknown.append(item.label)
+            except Exception:  # an unreadable file is reported by the import itself
                 continue
-    return False
+    return unknown

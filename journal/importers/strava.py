@@ -13,8 +13,9 @@ The quirks of the file, as Strava writes it:
   importer does (``journal.importers.values``).
 
 What becomes what: distance = the metres column, else the first Distance x the unit
-chosen at import; duration = Moving Time, else Elapsed Time (seconds; Strava shows
-moving time for runs, as watches show timer time); "Perceived Exertion" (1-10) =
+chosen at import; duration = Elapsed Time (seconds), else Moving Time: elapsed time is
+the one definition of duration for every format (``journal.importers.duration``),
+although Strava shows moving time for runs; "Perceived Exertion" (1-10) =
 effort; "Activity Gear" = the run's shoes (created when new); "Activity Description"
 and "Activity Private Note" = notes; "Trail Run" = trail, "Virtual Run" = treadmill.
 "Filename" points at the activity's own file in the export; it is read only when the
@@ -169,9 +170,9 @@ def _read_rows(
             distance = first * units.metres if first else None
             fallback_unit_used = fallback_unit_used or bool(first)
         duration = whole_seconds(
-            _number(cols.first(row, "Moving Time"))
-            or _number(cols.later(row, "Elapsed Time"))
+            _number(cols.later(row, "Elapsed Time"))
             or _number(cols.first(row, "Elapsed Time"))
+            or _number(cols.first(row, "Moving Time"))
         )
         effort = effort_from_scale(_number(cols.first(row, "Perceived Exertion")))
         filename = cols.first(row, "Filename")

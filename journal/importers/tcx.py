@@ -4,9 +4,13 @@ Read in one streaming pass through the guarded expat reader
 (``journal.importers.xml_guard``), keeping a few figures per activity, so a file of
 any length costs the same little memory. Elements are matched in the TCX namespace
 (the root's own, else Garmin's TrainingCenterDatabase v2). Start time: the
-activity's ``Id`` (an ISO time, UTC), else its first lap's ``StartTime``. Distance and
-duration: the sums of the laps' ``DistanceMeters`` and ``TotalTimeSeconds`` (a lap
-without ``DistanceMeters`` counts its last track point's cumulative distance).
+activity's ``Id`` (an ISO time, UTC), else its first lap's ``StartTime``. Distance: the
+sum of the laps' ``DistanceMeters`` (a lap without ``DistanceMeters`` counts its last
+track point's cumulative distance), the file's own total. Duration: the elapsed time
+(``journal.importers.duration``), from the start to the last recorded moment: the
+later of the last track point's ``Time`` and the end of the last lap (its
+``StartTime`` plus its ``TotalTimeSeconds``); the laps' ``TotalTimeSeconds`` are the
+watch's timer, pauses left out, so they sum to less when the run was paused.
 ``Notes`` become the run's notes; the ``Id`` is the activity id used to recognise the
 same activity again. Other sports are skipped.
 """
@@ -15,10 +19,12 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import BinaryIO
 
 from journal.domain.entries import Run
 from journal.domain.validation import MAX_NOTES
+from journal.importers.duration import elapsed_seconds
 from journal.importers.records import FileNote, ImportFileError, ParseResult
 from journal.importers.values import parse_iso_utc, parse_number, whole_seconds
 from journal.importers.xml_guard import read_xml
@@ -59,6 +65,9 @@ class _Activity:
     distance: float = 0.0
     seconds: float = 0.0
     lap: _Lap | None = None
+    lap_start: str = ""
+    last_lap_end: datetime | None = None
+    last_point_time: str = ""
     open: dict[str, int] = field(default_factory=dict)  # element name -> its depth, while inside it
 
 
@@ -92,8 +101,9 @@ class _TcxReader:
         if relative == 1:
             if name == "Lap":
                 a.laps += 1
+                a.lap_start = attrs.get("StartTime", "")
                 if a.laps == 1:
-                    a.first_lap_start = attrs.get("StartTime", "")
+                    a.first_lap_start = a.lap_start
                 a.lap = _Lap()
                 return False
             return (name == "Id" and a.activity_id is None) or (name == "Notes" and a.notes is None)
@@ -107,7 +117,7 @@ class _TcxReader:
             )
         if relative == 3 and name == "Trackpoint" and a.open.get("Track") == depth - 1:
             a.open[name] = depth
-        elif relative == 4 and name == "DistanceMeters" and a.open.get("Trackpoint") == depth - 1:
+        elif relative == 4 and name in ("DistanceMeters", "Time") and a.open.get("Trackpoint") == depth - 1:
             return True
         return False
 
@@ -126,6 +136,7 @@ class _TcxReader:
                     a.distance += lap_distance
                 if a.lap.seconds is not None:
                     a.seconds += a.lap.seconds
+                    a.last_lap_end = _lap_end(a.lap_start, a.lap.seconds) or a.last_lap_end
                 a.lap = None
                 a.open.clear()
             elif name == "Id" and a.activity_id is None:
@@ -142,6 +153,8 @@ class _TcxReader:
                     lap.seen_seconds, lap.seconds = True, _number(text)
             elif relative == 3 and name == "Trackpoint":
                 a.open.pop(name, None)
+            elif relative == 4 and name == "Time":
+                a.last_point_time = text
             elif relative == 4 and name == "DistanceMeters":
                 value = _number(text)
                 if value is not None and (lap.track_distance is None or value > lap.track_distance):
@@ -171,13 +184,34 @@ class _TcxReader:
             Run(
                 started_at=started_at,
                 distance_m=a.distance,
-                duration_s=whole_seconds(a.seconds),
+                duration_s=whole_seconds(_elapsed(started_at, a)),
                 notes=a.notes or "",
                 source="tcx",
                 source_id=activity_id[:200] or None,
                 source_file=self.label,
             )
         )
+
+
+def _time(text: str) -> datetime | None:
+    try:
+        return parse_iso_utc(text) if text else None
+    except (ValueError, OverflowError):
+        return None
+
+
+def _lap_end(start: str, seconds: float) -> datetime | None:
+    begun = _time(start)
+    try:
+        return begun + timedelta(seconds=seconds) if begun is not None else None
+    except OverflowError:
+        return None
+
+
+def _elapsed(started_at: datetime, a: _Activity) -> float | None:
+    """Start to the last recorded moment; the laps' timer total when the file records no end."""
+    ends = [t for t in (_time(a.last_point_time.strip()), a.last_lap_end) if t is not None]
+    return elapsed_seconds(started_at, max(ends)) if ends else (a.seconds or None)
 
 
 def parse_tcx(data: bytes | BinaryIO, label: str) -> ParseResult:

@@ -135,3 +135,21 @@ class RaceRow(Base):
     day: Mapped[date] = mapped_column(Date, index=True)
     distance_km: Mapped[float] = mapped_column(Float)
     goal_time_s: Mapped[int | None] = mapped_column(Integer)
+
+
+class ImportedFileRow(Base):
+    """A file read by a watched-folder import (revision 0006), by the SHA-256 of its content.
+
+    ``outcome``: what became of it (``imported``, ``duplicate``, ``skipped``, ``failed``);
+    a file whose hash is here is not read again by a watched-folder import, even after
+    it was moved or renamed. ``name`` is the file's name when it was read.
+    """
+
+    __tablename__ = "imported_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    size: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    outcome: Mapped[str] = mapped_column(String(20), default="imported", server_default="imported")
+    seen_at: Mapped[datetime] = mapped_column(DateTime)

@@ -34,6 +34,7 @@ from journal.domain.vocabulary import Timing
 if TYPE_CHECKING:
     from journal.ui.forms.checkin_dialog import CheckInDialog
     from journal.ui.forms.run_dialog import RunDialog
+    from journal.ui.importing.watcher import FolderWatcher
     from journal.ui.reminders import Reminders
 from journal.ui.flags.banner import FlagBanner
 from journal.ui.flags.state import FlagState, flag_rank_on
@@ -43,6 +44,8 @@ from journal.ui.window_pages import LAZY_PAGES, LazyPage, PageContext
 
 REMINDERS_AFTER_MS = 300
 """The reminders (and the start-up offer of a missed morning check-in) start this long after start-up."""
+WATCH_START_MS = 1500
+"""Watched folders are first scanned this long after the window opens (start-up does not wait for them)."""
 
 
 class MainWindow(QMainWindow):
@@ -103,6 +106,9 @@ class MainWindow(QMainWindow):
         self._ready_timer.timeout.connect(self.history_ready)
         # Reminders start once the window is up: the first paint does not wait for them.
         QTimer.singleShot(REMINDERS_AFTER_MS, self, self.start_reminders)
+        # Watched folders (journal.ui.importing.watcher) start after the window is up, not during start-up.
+        self.watcher: FolderWatcher | None = None
+        QTimer.singleShot(WATCH_START_MS, self, self.start_watching)
 
     # ---- construction --------------------------------------------------------------------
     def _make_race_line(self) -> QWidget:
@@ -134,6 +140,12 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(
             "&Import runs…", self.import_files, "Ctrl+I", "Import GPX, TCX, FIT files or a Strava/Garmin export"
         )
+        self.watch_import_action = self._action(
+            "Import from a connected &watch…",
+            self.import_from_watch,
+            None,
+            "Import the new runs of a watch connected by USB (its GARMIN/Activity folder)",
+        )
         self.export_action = self._action(
             "&Export backup (JSON)…", self.export_json, None, "Save the whole journal as a JSON file"
         )
@@ -148,7 +160,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        for a in (self.import_action, self.export_action, self.restore_action):
+        for a in (self.import_action, self.watch_import_action, self.export_action, self.restore_action):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -221,6 +233,19 @@ class MainWindow(QMainWindow):
         from journal.ui.importing.dialog import run_import_dialog
 
         run_import_dialog(self, self.ops)
+
+    def import_from_watch(self) -> None:
+        from journal.ui.importing.watcher import import_from_connected_watch
+
+        import_from_connected_watch(self, self.ops)
+
+    def start_watching(self) -> None:
+        """Watch the folders named in Settings (and follow changes to them); nothing happens when there are none."""
+        if self.watcher is None:
+            from journal.ui.importing.watcher import FolderWatcher
+
+            self.watcher = FolderWatcher(self, self.ops)
+            self.watcher.start()
 
     def export_json(self) -> None:
         from journal.ui.export_backup import export_json_dialog

@@ -40,6 +40,7 @@ from journal.storage.reader import JournalReader
 if TYPE_CHECKING:
     from journal.analysis.flags import Flag
     from journal.importers.run import ImportReport
+    from journal.importers.watched import WatchOutcome
     from journal.storage.flag_store import FlagAcknowledgement
 
 T = TypeVar("T")
@@ -323,6 +324,25 @@ class JournalOperations(QObject):
             from journal.importers.run import import_paths  # gpxpy and fitdecode load only now
 
             return import_paths(list(paths), journal, units, progress)
+
+        return self._start(work, on_done, on_error, on_progress, Change.RUNS | Change.SHOES)
+
+    def import_new_files_in_background(
+        self,
+        files: Sequence[Path],
+        young_s: float,
+        on_done: Callable[[WatchOutcome], None],
+        on_error: ErrorHandler,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> Task:
+        """Import the ``files`` whose content was never read (watched folders, a connected watch:
+        ``journal.importers.watched.import_new_files``); a file that fails while changed in the last
+        ``young_s`` seconds is left for a retry. ``changed`` is emitted when it is done."""
+
+        def work(journal: Journal, progress: Callable[[int, int], bool]) -> WatchOutcome:
+            from journal.importers.watched import import_new_files
+
+            return import_new_files(journal, list(files), progress, young_s=young_s)
 
         return self._start(work, on_done, on_error, on_progress, Change.RUNS | Change.SHOES)
 

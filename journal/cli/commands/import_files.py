@@ -1,4 +1,4 @@
-"""``import PATH... [--units km|mi]``: a JSON backup file, or watch files, folders and exports.
+"""``import PATH... [--units km|mi] [--watch-folders]``: a JSON backup file, or watch files, folders and exports.
 
 A JSON backup (``export --format json``) is checked whole before anything is
 written, then added in one transaction: a malformed file is refused with the
@@ -13,7 +13,15 @@ what was skipped and why, and the files that failed. Exit status 0 when runs
 were imported or were all in the journal already (even if some files were skipped or
 failed), 1 when nothing could be imported (no file could be read, no run in them
 could be saved, or they could not be saved), 3 for a journal file problem (it cannot
-be opened, or written: a full disk, a lock, a deleted file).
+be opened, or written: a full disk, a lock, a deleted file). A Garmin Connect CSV that
+does not show its distance unit (``journal.importers.garmin_csv``) is refused without
+``--units``, with exit status 2: the unit is never guessed.
+
+``--watch-folders`` imports, once, the new FIT, TCX and GPX files of the folders named
+in Settings (and of any PATH given), as the window does in the background
+(``journal.importers.watched``): files read before, even moved or renamed, are not
+read again; a file changed in the last two minutes that cannot be read yet is left for
+next time, not reported.
 """
 
 from __future__ import annotations
@@ -22,15 +30,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from journal.cli.common import EXIT_OK, CommandError, add_command, guarded, open_journal
+from journal.cli.common import EXIT_OK, EXIT_USAGE, CommandError, add_command, guarded, open_journal
 
 EPILOG = (
     "Reads GPX, TCX, FIT and .fit.gz files, a Strava bulk export (its folder or .zip, through activities.csv) "
     "and a Garmin Connect Activities.csv, or folders and zips holding them. Runs already in the journal "
-    "(same activity id, or a start within 2 minutes and a distance within 3 %) are not added again. "
+    "(same activity id, or recorded times overlapping by 80 % of the shorter run) are not added again. "
     "All new runs are saved together or not at all. A JSON backup adds only the entries the journal "
     "does not already have. Only ordinary files are read (not pipes or devices): activity files up to 64 MB each "
-    "once unpacked, JSON backups up to 20 MB. "
+    "once unpacked, JSON backups up to 20 MB. A Garmin Connect CSV whose distance unit the file does not show "
+    "needs --units (exit status 2 without it). --watch-folders reads the new files of the folders named in "
+    "Settings (and of any PATH given) once; files read before, even moved or renamed, are skipped. "
     "Exit status: 0 the import ran (runs were imported, or all were in the journal already; some files may "
     "have been skipped or failed: see the report); 1 nothing could be imported (no file could be read, no run "
     "in them could be saved, or they could not be saved); "
@@ -41,12 +51,17 @@ EPILOG = (
 def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(sub, "import", "read a JSON backup, or runs from GPX/TCX/FIT files and Strava/Garmin exports")
     p.epilog = EPILOG
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or .zip exports")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders or .zip exports")
     p.add_argument(
         "--units",
         choices=["km", "mi"],
         default=None,
-        help="distance unit of a Garmin Connect CSV (the file does not say); default: the journal's unit",
+        help="distance unit of a Garmin Connect CSV when the file does not show it (it is never guessed)",
+    )
+    p.add_argument(
+        "--watch-folders",
+        action="store_true",
+        help="import the new files of the watched folders (Settings) and of any PATH given, once",
     )
     p.set_defaults(func=run)
 
@@ -150,9 +165,17 @@ def print_report(report, verbose: bool) -> None:
 
 def import_activities(args: argparse.Namespace, paths: list[Path]) -> int:
     from journal.domain.units import DistanceUnit
-    from journal.importers.run import ImportWriteError, import_paths
+    from journal.importers.run import ImportWriteError, import_paths, needs_units
 
     units = DistanceUnit(args.units) if args.units else None
+    if units is None:
+        unknown = needs_units(paths)
+        if unknown:
+            raise CommandError(
+                f"{unknown[0]}: its distances carry no unit and the file does not show whether they are kilometres "
+                "or miles; run again with --units km or --units mi (nothing was imported)",
+                EXIT_USAGE,
+            )
     with open_journal(args) as journal:
         try:
             report = import_paths(paths, journal, units, _progress_printer())
@@ -167,9 +190,47 @@ def import_activities(args: argparse.Namespace, paths: list[Path]) -> int:
     return EXIT_OK
 
 
+def import_watched(args: argparse.Namespace, paths: list[Path]) -> int:
+    """``--watch-folders``: the new files of the watched folders and of ``paths``, once."""
+    from journal.importers.run import ImportWriteError
+    from journal.importers.watched import activity_files, folders_from_settings, import_new_files, is_watched_kind
+
+    with open_journal(args) as journal:
+        folders = [*folders_from_settings(journal.raw_settings()), *paths]
+        if not folders:
+            raise CommandError(
+                "no folders are watched: name them in the window's Settings, or give them after --watch-folders",
+                EXIT_USAGE,
+            )
+        given_files = [f for f in folders if f.is_file() and is_watched_kind(f.name)]
+        missing = [f for f in folders if not f.is_dir() and f not in given_files]
+        files = activity_files([f for f in folders if f.is_dir()]) + given_files
+        try:
+            outcome = import_new_files(journal, files, _progress_printer())
+        except ImportWriteError as exc:
+            raise CommandError(str(exc)) from None
+    report = outcome.report
+    print_report(report, getattr(args, "verbose", False))
+    print(
+        f"Watched folders: {len(folders) - len(missing)} read, {len(files):,} activity files, "
+        f"{len(outcome.known):,} read before, {len(outcome.read):,} read now."
+    )
+    for folder in missing:
+        print(f"  {folder}: not a folder found now (a watch that is not connected, or a folder moved)")
+    if outcome.retry:
+        print(f"{len(outcome.retry)} files are still being written or cannot be read yet; run again later:")
+        for path in outcome.retry:
+            print(f"  {path}")
+    return EXIT_OK
+
+
 @guarded
 def run(args: argparse.Namespace) -> int:
     paths = [Path(p).expanduser() for p in args.paths]
+    if args.watch_folders:
+        return import_watched(args, paths)
+    if not paths:
+        raise CommandError("name the files or folders to import (or use --watch-folders)", EXIT_USAGE)
     for path in paths:
         if not path.exists():
             raise CommandError(f"{path} does not exist; nothing was imported")

@@ -2,7 +2,7 @@
 
 ``run_import_dialog(parent, ops)`` is the menu's entry point. Tests (and drag-and-drop,
 later) pass ``paths`` and ``units`` to skip the questions. The import runs through
-``ops.run_in_background`` (``journal.importers.run.import_paths`` on a worker thread)
+``ops.import_in_background`` (``journal.importers.run.import_paths`` on a worker thread)
 behind a window-modal, cancellable ``QProgressDialog``. Cancel is honoured up to the
 moment the runs are saved; the save is one transaction, so an import is never half
 done. The last folder used is remembered in QSettings (``import/last_folder``).
@@ -34,11 +34,17 @@ class ImportController(QObject):
     finished = Signal(object)
 
     def __init__(
-        self, parent: QWidget, ops: JournalOperations, paths: Sequence[Path], units: DistanceUnit | None
+        self,
+        parent: QWidget,
+        ops: JournalOperations,
+        paths: Sequence[Path],
+        units: DistanceUnit | None,
+        new_files_only: bool = False,
     ) -> None:
         super().__init__(parent)
         self._parent, self._ops = parent, ops
         self.paths, self.units = list(paths), units
+        self.new_files_only = new_files_only
         self.report = None
         self.error: str | None = None
         self.report_dialog: ImportReportDialog | None = None
@@ -55,7 +61,14 @@ class ImportController(QObject):
 
     def start(self) -> None:
         self.progress.show()
-        self._task = self._ops.import_in_background(self.paths, self.units, self._done, self._failed, self._progress)
+        if self.new_files_only:
+            self._task = self._ops.import_new_files_in_background(
+                self.paths, 0.0, lambda outcome: self._done(outcome.report), self._failed, self._progress
+            )
+        else:
+            self._task = self._ops.import_in_background(
+                self.paths, self.units, self._done, self._failed, self._progress
+            )
 
     def cancel(self) -> None:
         """Stop before the runs are saved (nothing is written); after that point the save completes."""
@@ -97,10 +110,15 @@ class ImportController(QObject):
 
 
 def start_import(
-    parent: QWidget, ops: JournalOperations, paths: Sequence[Path | str], units: DistanceUnit | None
+    parent: QWidget,
+    ops: JournalOperations,
+    paths: Sequence[Path | str],
+    units: DistanceUnit | None,
+    new_files_only: bool = False,
 ) -> ImportController:
-    """Import ``paths`` now (no questions): progress, background work, report."""
-    controller = ImportController(parent, ops, [Path(p) for p in paths], units)
+    """Import ``paths`` now (no questions): progress, background work, report. ``new_files_only``: read only
+    files whose content was never read (File > Import from a connected watch; ``journal.importers.watched``)."""
+    controller = ImportController(parent, ops, [Path(p) for p in paths], units, new_files_only)
     controller.start()
     return controller
 
@@ -132,15 +150,19 @@ def choose_paths(parent: QWidget, settings: QSettings) -> list[Path]:
     return paths
 
 
-def ask_units(parent: QWidget, default: DistanceUnit) -> DistanceUnit | None:
-    """Which unit a Garmin Connect CSV's distances are in (the file does not say); None on cancel."""
+def ask_units(parent: QWidget, default: DistanceUnit, files: Sequence[str] = ()) -> DistanceUnit | None:
+    """Which unit a Garmin Connect CSV's distances are in (the file does not show it); None on cancel."""
+    names = ", ".join(Path(f).name for f in files[:3]) or "the Garmin Connect CSV"
     ask = QMessageBox(
         QMessageBox.Icon.Question,
         "Garmin Connect CSV",
-        "Are the distances in the Garmin Connect CSV in kilometres or in miles?",
+        f"Are the distances in {names} in kilometres or in miles?",
         parent=parent,
     )
-    ask.setInformativeText("The file does not say: it follows the unit set in your Garmin Connect account.")
+    ask.setInformativeText(
+        "The file does not show it: its distances follow the unit set in your Garmin Connect account, and neither "
+        "its column names nor its paces tell which. Nothing is imported until you choose."
+    )
     km = ask.addButton("Kilometres", QMessageBox.ButtonRole.AcceptRole)
     mi = ask.addButton("Miles", QMessageBox.ButtonRole.AcceptRole)
     ask.addButton(QMessageBox.StandardButton.Cancel)
@@ -160,7 +182,8 @@ def run_import_dialog(
     units: DistanceUnit | None = None,
     settings: QSettings | None = None,
 ) -> ImportController | None:
-    """File > Import: ask what to import (unless ``paths`` is given), the Garmin unit when needed, then import.
+    """File > Import: ask what to import (unless ``paths`` is given), the Garmin unit when the file does not
+    show it, then import.
 
     Returns the running import, or None when the person cancelled a question.
     """
@@ -171,8 +194,9 @@ def run_import_dialog(
     if units is None:
         from journal.importers.run import needs_units
 
-        if needs_units(paths):
-            units = ask_units(parent, ops.read.settings().units)
+        unknown = needs_units(paths)
+        if unknown:
+            units = ask_units(parent, ops.read.settings().units, unknown)
             if units is None:
                 return None
     return start_import(parent, ops, paths, units)

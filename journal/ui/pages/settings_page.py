@@ -32,6 +32,7 @@ from journal.domain.settings import PaperSize, Settings, WeekStart
 from journal.domain.units import DistanceUnit
 from journal.ui.operations import JournalOperations, WriteFailed
 from journal.ui.pages.reminder_settings import ReminderSettings
+from journal.ui.pages.watched_folders_box import WatchedFoldersBox
 from journal.ui.qt_dates import from_qdate, to_qdate
 
 
@@ -99,6 +100,8 @@ class SettingsPage(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.reminders)
         layout.addWidget(risk_box)
+        self.watched_folders = WatchedFoldersBox(ops, self)
+        layout.addWidget(self.watched_folders)
         layout.addWidget(self.where)
         layout.addStretch(1)
 

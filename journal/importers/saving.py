@@ -1,0 +1,153 @@
+"""From the runs read to the runs saved: validation, duplicates (and which copy is kept), one transaction.
+
+``save_batch(batch, journal)`` is the second half of every import (``journal.importers.run``
+reads the files into a Batch). Runs that would not pass the journal's validation are fixed
+where a field can be dropped (a duration over 4 days, an effort outside 1-10) or skipped
+with the reason (no distance, a date in the future). Duplicates
+(``journal.importers.dedupe``) are dropped against the journal (the stored run is kept, as
+it is) and within the batch (the better source is kept, and takes the other's blanks);
+the report says which copy was kept. Then all new runs are written with one
+``journal.add_entries(runs=...)``: all of them or, on any error, none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+from journal.domain.entries import Run
+from journal.domain.units import DistanceUnit, format_distance
+from journal.domain.validation import MAX_NAME, MAX_NOTES, validate_run
+from journal.importers.dedupe import RunIndex, better, fill_blanks
+from journal.importers.records import SOURCE_LABELS, FileNote, ImportReport
+
+if TYPE_CHECKING:
+    from journal.importers.run import Batch
+    from journal.storage.journal import Journal
+
+
+class ImportWriteError(Exception):
+    """Saving the runs failed for a reason other than the journal file; nothing was imported."""
+
+
+def checked(run: Run, now: datetime) -> tuple[Run | None, list[str]]:
+    """(``run`` made valid, warnings), or (None, [the reason it is skipped])."""
+    notes: list[str] = []
+    changes: dict[str, object] = {}
+    if "\x00" in run.notes or len(run.notes) > MAX_NOTES:
+        changes["notes"] = run.notes.replace("\x00", "")[:MAX_NOTES]
+    if run.shoe is not None:
+        shoe = run.shoe.replace("\x00", "").strip()[:MAX_NAME]
+        changes["shoe"] = shoe or None
+    if run.source_id is not None:
+        changes["source_id"] = run.source_id[:200]
+    run = replace(run, **changes)
+    problems = validate_run(run, now)
+    for name, attr in (("duration", "duration_s"), ("effort", "effort")):
+        if name in problems:
+            notes.append(f"{name} left out: {problems.pop(name)}")
+            run = replace(run, **{attr: None})
+    if problems:
+        return None, ["; ".join(problems.values())]
+    return run, notes
+
+
+def when(run: Run, unit: DistanceUnit) -> str:
+    return f"the run of {run.started_at:%Y-%m-%d %H:%M} ({format_distance(run.distance_m, unit)})"
+
+
+def _source(run: Run) -> str:
+    """``"a FIT file"``, ``"a Strava export"``, ``"logged by hand"``: a run's source in a sentence."""
+    if run.source == "manual":
+        return "logged by hand"
+    return f"a {SOURCE_LABELS.get(run.source, run.source)}"
+
+
+def _name(run: Run) -> str:
+    return PurePath(run.source_file or "?").name
+
+
+def stored_note(new: Run, stored: Run, unit: DistanceUnit) -> str:
+    """The duplicate of a run already in the journal: the stored run is kept, and said to be."""
+    origin = _source(stored) if stored.source == "manual" else f"from {_source(stored)}"
+    note = f"{when(new, unit)} is already in the journal ({origin}); the stored run was kept"
+    if better(new, stored):
+        note += (
+            f". This {SOURCE_LABELS.get(new.source, new.source)} is a better source: to use it instead, delete the "
+            "stored run and import the file again"
+        )
+    return note
+
+
+def batch_note(kept: Run, dropped: Run, unit: DistanceUnit) -> str:
+    """The duplicate within one import: which file's copy was kept, and why."""
+    why = f", {_source(kept)}, the better source" if better(kept, dropped) else ", read first"
+    return f"{when(dropped, unit)} is also in {_name(kept)}: kept {_name(kept)}{why}"
+
+
+def save_batch(batch: Batch, journal: Journal) -> ImportReport:
+    """Check, de-duplicate and save the runs of ``batch`` (one transaction); the report of the import."""
+    unit = journal.settings().units
+    report = ImportReport(
+        skipped=batch.skipped,
+        failed=batch.failed,
+        warnings=batch.warnings,
+        files_read=batch.files_read,
+        unit_unknown=batch.unit_unknown,
+    )
+    if batch.cancelled:
+        return ImportReport(cancelled=True, files_read=batch.files_read)
+    existing = RunIndex(journal.runs())
+    new = RunIndex()
+    now = datetime.now()
+    for run in batch.runs:
+        valid, notes = checked(run, now)
+        label = run.source_file or "?"
+        if valid is None:
+            report.skipped.append(FileNote(label, f"{when(run, unit)} cannot be saved: {notes[0]}"))
+            continue
+        report.warnings += [FileNote(label, note) for note in notes]
+        stored = existing.find(valid)
+        if stored is not None:
+            report.duplicates.append(FileNote(label, stored_note(valid, existing.runs[stored], unit)))
+            continue
+        position = new.find(valid)
+        if position is None:
+            new.add(valid)
+            continue
+        first = new.runs[position]
+        assert first is not None
+        if better(valid, first):
+            report.duplicates.append(FileNote(first.source_file or "?", batch_note(valid, first, unit)))
+            new.replace_at(position, fill_blanks(valid, first))
+        else:
+            report.duplicates.append(FileNote(label, batch_note(first, valid, unit)))
+            new.replace_at(position, fill_blanks(first, valid))
+    to_save = sorted(new.kept(), key=lambda r: r.started_at)
+    if to_save:
+        report.imported = list(_save(journal, to_save).runs)
+    return report
+
+
+def _save(journal: Journal, runs: list[Run]):
+    """All the runs in one transaction. A journal file problem (disk full, locked, deleted...) is raised as
+    the JournalFileError that names it; anything else as ImportWriteError, never quoting a run."""
+    from journal.storage.files import JournalFileError
+    from journal.storage.journal import InvalidEntry
+
+    try:
+        return journal.add_entries(runs=runs)
+    except JournalFileError:
+        raise
+    except InvalidEntry as exc:
+        problems = "; ".join(dict.fromkeys(exc.problems.values()))
+        raise ImportWriteError(f"a run could not be saved ({problems}), so nothing was imported") from exc
+    except OSError as exc:
+        from journal.storage.errors import is_disk_full
+
+        why = "the disk is full" if is_disk_full(exc) else exc.strerror or type(exc).__name__
+        raise ImportWriteError(f"the runs could not be saved ({why}), so nothing was imported") from exc
+    except Exception as exc:
+        raise ImportWriteError(f"the runs could not be saved ({type(exc).__name__}), so nothing was imported") from exc
