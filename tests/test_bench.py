@@ -1,7 +1,7 @@
 """The speed harness runs in its quick mode and prints every figure the issue asks for.
 
 This proves the harness works (as CI does); it does not judge the numbers,
-which are the harness's own business (``python -m journal.bench``).
+which are the harness's own business (``python -m journal.devtools.bench``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.bench import FIGURES
+from journal.devtools.bench import FIGURES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_quick_harness_prints_every_figure() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
-        [sys.executable, "-m", "journal.bench", "--quick"],
+        [sys.executable, "-m", "journal.devtools.bench", "--quick"],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -14,7 +14,7 @@ those the runner would have seen on ``end``. Weeks are whole calendar weeks (fro
 the one holding ``end``, counted up to ``end``.
 
 Plain Python on purpose: importing numpy would cost more than the whole computation
-on a 10-year journal (see journal/benchmarks/analysis.py).
+on a 10-year journal (see journal/devtools/benchmarks/analysis.py).
 """
 
 from __future__ import annotations

@@ -110,7 +110,7 @@ def _daily_backup(window: QMainWindow, ops: JournalOperations) -> None:
 
 
 def _quit_when_ready_for_bench(app: QApplication, window: QMainWindow, started: float) -> None:
-    """``RUN_JOURNAL_BENCH_EXIT=1`` (journal.bench): print when History is filled in the shown window, then quit."""
+    """``RUN_JOURNAL_BENCH_EXIT=1`` (journal.devtools.bench): print when History is filled in the shown window, then quit."""
     if os.environ.get("RUN_JOURNAL_BENCH_EXIT") != "1":
         return
 

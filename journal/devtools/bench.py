@@ -1,6 +1,6 @@
-"""The speed harness: ``python -m journal.bench [--quick] [--runs N]``.
+"""The speed harness: ``python -m journal.devtools.bench [--quick] [--runs N]``.
 
-Generates the 10-year journal (``journal.generate``) in a temporary folder and
+Generates the 10-year journal (``journal.devtools.generate``) in a temporary folder and
 prints, as medians over several runs, each figure against its target:
 
 - start-up: ``python main.py --db PATH`` until the main window is shown with
@@ -13,7 +13,7 @@ prints, as medians over several runs, each figure against its target:
   processed the change (History shows the new row), in a window holding the
   10-year journal (target under 50 ms);
 - the figures of the other areas, each measured in its own process by
-  ``journal.benchmarks.<area>.measure(quick) -> dict[str, float]`` (statistics,
+  ``journal.devtools.benchmarks.<area>.measure(quick) -> dict[str, float]`` (statistics,
   Trends, PDF report, Strava import, the Calendar's month); an area not written yet prints
   "not available";
 - peak memory (maximum resident set size, from ``wait4``) of the window process
@@ -43,7 +43,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 AREAS = ("analysis", "report", "importing", "calendar")
-"""``journal/benchmarks/<area>.py`` modules asked for their figures, in this order."""
+"""``journal/devtools/benchmarks/<area>.py`` modules asked for their figures, in this order."""
 
 FIGURES: list[tuple[str, str, str, tuple[str, float] | None]] = [
     ("startup_bare_ms", "start-up, bare PySide6 window", "ms", None),
@@ -104,7 +104,7 @@ print("BENCH-JSON " + json.dumps({"save_run_ms": statistics.median(times) * 1000
 AREA_PROBE = """
 import json, sys
 from importlib import import_module
-figures = import_module("journal.benchmarks." + sys.argv[1]).measure(sys.argv[2] == "quick")
+figures = import_module("journal.devtools.benchmarks." + sys.argv[1]).measure(sys.argv[2] == "quick")
 print("BENCH-JSON " + json.dumps({k: float(v) for k, v in figures.items()}))
 """
 
@@ -149,7 +149,7 @@ class Harness:
 
     # ---- the figures ----------------------------------------------------------------------------
     def make_journal(self) -> Path:
-        from journal.generate import write_ten_year_journal
+        from journal.devtools.generate import write_ten_year_journal
 
         started = time.perf_counter()
         path = write_ten_year_journal(self.folder / "ten-years.sqlite3")
@@ -181,7 +181,7 @@ class Harness:
         self.figures.update(self.probe(SAVE_PROBE, str(journal), str(5 if self.quick else 15)))
 
     def area(self, name: str) -> None:
-        if importlib.util.find_spec(f"journal.benchmarks.{name}") is None:
+        if importlib.util.find_spec(f"journal.devtools.benchmarks.{name}") is None:
             raise ModuleNotFoundError(name)
         self.figures.update(self.probe(AREA_PROBE, name, "quick" if self.quick else "full"))
 
@@ -206,7 +206,7 @@ class Harness:
             print(self.line(label, key, unit, target))
         others = sorted(k for k in self.figures if k not in known)
         if others:
-            print("\nother figures from journal/benchmarks/:")
+            print("\nother figures from journal/devtools/benchmarks/:")
             for key in others:
                 unit = "s" if key.endswith("_s") else "ms" if key.endswith("_ms") else ""
                 target = self.extra_targets.get(key)
@@ -231,10 +231,10 @@ def _area_targets() -> dict[str, float]:
     """Targets the area modules declare (``TARGETS``, ``TARGETS_MS``, ``TARGETS_S``), read without running them."""
     found: dict[str, float] = {}
     for name in AREAS:
-        if importlib.util.find_spec(f"journal.benchmarks.{name}") is None:
+        if importlib.util.find_spec(f"journal.devtools.benchmarks.{name}") is None:
             continue
         try:
-            module = importlib.import_module(f"journal.benchmarks.{name}")
+            module = importlib.import_module(f"journal.devtools.benchmarks.{name}")
         except Exception:
             continue
         for attr in ("TARGETS", "TARGETS_MS", "TARGETS_S"):
@@ -243,7 +243,7 @@ def _area_targets() -> dict[str, float]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m journal.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m journal.devtools.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3 runs each and fewer repeats (CI: proves it works)")
     parser.add_argument("--runs", type=int, default=None, help="runs per start-up figure (default 3 quick, 7 full)")
     args = parser.parse_args(argv)

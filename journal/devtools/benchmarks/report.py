@@ -3,7 +3,7 @@
 Targets (issue 5): an 8-week PDF in under 2 s and a whole-history PDF in under
 5 s, each measured from reading the journal to the finished PDF bytes (charts
 included) in a fresh process-like state (fonts and matplotlib already imported,
-as in the window after the first report). ``python -m journal.benchmarks.report``
+as in the window after the first report). ``python -m journal.devtools.benchmarks.report``
 prints the figures; ``measure(quick=True)`` times one run of each instead of the
 best of three.
 """
@@ -29,7 +29,7 @@ def _time(work, repeats: int) -> float:
 
 def measure(quick: bool = False) -> dict[str, float]:
     """Seconds for an 8-week and a whole-history PDF (best of 3, or 1 run when ``quick``), plus page counts."""
-    from journal.generate import write_ten_year_journal
+    from journal.devtools.generate import write_ten_year_journal
     from journal.interchange.report.pdf import register_fonts, report_pdf
     from journal.interchange.report.report_model import default_period, load_report
     from journal.storage.journal import Journal

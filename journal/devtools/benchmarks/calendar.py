@@ -1,8 +1,8 @@
-"""Benchmark: the Calendar page on the generated 10-year journal (``journal.generate``).
+"""Benchmark: the Calendar page on the generated 10-year journal (``journal.devtools.generate``).
 
 Target: moving to another month (Page Up), read, counted and painted, in under 100 ms,
 wherever in the ten years it is. ``measure(quick)`` returns milliseconds for the
-``journal.bench`` harness (``python -m journal.benchmarks.calendar`` prints them):
+``journal.devtools.bench`` harness (``python -m journal.devtools.benchmarks.calendar`` prints them):
 
 - ``calendar_open_ms``: building the page on its first view, the window's flags already
   judged (the banner does that at start-up; ``calendar_flags_ms`` is that evaluation);
@@ -28,7 +28,7 @@ def measure(quick: bool = False) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from journal.generate import write_ten_year_journal
+    from journal.devtools.generate import write_ten_year_journal
     from journal.storage.journal import Journal
     from journal.ui.operations import JournalOperations
 

@@ -6,7 +6,7 @@ in under 3 s, from reading the folder to the committed transaction; and decoding
 FIT files through the importer costs at most 1.5 times what fitdecode alone takes
 to decode every frame of the same files (bytes already in memory, so disk reads
 do not count). The FIT files are the real ones in ../shared/samples/fit (the
-figures are NaN when they are absent). ``python -m journal.benchmarks.importing``
+figures are NaN when they are absent). ``python -m journal.devtools.benchmarks.importing``
 prints the figures; ``measure(quick=True)`` times one run instead of the best of three.
 """
 

@@ -1,9 +1,9 @@
 """Benchmark: the training-load statistics and the Trends redraw on the generated 10-year journal.
 
 Targets (issue 3): all the statistics in under 100 ms, a Trends redraw in under 200 ms,
-on about 3,000 runs and 4,000 check-ins (``journal.generate``). ``python -m
-journal.benchmarks.analysis`` prints the figures; ``measure(quick)`` returns them in
-milliseconds (medians of 9 runs, or 3 when ``quick``) for the ``journal.bench`` harness.
+on about 3,000 runs and 4,000 check-ins (``journal.devtools.generate``). ``python -m
+journal.devtools.benchmarks.analysis`` prints the figures; ``measure(quick)`` returns them in
+milliseconds (medians of 9 runs, or 3 when ``quick``) for the ``journal.devtools.bench`` harness.
 
 What is timed:
 
@@ -38,7 +38,7 @@ today = date.fromisoformat(sys.argv[1])
 started = time.perf_counter()
 from journal.analysis.stats import compute_stats
 imported = time.perf_counter()
-from journal.generate import ten_year_data
+from journal.devtools.generate import ten_year_data
 data = ten_year_data(today)
 computing = time.perf_counter()
 compute_stats(data, end=today)
@@ -59,7 +59,7 @@ def _median_ms(work: Callable[[], object], repeats: int) -> float:
 
 def measure_stats(repeats: int) -> dict[str, float]:
     from journal.analysis.stats import compute_stats
-    from journal.generate import ten_year_data
+    from journal.devtools.generate import ten_year_data
 
     today = date.today()
     data = ten_year_data(today)
@@ -80,7 +80,7 @@ def measure_trends(repeats: int, folder: Path) -> dict[str, float]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from journal.generate import write_ten_year_journal
+    from journal.devtools.generate import write_ten_year_journal
     from journal.storage.journal import Journal
     from journal.ui.operations import JournalOperations
 
