@@ -42,6 +42,7 @@ from journal.domain.entries import CareEntry, CheckIn, JournalData, Run, Shoe
 from journal.domain.races import Race
 from journal.domain.settings import Settings
 from journal.domain.validation import InvalidEntry
+from journal.domain.vocabulary import Region
 from journal.storage import files, migrate, outputs, reads
 from journal.storage.files import FileProblem, JournalFileError
 
@@ -146,6 +147,10 @@ class Lists(Flag):
     CHECKINS = auto()
     CARE = auto()
     ALL = RUNS | CHECKINS | CARE
+
+
+_TABLES = ((Lists.RUNS, reads.Dated.RUNS), (Lists.CHECKINS, reads.Dated.CHECKINS), (Lists.CARE, reads.Dated.CARE))
+"""The cached list of each table of entries."""
 
 
 def _run_time(run: Run) -> datetime:
@@ -390,29 +395,74 @@ class Journal:
             return reads.read_settings(conn)
 
     def runs(self, start: date | None = None, end: date | None = None) -> list[Run]:
-        """Runs between ``start`` and ``end`` (inclusive days), oldest first."""
+        """Runs between ``start`` and ``end`` (inclusive days), oldest first.
+
+        From the cached list when every run has been read; otherwise a period with a first
+        day is read on its own (SQL on the indexed time column) and not cached, so a page of
+        History or a six-month chart never reads the whole journal. Without a first day,
+        everything is read and cached.
+        """
+        lo, hi = _day_bounds(start, end)
         with self._reading() as conn:
             if self._cache.runs is None:
+                if start is not None:
+                    return reads.read_runs(conn, lo, hi)
                 self._cache.runs = reads.read_runs(conn, None, None)
             every = self._cache.runs
-        return _between(every, _run_time, *_day_bounds(start, end))
+        return _between(every, _run_time, lo, hi)
 
     def checkins(self, start: date | None = None, end: date | None = None) -> list[CheckIn]:
-        """Check-ins between ``start`` and ``end`` (inclusive days), oldest first, with scores and signs."""
+        """Check-ins between ``start`` and ``end`` (inclusive days), oldest first, with scores and signs.
+
+        Cached or read on its own as ``runs`` says.
+        """
+        lo, hi = _day_bounds(start, end)
         with self._reading() as conn:
             if self._cache.checkins is None:
+                if start is not None:
+                    return reads.read_checkins(conn, lo, hi)
                 self._cache.checkins = reads.read_checkins(conn, None, None)
             every = self._cache.checkins
-        return _between(every, _checkin_time, *_day_bounds(start, end))
+        return _between(every, _checkin_time, lo, hi)
 
     def care(self, start: date | None = None, end: date | None = None) -> list[CareEntry]:
+        """Care entries between ``start`` and ``end`` (inclusive days); cached or read on its own as ``runs`` says."""
         with self._reading() as conn:
             if self._cache.care is None:
+                if start is not None:
+                    return reads.read_care(conn, start, end)
                 self._cache.care = reads.read_care(conn, None, None)
             every = self._cache.care
         lo = datetime.combine(start, time.min) if start else None
         hi = datetime.combine(end, time.max) if end else None
         return _between(every, _care_time, lo, hi)
+
+    def page_start(
+        self, kinds: Lists, entries: int, start: date | None = None, before: date | None = None
+    ) -> date | None:
+        """The first day of a page of at least ``entries`` entries of one of ``kinds``, logged from ``start``
+        to the day before ``before``: the day of the ``entries``-th newest of the kind that reaches it
+        soonest. None when no kind has that many left (the page is all that is left).
+
+        A few steps down the indexed time columns, whatever the journal's length: History
+        reads its rows a page at a time with it, always whole days.
+        """
+        tables = [table for kind, table in _TABLES if kinds & kind]
+        with self._reading() as conn:
+            days = [reads.nth_newest_day(conn, table, start, before, entries) for table in tables]
+        found = [day for day in days if day is not None]
+        return max(found) if found else None
+
+    def count_entries(
+        self, kinds: Lists, start: date | None = None, end: date | None = None, hurting: Region | None = None
+    ) -> int:
+        """How many entries of ``kinds`` there are between ``start`` and ``end`` (inclusive days), counted in SQL;
+        with ``hurting``, only check-ins that scored that region above 0 (and no runs or care)."""
+        hi = end + timedelta(days=1) if end else None
+        with self._reading() as conn:
+            if hurting is not None:
+                return reads.count_checkins_hurting(conn, hurting, start, hi) if kinds & Lists.CHECKINS else 0
+            return sum(reads.count_between(conn, table, start, hi) for kind, table in _TABLES if kinds & kind)
 
     def shoes(self) -> list[Shoe]:
         """All shoes with distance so far (prior distance + logged runs), by name."""
