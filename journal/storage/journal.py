@@ -34,7 +34,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from enum import Flag, auto
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -42,9 +41,9 @@ from journal.domain.entries import CareEntry, CheckIn, JournalData, Run, Shoe
 from journal.domain.races import Race
 from journal.domain.settings import Settings
 from journal.domain.validation import InvalidEntry
-from journal.domain.vocabulary import Region
 from journal.storage import files, migrate, outputs, reads
 from journal.storage.files import FileProblem, JournalFileError
+from journal.storage.queries import JournalQueries, Lists
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -135,24 +134,6 @@ def _refuse_a_lost_journal(path: Path) -> None:
         )
 
 
-class Lists(Flag):
-    """The cached record lists a write changes, named so each write drops exactly those (and no more).
-
-    Shoe names are read with the runs, so writing shoes changes ``RUNS``; deleting a run
-    unlinks its check-ins, so it changes ``CHECKINS`` too.
-    """
-
-    NONE = 0
-    RUNS = auto()
-    CHECKINS = auto()
-    CARE = auto()
-    ALL = RUNS | CHECKINS | CARE
-
-
-_TABLES = ((Lists.RUNS, reads.Dated.RUNS), (Lists.CHECKINS, reads.Dated.CHECKINS), (Lists.CARE, reads.Dated.CARE))
-"""The cached list of each table of entries."""
-
-
 def _run_time(run: Run) -> datetime:
     return run.started_at
 
@@ -203,13 +184,15 @@ def _inserted(records: list[R], new: Iterable[R], when: Callable[[R], datetime])
     return copy
 
 
-class Journal:
+class Journal(JournalQueries):
     """An open journal file. Use ``Journal.open(path)``; close with ``close()`` or ``with``."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._reader: sqlite3.Connection | None = None
         self._cache = _Cache()
+        self._touched: list[date | None] = []
+        """Per write through this object: the first day of the entries it may have changed (None: any)."""
         self._read_lock = threading.Lock()  # the read connection and the cache
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
@@ -330,6 +313,7 @@ class Journal:
                 self._reader.close()
                 self._reader = None
             self._cache.drop(Lists.ALL)
+        self._touched.append(None)  # another file may take its place: any entry may differ
         if self._engine is not None:
             self._engine.dispose()
         self._opened = None  # a restore puts another file in place: the next write takes it as the journal
@@ -346,13 +330,15 @@ class Journal:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def transaction(self, changes: Lists, write: Callable[[Session], T]) -> T:
+    def transaction(self, changes: Lists, write: Callable[[Session], T], touched: date | None = None) -> T:
         """Run ``write(session)`` as one transaction: committed when it returns, rolled back on any error.
 
         ``changes`` names the cached lists the write changes; they are dropped whether or not it
-        succeeded. A database or system error becomes the JournalFileError naming it (disk full,
-        locked by another program, file gone...), after the rollback. For ``journal.storage``
-        modules; everything else calls the write methods below.
+        succeeded. ``touched``: the first day of the entries it may change, when known (entries it
+        adds); otherwise a write that changes a list may have changed any day, and one that changes
+        none changed no entry (``unchanged_before``). A database or system error becomes the
+        JournalFileError naming it (disk full, locked by another program, file gone...), after the
+        rollback. For ``journal.storage`` modules; everything else calls the write methods below.
         """
         from sqlalchemy.exc import DBAPIError
 
@@ -364,18 +350,32 @@ class Journal:
         except (DBAPIError, sqlite3.Error, OSError) as exc:
             raise _file_error(self.path, exc) from exc
         finally:
+            self._touched.append(touched if touched is not None else None if changes else date.max)
             if changes:
                 with self._read_lock:
                     self._cache.drop(changes)
+
+    def write_mark(self) -> int:
+        """A mark of the writes made so far through this object, for ``unchanged_before``."""
+        return len(self._touched)
+
+    def unchanged_before(self, day: date, mark: int) -> bool:
+        """Whether no write since ``mark`` can have changed an entry of a day before ``day``.
+
+        Adding entries from ``day`` on does not count; an edit or a delete (of a day not known
+        here), a restore, or a write by another program does.
+        """
+        return all(t is not None and t >= day for t in self._touched[mark:])
 
     def _session_factory(self) -> sessionmaker[Session]:
         self.engine  # noqa: B018 - creates the engine and the session factory
         assert self._sessions is not None
         return self._sessions
 
-    def _add(self, write: Callable[[Session], JournalData]) -> JournalData:
-        """A transaction that only adds records: they are inserted into the cached lists, not re-read."""
-        added = self.transaction(Lists.NONE, write)
+    def _add(self, write: Callable[[Session], JournalData], touched: date | None) -> JournalData:
+        """A transaction that only adds records (from the day ``touched``): they are inserted into the cached
+        lists, not re-read."""
+        added = self.transaction(Lists.NONE, write, touched)
         with self._read_lock:
             self._cache.insert(added)
         return added
@@ -436,33 +436,6 @@ class Journal:
         lo = datetime.combine(start, time.min) if start else None
         hi = datetime.combine(end, time.max) if end else None
         return _between(every, _care_time, lo, hi)
-
-    def page_start(
-        self, kinds: Lists, entries: int, start: date | None = None, before: date | None = None
-    ) -> date | None:
-        """The first day of a page of at least ``entries`` entries of one of ``kinds``, logged from ``start``
-        to the day before ``before``: the day of the ``entries``-th newest of the kind that reaches it
-        soonest. None when no kind has that many left (the page is all that is left).
-
-        A few steps down the indexed time columns, whatever the journal's length: History
-        reads its rows a page at a time with it, always whole days.
-        """
-        tables = [table for kind, table in _TABLES if kinds & kind]
-        with self._reading() as conn:
-            days = [reads.nth_newest_day(conn, table, start, before, entries) for table in tables]
-        found = [day for day in days if day is not None]
-        return max(found) if found else None
-
-    def count_entries(
-        self, kinds: Lists, start: date | None = None, end: date | None = None, hurting: Region | None = None
-    ) -> int:
-        """How many entries of ``kinds`` there are between ``start`` and ``end`` (inclusive days), counted in SQL;
-        with ``hurting``, only check-ins that scored that region above 0 (and no runs or care)."""
-        hi = end + timedelta(days=1) if end else None
-        with self._reading() as conn:
-            if hurting is not None:
-                return reads.count_checkins_hurting(conn, hurting, start, hi) if kinds & Lists.CHECKINS else 0
-            return sum(reads.count_between(conn, table, start, hi) for kind, table in _TABLES if kinds & kind)
 
     def shoes(self) -> list[Shoe]:
         """All shoes with distance so far (prior distance + logged runs), by name."""
@@ -537,8 +510,10 @@ class Journal:
         from journal.storage import writes
 
         entries = list(care)
+        new = checkin.id is None and all(c.id is None for c in entries)  # only adds: of these days
+        first = min([checkin.recorded_at.date(), *(c.day for c in entries)]) if new else None
         return self.transaction(
-            Lists.CHECKINS | Lists.CARE, lambda s: writes.save_checkin_with_care(s, checkin, entries)
+            Lists.CHECKINS | Lists.CARE, lambda s: writes.save_checkin_with_care(s, checkin, entries), first
         )
 
     def delete_entries(self, checkin_ids: Iterable[int] = (), care_ids: Iterable[int] = ()) -> None:
@@ -602,7 +577,9 @@ class Journal:
         from journal.storage import writes
 
         lists = list(runs), list(checkins), list(care), list(shoes), list(races)
-        return self._add(lambda s: writes.add_entries(s, *lists))
+        days = [r.started_at.date() for r in lists[0]] + [c.recorded_at.date() for c in lists[1]]
+        first = min([*days, *(c.day for c in lists[2])], default=date.max)
+        return self._add(lambda s: writes.add_entries(s, *lists), first)
 
     def restore_deleted(self, record: Run | CheckIn | CareEntry) -> Run | CheckIn | CareEntry:
         """Add back a deleted record (undo of a delete) under its old id."""
