@@ -13,7 +13,6 @@ Stored formats (as SQLAlchemy writes them to SQLite): datetimes are
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -119,7 +118,8 @@ def _day_ranges(days: Sequence[date]) -> str:
             ranges[-1][1] = day + timedelta(days=1)
         else:
             ranges.append([day, day + timedelta(days=1)])
-    return json.dumps([[stamp(datetime.combine(a, time.min)), stamp(datetime.combine(b, time.min))] for a, b in ranges])
+    pairs = (f'["{stamp(datetime.combine(a, time.min))}", "{stamp(datetime.combine(b, time.min))}"]' for a, b in ranges)
+    return f"[{', '.join(pairs)}]"  # JSON by hand: stamps are digits, '-', ':', '.' and a space
 
 
 def _on_days(table: str, column: str, days: Sequence[date]) -> tuple[str, list[str | int]]:

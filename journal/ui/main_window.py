@@ -1,6 +1,7 @@
 """The main window: actions, the flag banner, the goal race line, and the pages as tabs.
 
-History is built at start-up; Calendar, Trends, Race, Flags, Report, Shoes and Settings are
+History is built at start-up, the flag banner right after the first paint (judging the flags
+does not hold up the window); Calendar, Trends, Race, Flags, Report, Shoes and Settings are
 built the first time their tab is shown (their modules import matplotlib and
 the PDF code, which start-up should not pay for). Every page refreshes itself
 from ``JournalOperations.changed``; the window is never rebuilt.
@@ -120,9 +121,11 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.banner = self._make_banner()
-        if self.banner is not None:
-            layout.addWidget(self.banner)
+        self._banner_slot = QVBoxLayout()  # the flag banner goes here once built (``banner``)
+        self._banner_slot.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._banner_slot)
+        self._banner: QWidget | None = None
+        self._banner_built = False
         self.race_line = self._make_race_line()
         layout.addWidget(self.race_line)
         self._bars = QVBoxLayout()  # the reminders' bars, made when there is something to say
@@ -142,16 +145,28 @@ class MainWindow(QMainWindow):
         # Owned by the window, so it cannot fire after the window is gone.
         self._ready_timer = QTimer(self, singleShot=True, interval=0)
         self._ready_timer.timeout.connect(self.history_ready)
+        self.history_ready.connect(lambda: QTimer.singleShot(0, self, lambda: self.banner))  # after the first paint
         # Reminders start once the window is up: the first paint does not wait for them.
         QTimer.singleShot(REMINDERS_AFTER_MS, self, self.start_reminders)
 
     # ---- construction --------------------------------------------------------------------
+    @property
+    def banner(self) -> QWidget | None:
+        """The flag banner: built on the turn of the event loop after History is shown (``history_ready``), so
+        History is painted without waiting for the flags to be judged, or at once when asked for."""
+        if not self._banner_built:
+            self._banner_built = True
+            self._banner = self._make_banner()
+            if self._banner is not None:
+                self._banner_slot.addWidget(self._banner)
+        return self._banner
+
     def _make_banner(self) -> QWidget | None:
         try:
             banner_class = _load("journal.ui.flags.banner:FlagBanner")
         except ModuleNotFoundError:
             return None
-        banner = banner_class(self.ops, self)
+        banner = banner_class(self.ops, self.centralWidget())  # its parent in the layout: it stays as it shows itself
         banner.open_flags_requested.connect(lambda: self.show_tab("Flags"))
         return banner
 

@@ -20,7 +20,7 @@ from journal.domain.vocabulary import Region
 from journal.storage.journal import Journal, Lists
 from journal.ui.pages.history_rows import HistoryRow, care_row_time, group_by_day
 
-PAGE_ENTRIES = 150
+PAGE_ENTRIES = 100
 """At least this many entries of one kind per page: a screenful several times over."""
 _DAY = timedelta(days=1)
 
