@@ -9,7 +9,12 @@ Gabbett 2016; monotony and strain, Foster 1998), ``pain`` (pain per region),
 The period: ``start`` and ``end`` choose what is shown; entries before ``start`` still
 serve as history (the week before the first week, the 30 days before a run, the 28
 days of chronic load), and entries after ``end`` are never used, so the figures are
-those the runner would have seen on ``end``. Weeks are whole calendar weeks (from
+those the runner would have seen on ``end``. Only the ``HISTORY_DAYS`` (365) before the
+first week shown are read: they hold all of that history, and the EWMA loads started
+there differ from those started at the first run by under a 10^-11 th
+(``load.EWMA_WARMUP_DAYS``). So a caller may pass just those days (``reads_from``) with
+the journal's first run (``first_run``), and a six-month view costs the same on a
+journal of one year or of thirty. Weeks are whole calendar weeks (from
 ``Settings.week_start``): the first week shown is the one holding ``start``, the last
 the one holding ``end``, counted up to ``end``.
 
@@ -27,6 +32,7 @@ from datetime import date, datetime, time, timedelta
 from journal.analysis.correlation import Correlation, pain_after_jumps
 from journal.analysis.factors import FactorRow, factor_table
 from journal.analysis.load import (
+    EWMA_WARMUP_DAYS,
     LoadDay,
     LoadSeries,
     acute_chronic,
@@ -143,6 +149,15 @@ def _loads(series: LoadSeries | None, first: date, days: int) -> list[float]:
     return [0.0] * min(before, days) + list(series.load[max(i, 0) : max(i + days, 0)])
 
 
+HISTORY_DAYS = EWMA_WARMUP_DAYS
+"""Days before the first week shown that the figures read (see the module docstring)."""
+
+
+def reads_from(start: date) -> date:
+    """The first day of the entries ``compute_stats`` reads for a period from ``start`` (its week, and the history)."""
+    return start - timedelta(days=6 + HISTORY_DAYS)
+
+
 def compute_stats(
     data: JournalData,
     week_start: WeekStart = WeekStart.MONDAY,
@@ -150,6 +165,7 @@ def compute_stats(
     end: date | None = None,
     lag_weeks: int = 1,
     region: Region | None = None,
+    first_run: date | None = None,
 ) -> Stats:
     """Compute every figure for the period ``start``-``end`` (inclusive).
 
@@ -158,6 +174,8 @@ def compute_stats(
     jumps and in the factors; None picks the region with the most pain in the period.
     ``lag_weeks`` (0, 1 or 2) is how many weeks after a change its pain is taken. With an
     explicit ``end``, the week holding it is "so far" when it ends later (no change figure).
+    ``first_run``: the journal's first run, when ``data`` holds only the days from ``reads_from(start)``
+    (the 28 days of history before the first ratio count from it); default the first run in ``data``.
     """
     as_of = end
     if end is None:
@@ -170,6 +188,8 @@ def compute_stats(
     limit = datetime.combine(end + timedelta(days=1), time.min) if end else datetime.max
     runs = tuple(r for r in data.runs if r.started_at < limit)
     checkins = tuple(c for c in data.checkins if c.recorded_at < limit)
+    if first_run is None:
+        first_run = min((r.started_at for r in runs), default=datetime.max).date()
     if start is None:
         firsts = [
             x
@@ -180,6 +200,10 @@ def compute_stats(
             if x is not None
         ]
         start = min(firsts).date() if firsts else None
+    if start is not None:  # only the history the period reads (the module docstring)
+        lo = datetime.combine(reads_from(start), time.min)
+        runs = tuple(r for r in runs if r.started_at >= lo)
+        checkins = tuple(c for c in checkins if c.recorded_at >= lo)
     daily = daily_max_by_region(checkins)
     if start is None or end is None or start > end:
         empty = pain_after_jumps((), lambda _d: None, lag_weeks, region)
@@ -190,8 +214,9 @@ def compute_stats(
     first_shown = week_starts[0]
     dist_daily = daily_totals(runs, distance_km)
     sess_daily = daily_totals(runs, session_load)
-    dist_series = acute_chronic(dist_daily, min(dist_daily), end) if dist_daily else None
-    sess_series = acute_chronic(sess_daily, min(dist_daily), end) if sess_daily else None
+    series_from = max(first_run, first_shown - timedelta(days=HISTORY_DAYS)) if dist_daily else first_shown
+    dist_series = acute_chronic(dist_daily, series_from, end, first_run) if dist_daily else None
+    sess_series = acute_chronic(sess_daily, series_from, end, first_run) if sess_daily else None
     # the weeks one and two after the last one shown, for the pain after a jump (check-ins up to `end` only)
     after = [week_starts[-1] + timedelta(weeks=k) for k in (1, 2)]
     pains = weekly_pain(daily, week_start, [*week_starts, *after])
