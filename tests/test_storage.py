@@ -12,7 +12,7 @@ import pytest
 from journal.domain.entries import CareEntry, CheckIn, RegionScore, Run, Shoe
 from journal.domain.settings import Settings, WeekStart
 from journal.domain.units import DistanceUnit
-from journal.domain.vocabulary import CareKind, Character, Radiates, Region, Surface, Timing, WarningSign
+from journal.domain.vocabulary import CareKind, Character, FootStrike, Radiates, Region, Surface, Timing, WarningSign
 from journal.storage.journal import InvalidEntry, Journal, Lists
 
 MORNING = datetime(2026, 3, 2, 8, 0)
@@ -58,6 +58,11 @@ def test_run_round_trips_every_field(journal):
         hydrated=False,
         hot=True,
         notes='Quotes " and ünïcödé, 10k\nsecond line',
+        foot_strike=FootStrike.MIDFOOT,
+        stopped_for_pain=True,
+        source="gpx",
+        source_id="activity-17",
+        source_file="morning.gpx",
     )
     saved = journal.add_run(run)
     assert saved.id is not None

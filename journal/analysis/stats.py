@@ -42,6 +42,7 @@ from journal.analysis.load import (
     session_load,
 )
 from journal.analysis.pain import (
+    DailyPain,
     PainSeries,
     daily_max_by_region,
     most_painful_in,
@@ -166,6 +167,8 @@ def compute_stats(
     lag_weeks: int = 1,
     region: Region | None = None,
     first_run: date | None = None,
+    daily_series: bool = True,
+    daily: DailyPain | None = None,
 ) -> Stats:
     """Compute every figure for the period ``start``-``end`` (inclusive).
 
@@ -176,12 +179,18 @@ def compute_stats(
     explicit ``end``, the week holding it is "so far" when it ends later (no change figure).
     ``first_run``: the journal's first run, when ``data`` holds only the days from ``reads_from(start)``
     (the 28 days of history before the first ratio count from it); default the first run in ``data``.
+    ``daily_series`` False leaves out what only the charts show (``pain``, ``interference`` and ``factors``
+    are empty): the weekly table of ``stats`` needs none of them. ``daily``: each day's highest score per
+    region (``pain.daily_max_by_region`` of the check-ins), when the caller read that instead of the check-ins
+    (``Journal.daily_pain``); ``data.checkins`` is then not used (the interference is taken from them).
     """
     as_of = end
+    given = daily
     if end is None:
         end = max(
             max((r.started_at for r in data.runs), default=None) or datetime.min,
             max((c.recorded_at for c in data.checkins), default=None) or datetime.min,
+            datetime.combine(max(given), time.min) if given else datetime.min,
         ).date()
         if end == datetime.min.date():
             end = None
@@ -196,6 +205,9 @@ def compute_stats(
             for x in (
                 min((r.started_at for r in runs), default=None),
                 min((c.recorded_at for c in checkins), default=None),
+                datetime.combine(min(d for d in given if d < limit.date()), time.min)
+                if given and any(d < limit.date() for d in given)
+                else None,
             )
             if x is not None
         ]
@@ -204,7 +216,11 @@ def compute_stats(
         lo = datetime.combine(reads_from(start), time.min)
         runs = tuple(r for r in runs if r.started_at >= lo)
         checkins = tuple(c for c in checkins if c.recorded_at >= lo)
-    daily = daily_max_by_region(checkins)
+    if given is None:
+        daily = daily_max_by_region(checkins)
+    else:
+        first_day = reads_from(start) if start is not None else date.min
+        daily = {day: scores for day, scores in given.items() if first_day <= day < limit.date()}
     if start is None or end is None or start > end:
         empty = pain_after_jumps((), lambda _d: None, lag_weeks, region)
         return Stats(week_start, start, end, (), (), None, None, {}, region, empty, (), ())
@@ -262,16 +278,18 @@ def compute_stats(
         return None if p is None else p.mean_of(chosen)
 
     correlation = pain_after_jumps(weeks, week_mean, lag_weeks, chosen)
-    pain_first = first_shown
     pain = {
-        r: region_series(daily, r, pain_first, end) for r in Region if any(r in scores for scores in daily.values())
+        r: region_series(daily, r, first_shown, end)
+        for r in Region
+        if daily_series and any(r in scores for scores in daily.values())
     }
     interference: dict[date, int] = {}
-    for c in checkins:
+    for c in checkins if daily_series else ():
         if c.interference is not None:
             interference[c.day] = max(interference.get(c.day, 0), c.interference)
     shown_from = datetime.combine(first_shown, time.min)
     runs_shown = tuple(r for r in runs if r.started_at >= shown_from)
+    factors = factor_table(runs_shown, daily, data.care, week_start, chosen) if daily_series else ()
     return Stats(
         week_start=week_start,
         start=first_shown,
@@ -283,7 +301,7 @@ def compute_stats(
         pain=pain,
         region=chosen,
         correlation=correlation,
-        factors=factor_table(runs_shown, daily, data.care, week_start, chosen),
+        factors=factors,
         runs=runs_shown,
         interference=rolling_mean(interference, first_shown, end)
         if any(d >= first_shown for d in interference)

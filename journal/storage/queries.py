@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import Flag, auto
 
 from journal.domain.entries import JournalData
@@ -99,3 +99,11 @@ class JournalQueries:
         SQL without reading a record."""
         with self._reading() as conn:
             return reads.days_scored(conn, queries)
+
+    def daily_pain(self, start: date | None = None, end: date | None = None) -> dict[date, dict[Region, int]]:
+        """Each day's highest score per region, from ``start`` to ``end`` (inclusive days), without reading the
+        check-ins themselves (``journal.analysis.stats.compute_stats(daily=...)``)."""
+        lo = datetime.combine(start, time.min) if start else None
+        hi = datetime.combine(end + timedelta(days=1), time.min) if end else None
+        with self._reading() as conn:
+            return reads.read_daily_pain(conn, lo, hi)
