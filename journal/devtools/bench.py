@@ -1,37 +1,48 @@
-"""The speed harness: ``python -m journal.devtools.bench [--quick] [--runs N]``.
+"""The speed harness: ``python -m journal.devtools.bench [--years N ...] [--quick] [--runs R]``.
 
-Generates the 10-year journal (``journal.devtools.generate``) in a temporary folder and
-prints, as medians over several runs, each figure against its target:
+Generates journals of the given lengths (default 1, 10 and 30 years: about 2,800, 28,000 and
+84,000 rows; ``journal.devtools.generate``) in a temporary folder and prints every figure of
+issue 16 for each, side by side, against its target:
 
-- start-up: ``python main.py --db PATH`` until the main window is shown with
-  History filled (the hidden ``RUN_JOURNAL_BENCH_EXIT=1`` makes the app quit
-  right then), against a bare PySide6 window (QApplication and an empty
-  QMainWindow, shown, quitting on the same first pass of the event loop)
-  started the same way in the same run; whole processes, wall clock, from
-  spawn to exit, alternated; their ratio (target 3 or less);
-- saving one run through ``JournalOperations.save_run`` until the window has
-  processed the change (History shows the new row), in a window holding the
-  10-year journal (target under 50 ms);
-- the figures of the other areas, each measured in its own process by
-  ``journal.devtools.benchmarks.<area>.measure(quick) -> dict[str, float]`` (statistics,
-  Trends, PDF report, Strava import, the Calendar's month); an area not written yet prints
-  "not available";
-- peak memory (maximum resident set size, from ``wait4``) of the window process
-  with the 10-year journal open.
+- start-up: ``python main.py --db PATH`` until the main window is shown with History
+  filled (the hidden ``RUN_JOURNAL_BENCH_EXIT=1`` makes the app quit right then), and a
+  bare PySide6 window (QApplication and an empty QMainWindow, shown, quitting on the same
+  first pass of the event loop); whole processes, wall clock from spawn to exit, in turn
+  (bare, then each journal, ``--runs`` times), the ratios taken run by run; also until the
+  flag banner is judged too (``=banner``), and the ratio of each journal to the 10-year one;
+- save one run: ``JournalOperations.save_run`` until the window (History, the banner) has
+  processed it (``probes.save``);
+- Trends: the 6-month redraw (``probes.trends``), each journal in turn, and its ratio to the
+  1-year journal's, round by round;
+- ``stats --json`` and ``flags --json``: whole processes in turn with a raw sqlite3 read of
+  every row of every table (``SELECT *``, fetched), the ratios run by run;
+- the whole-history PDF: CPU seconds from reading the journal to the PDF bytes (``probes.pdf``);
+- importing the journal's JSON backup into an empty journal: ``main.py import``, wall and
+  peak memory of that process;
+- peak memory of the window: the start-up process with History and the banner;
+- the figures of each area (``journal.devtools.benchmarks``: statistics, report, importing,
+  Calendar) on the 10-year journal (the longest below it with ``--years``), each in its own
+  process.
 
-``--quick`` (CI) takes 3 runs of each and fewer repeats inside the areas; it
-proves the harness works, it does not judge the numbers. Qt runs offscreen
-unless ``QT_QPA_PLATFORM`` says otherwise; window settings go to a temporary
-folder, never the user's.
+Memory figures are the maximum resident set size of the measured process alone, from
+``wait4``: the harness itself never loads a journal, so a child (which starts as a copy
+of it) is never charged with the harness's memory; the harness's own peak is printed as
+the floor below which no figure can read. Each probe runs in a fresh interpreter.
+
+``--quick`` (CI) takes a 1-year journal, one run of each and no area figures beyond one
+pass: it proves the harness works and prints every figure, it does not judge the numbers.
+Qt runs offscreen unless ``QT_QPA_PLATFORM`` says otherwise; window settings go to a
+temporary folder, never the user's. Bytecode is compiled first (``compileall``), as an
+installed app has it.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import platform
+import resource
 import sqlite3
 import statistics
 import subprocess
@@ -39,24 +50,41 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 AREAS = ("analysis", "report", "importing", "calendar")
 """``journal/devtools/benchmarks/<area>.py`` modules asked for their figures, in this order."""
 
-FIGURES: list[tuple[str, str, str, tuple[str, float] | None]] = [
-    ("startup_bare_ms", "start-up, bare PySide6 window", "ms", None),
-    ("startup_app_ms", "start-up, main window with History filled", "ms", None),
-    ("startup_ratio", "start-up ratio, main window / bare window", "x", ("<=", 3.0)),
-    ("save_run_ms", "save one run -> window updated", "ms", ("<", 50.0)),
-    ("stats_all_ms", "all statistics, 10 years", "ms", ("<", 100.0)),
-    ("trends_redraw_ms", "Trends redraw (6 months)", "ms", ("<", 200.0)),
-    ("report_8_weeks_s", "8-week PDF report", "s", ("<", 2.0)),
-    ("strava_2000_import_s", "Strava CSV import, 2,000 activities", "s", ("<", 3.0)),
-    ("peak_memory_mb", "peak memory, window with the 10-year journal", "MB", None),
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    unit: str
+    target: tuple[str, float, int] | None = None
+    """(operator, limit, the journal's years it applies to)."""
+
+
+FIGURES: list[Figure] = [
+    Figure("startup_bare_ms", "start-up, bare PySide6 window", "ms"),
+    Figure("startup_app_ms", "start-up to History filled", "ms"),
+    Figure("startup_ratio", "  against the bare window", "x", ("<=", 2.0, 10)),
+    Figure("startup_vs_10y", "  against the 10-year journal", "x", ("<=", 1.15, 30)),
+    Figure("startup_flags_ms", "start-up to History and the flag banner", "ms"),
+    Figure("save_run_ms", "save one run -> window updated", "ms", ("<", 30.0, 30)),
+    Figure("trends_redraw_ms", "Trends redraw, 6 months", "ms"),
+    Figure("trends_vs_1y", "  against the 1-year journal", "x", ("<=", 1.10, 30)),
+    Figure("raw_read_ms", "raw sqlite3 read of every row", "ms"),
+    Figure("stats_json_ratio", "stats --json against the raw read", "x", ("<=", 3.0, 30)),
+    Figure("flags_json_ratio", "flags --json against the raw read", "x", ("<=", 3.0, 30)),
+    Figure("pdf_cpu_s", "whole-history PDF, CPU", "s", ("<=", 1.5, 10)),
+    Figure("import_s", "JSON backup import into an empty journal", "s", ("<=", 2.0, 10)),
+    Figure("import_peak_mb", "peak memory, importing it", "MB", ("<=", 150.0, 30)),
+    Figure("window_peak_mb", "peak memory, window (History and flags)", "MB", ("<=", 100.0, 30)),
 ]
-"""Every figure the issue asks for: key, label, unit, target. Printed always, "not available" when missing."""
+"""Every figure the issue asks for, in the order printed; each is printed for each journal, or 'not measured'."""
 
 BARE_WINDOW = """
 import sys
@@ -70,217 +98,297 @@ QTimer.singleShot(0, app.quit)
 sys.exit(app.exec())
 """
 
-SAVE_PROBE = """
-import json, statistics, sys, time
-from datetime import datetime, timedelta
-from pathlib import Path
-from PySide6.QtCore import QSettings
-from journal.domain.entries import Run
-from journal.storage.journal import Journal
-from journal.ui.application import make_application
-from journal.ui.main_window import MainWindow
-from journal.ui.operations import JournalOperations
-path, repeats = Path(sys.argv[1]), int(sys.argv[2])
-app = make_application()
-ops = JournalOperations(Journal.open(path))
-window = MainWindow(ops, QSettings(str(path.with_suffix(".ini")), QSettings.Format.IniFormat))
-window.show()
-app.processEvents()
-start = datetime.now().replace(microsecond=0) - timedelta(hours=2)
-times = []
-for i in range(repeats + 1):
-    before = window.history.model.rowCount()
-    started = time.perf_counter()
-    ops.save_run(Run(started_at=start - timedelta(minutes=i), distance_m=5000.0 + i))
-    app.processEvents()
-    elapsed = time.perf_counter() - started
-    if window.history.model.rowCount() != before + 1:
-        raise SystemExit("History did not show the saved run")
-    if i:  # the first one warms up
-        times.append(elapsed)
-print("BENCH-JSON " + json.dumps({"save_run_ms": statistics.median(times) * 1000.0}))
+RAW_READ = """
+import sqlite3, sys
+conn = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+tables = [name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+print(sum(len(conn.execute(f'SELECT * FROM "{name}"').fetchall()) for name in tables))
 """
+"""The yardstick of ``stats --json`` and ``flags --json``: every row of every table, fetched with plain sqlite3."""
 
-AREA_PROBE = """
-import json, sys
-from importlib import import_module
-figures = import_module("journal.devtools.benchmarks." + sys.argv[1]).measure(sys.argv[2] == "quick")
-print("BENCH-JSON " + json.dumps({k: float(v) for k, v in figures.items()}))
-"""
+
+@dataclass
+class Journal:
+    years: int
+    path: Path
+    rows: int = 0
+    summary: str = ""
+    figures: dict[str, float] = field(default_factory=dict)
+    problems: dict[str, str] = field(default_factory=dict)
 
 
 class Harness:
     def __init__(self, quick: bool, runs: int, folder: Path) -> None:
         self.quick, self.runs, self.folder = quick, runs, folder
-        self.figures: dict[str, float] = {}
-        self.problems: dict[str, str] = {}
-        self.extra_targets: dict[str, float] = {}
         self.env = dict(os.environ)
         self.env.setdefault("QT_QPA_PLATFORM", "offscreen")
         self.env["XDG_CONFIG_HOME"] = str(folder / "config")  # window settings: never the user's
         self.env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+        self.area_figures: dict[str, float] = {}
+        self.area_problems: dict[str, str] = {}
 
-    # ---- processes ----------------------------------------------------------------------------
+    # ---- processes ------------------------------------------------------------------------------
     def timed(self, args: Sequence[str], extra_env: dict[str, str] | None = None) -> tuple[float, float, str]:
-        """(wall seconds spawn-to-exit, peak RSS in MB, stdout) of one process; raises on failure."""
+        """(wall seconds spawn-to-exit, the process's own peak RSS in MB, stdout); raises on failure."""
         env = {**self.env, **(extra_env or {})}
-        started = time.perf_counter()
-        proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        if hasattr(os, "wait4"):
-            _pid, status, usage = os.wait4(proc.pid, 0)
-            wall = time.perf_counter() - started
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-        else:  # pragma: no cover - Windows
-            proc.wait()
-            wall, peak = time.perf_counter() - started, float("nan")
-        out, err = (stream.read().decode("utf-8", "replace") for stream in (proc.stdout, proc.stderr))
-        if proc.returncode != 0:
-            last = (err.strip().splitlines() or [f"exit status {proc.returncode}"])[-1]
-            raise RuntimeError(last)
-        return wall, peak, out
+        with tempfile.TemporaryFile() as errors:  # a file, so a chatty stderr cannot block the child
+            started = time.perf_counter()
+            proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=errors)
+            assert proc.stdout is not None
+            out = proc.stdout.read()  # until the child closes it, at exit
+            if hasattr(os, "wait4"):
+                _pid, status, usage = os.wait4(proc.pid, 0)
+                wall = time.perf_counter() - started
+                proc.returncode = os.waitstatus_to_exitcode(status)
+                peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+            else:  # pragma: no cover - Windows
+                proc.wait()
+                wall, peak = time.perf_counter() - started, float("nan")
+            proc.stdout.close()
+            if proc.returncode != 0:
+                errors.seek(0)
+                text = errors.read().decode("utf-8", "replace").strip()
+                raise RuntimeError((text.splitlines() or [f"exit status {proc.returncode}"])[-1])
+        return wall, peak, out.decode("utf-8", "replace")
 
-    def probe(self, code: str, *args: str) -> dict[str, float]:
-        _wall, _peak, out = self.timed([sys.executable, "-c", code, *args])
+    def probe(self, *args: str) -> dict[str, float]:
+        _wall, _peak, out = self.timed([sys.executable, "-m", "journal.devtools.probes", *args])
         lines = [line for line in out.splitlines() if line.startswith("BENCH-JSON ")]
         if not lines:
             raise RuntimeError("printed no figures")
-        return json.loads(lines[-1][len("BENCH-JSON ") :])
+        figures: dict[str, float] = json.loads(lines[-1][len("BENCH-JSON ") :])
+        return figures
+
+    # ---- journals -------------------------------------------------------------------------------
+    def make(self, years: int) -> Journal:
+        journal = Journal(years, self.folder / f"{years}-years.sqlite3")
+        started = time.perf_counter()
+        self.probe("generate", str(journal.path), str(years))
+        took = time.perf_counter() - started
+        conn = sqlite3.connect(journal.path)
+        counts = {
+            table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("runs", "checkins", "care", "symptom_scores", "warning_signs")
+        }
+        conn.close()
+        journal.rows = sum(counts.values())
+        size = journal.path.stat().st_size / 1024 / 1024
+        journal.summary = (
+            f"{_years(years)}: {counts['runs']:,} runs, {counts['checkins']:,} check-ins, {counts['care']:,} care "
+            f"entries ({journal.rows:,} rows with the scores), {size:.1f} MB, generated in {took:.1f} s"
+        )
+        return journal
 
     # ---- the figures ----------------------------------------------------------------------------
-    def make_journal(self) -> Path:
-        from journal.devtools.generate import write_ten_year_journal
-
-        started = time.perf_counter()
-        path = write_ten_year_journal(self.folder / "ten-years.sqlite3")
-        took = time.perf_counter() - started
-        conn = sqlite3.connect(path)
-        runs, checkins = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("runs", "checkins"))
-        conn.close()
-        size = path.stat().st_size / 1024 / 1024
-        print(f"10-year journal: {runs:,} runs, {checkins:,} check-ins, {size:.1f} MB (generated in {took:.1f} s)")
-        return path
-
-    def startup(self, journal: Path) -> None:
-        bare, app, peaks = [], [], []
+    def startup(self, journals: list[Journal]) -> None:
+        app = [sys.executable, "main.py", "--db"]
+        bare: list[float] = []
+        walls: dict[int, list[float]] = {j.years: [] for j in journals}
+        banner: dict[int, list[float]] = {j.years: [] for j in journals}
+        peaks: dict[int, list[float]] = {j.years: [] for j in journals}
         for _ in range(self.runs):
             bare.append(self.timed([sys.executable, "-c", BARE_WINDOW])[0])
-            wall, peak, out = self.timed(
-                [sys.executable, "main.py", "--db", str(journal)], {"RUN_JOURNAL_BENCH_EXIT": "1"}
-            )
-            if "bench: history shown" not in out:
-                raise RuntimeError("the window never said it had History filled (RUN_JOURNAL_BENCH_EXIT)")
-            app.append(wall)
+            for j in journals:
+                wall, _peak, out = self.timed([*app, str(j.path)], {"RUN_JOURNAL_BENCH_EXIT": "1"})
+                if "bench: history shown" not in out:
+                    raise RuntimeError("the window never said it had History filled (RUN_JOURNAL_BENCH_EXIT)")
+                walls[j.years].append(wall)
+            for j in journals:
+                wall, peak, _out = self.timed([*app, str(j.path)], {"RUN_JOURNAL_BENCH_EXIT": "banner"})
+                banner[j.years].append(wall)
+                peaks[j.years].append(peak)
+        ten = walls.get(10)
+        for j in journals:
+            mine = walls[j.years]
+            j.figures["startup_bare_ms"] = statistics.median(bare) * 1000.0
+            j.figures["startup_app_ms"] = statistics.median(mine) * 1000.0
+            j.figures["startup_ratio"] = statistics.median(a / b for a, b in zip(mine, bare, strict=True))
+            if ten is not None and j.years != 10:
+                j.figures["startup_vs_10y"] = statistics.median(a / b for a, b in zip(mine, ten, strict=True))
+            j.figures["startup_flags_ms"] = statistics.median(banner[j.years]) * 1000.0
+            j.figures["window_peak_mb"] = max(peaks[j.years])
+
+    def commands(self, j: Journal) -> None:
+        raw, stats, flags = [], [], []
+        db = ["--db", str(j.path)]
+        for _ in range(self.runs):
+            raw.append(self.timed([sys.executable, "-c", RAW_READ, str(j.path)])[0])
+            stats.append(self.timed([sys.executable, "main.py", *db, "stats", "--json"])[0])
+            flags.append(self.timed([sys.executable, "main.py", *db, "flags", "--json"])[0])
+        j.figures["raw_read_ms"] = statistics.median(raw) * 1000.0
+        j.figures["stats_json_ratio"] = statistics.median(a / b for a, b in zip(stats, raw, strict=True))
+        j.figures["flags_json_ratio"] = statistics.median(a / b for a, b in zip(flags, raw, strict=True))
+
+    def save(self, j: Journal) -> None:
+        copy = self.folder / f"save-{j.years}.sqlite3"
+        copy.write_bytes(j.path.read_bytes())
+        j.figures.update(self.probe("save", str(copy), "3" if self.quick else "15"))
+
+    def trends(self, journals: list[Journal]) -> None:
+        """The 6-month redraw of each journal in turn, round after round; the ratio to the 1-year one per round."""
+        rounds: dict[int, list[float]] = {j.years: [] for j in journals}
+        for _ in range(1 if self.quick else 3):
+            for j in journals:
+                rounds[j.years].append(
+                    self.probe("trends", str(j.path), "1" if self.quick else "7")["trends_redraw_ms"]
+                )
+        one = rounds.get(1)
+        for j in journals:
+            j.figures["trends_redraw_ms"] = statistics.median(rounds[j.years])
+            if one is not None and j.years != 1:
+                ratios = (a / b for a, b in zip(rounds[j.years], one, strict=True))
+                j.figures["trends_vs_1y"] = statistics.median(ratios)
+
+    def pdf(self, j: Journal) -> None:
+        j.figures.update(self.probe("pdf", str(j.path), "1" if self.quick else "3"))
+
+    def json_import(self, j: Journal) -> None:
+        backup = self.folder / f"{j.years}-years.json"
+        self.probe("export", str(j.path), str(backup))
+        walls, peaks = [], []
+        for n in range(1 if self.quick else 3):
+            target = self.folder / f"import-{j.years}-{n}.sqlite3"
+            wall, peak, _out = self.timed([sys.executable, "main.py", "--db", str(target), "import", str(backup)])
+            walls.append(wall)
             peaks.append(peak)
-        self.figures["startup_bare_ms"] = statistics.median(bare) * 1000.0
-        self.figures["startup_app_ms"] = statistics.median(app) * 1000.0
-        self.figures["startup_ratio"] = self.figures["startup_app_ms"] / self.figures["startup_bare_ms"]
-        self.figures["peak_memory_mb"] = statistics.median(peaks)
+        j.figures["import_s"] = statistics.median(walls)
+        j.figures["import_peak_mb"] = max(peaks)
 
-    def save_run(self, journal: Path) -> None:
-        self.figures.update(self.probe(SAVE_PROBE, str(journal), str(5 if self.quick else 15)))
+    def area(self, name: str, j: Journal) -> None:
+        self.area_figures.update(self.probe("area", name, str(j.path), "quick" if self.quick else "full"))
 
-    def area(self, name: str) -> None:
-        if importlib.util.find_spec(f"journal.devtools.benchmarks.{name}") is None:
-            raise ModuleNotFoundError(name)
-        self.figures.update(self.probe(AREA_PROBE, name, "quick" if self.quick else "full"))
-
-    def attempt(self, keys: Sequence[str], step, *args) -> None:
+    @staticmethod
+    def attempt(problems: dict[str, str], keys: Sequence[str], step, *args) -> None:
         """Run one measurement; a failure is printed against its figures instead of stopping the harness."""
         try:
             step(*args)
-        except ModuleNotFoundError:
-            for key in keys:
-                self.problems.setdefault(key, "not available")
         except Exception as exc:
             for key in keys:
-                self.problems.setdefault(key, f"failed: {exc}")
+                problems.setdefault(key, f"failed: {exc}"[:60])
 
     # ---- printing -------------------------------------------------------------------------------
-    def report(self) -> None:
-        print()
-        print(f"{'figure':<48}{'median':>12}  {'target':<10}verdict")
-        known = set()
-        for key, label, unit, target in FIGURES:
-            known.add(key)
-            print(self.line(label, key, unit, target))
-        others = sorted(k for k in self.figures if k not in known)
-        if others:
-            print("\nother figures from journal/devtools/benchmarks/:")
-            for key in others:
+    def report(self, journals: list[Journal]) -> None:
+        heads = "".join(f"{_years(j.years):>12}" for j in journals)
+        print(f"\n{'figure':<46}{heads}  {'target':<18}verdict")
+        for figure in FIGURES:
+            print(self.line(figure, journals))
+        if self.area_figures or self.area_problems:
+            print(f"\nother figures from journal/devtools/benchmarks/ ({_years(self.area_years)}):")
+            for key in sorted(self.area_figures):
                 unit = "s" if key.endswith("_s") else "ms" if key.endswith("_ms") else ""
-                target = self.extra_targets.get(key)
-                print(self.line(key, key, unit, ("<", target) if target else None))
+                print(f"  {key:<44}{_shown(self.area_figures[key], unit):>12}")
+            for key, problem in self.area_problems.items():
+                print(f"  {key:<44}{problem}")
 
-    def line(self, label: str, key: str, unit: str, target: tuple[str, float] | None) -> str:
-        if key not in self.figures:
-            return f"{label:<48}{'':>12}  {'':<10}{self.problems.get(key, 'not available')}"
-        value = self.figures[key]
-        shown = (
-            f"{value:.2f} x" if unit == "x" else f"{value:.0f} MB" if unit == "MB" else f"{value:,.1f} {unit}".strip()
-        )
-        if target is None:
-            return f"{label:<48}{shown:>12}"
-        op, limit = target
+    area_years = 10
+
+    @staticmethod
+    def line(figure: Figure, journals: list[Journal]) -> str:
+        cells = []
+        for j in journals:
+            if figure.key in j.figures:
+                cells.append(_shown(j.figures[figure.key], figure.unit))
+            else:
+                cells.append(j.problems.get(figure.key, "-")[:11])
+        text = f"{figure.label:<46}" + "".join(f"{c:>12}" for c in cells)
+        if figure.target is None:
+            return text
+        op, limit, years = figure.target
+        wanted = f"{op} {limit:g}{'' if figure.unit == 'x' else ' ' + figure.unit} at {years} y"
+        judged = next((j for j in journals if j.years == years), None)
+        if judged is None or figure.key not in judged.figures:
+            verdict = "not measured" if judged is None else judged.problems.get(figure.key, "not measured")
+            return f"{text}  {wanted:<18}{verdict}"
+        value = judged.figures[figure.key]
         ok = value <= limit if op == "<=" else value < limit
-        wanted = f"{op} {limit:g}{'' if unit == 'x' else ' ' + unit}"
-        return f"{label:<48}{shown:>12}  {wanted:<10}{'ok' if ok else 'SLOW'}"
+        return f"{text}  {wanted:<18}{'ok' if ok else 'SLOW'}"
 
 
-def _area_targets() -> dict[str, float]:
-    """Targets the area modules declare (``TARGETS``, ``TARGETS_MS``, ``TARGETS_S``), read without running them."""
-    found: dict[str, float] = {}
-    for name in AREAS:
-        if importlib.util.find_spec(f"journal.devtools.benchmarks.{name}") is None:
-            continue
-        try:
-            module = importlib.import_module(f"journal.devtools.benchmarks.{name}")
-        except Exception:
-            continue
-        for attr in ("TARGETS", "TARGETS_MS", "TARGETS_S"):
-            found.update({k: float(v) for k, v in getattr(module, attr, {}).items()})
-    return found
+def _years(years: int) -> str:
+    return f"{years} year" if years == 1 else f"{years} years"
+
+
+def _shown(value: float, unit: str) -> str:
+    if value != value:  # NaN: not measurable here
+        return "n/a"
+    if unit == "x":
+        return f"{value:.2f} x"
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    if unit == "s":
+        return f"{value:.2f} s"
+    if unit == "ms":
+        return f"{value:,.1f} ms"
+    return f"{value:,.1f}"
+
+
+def _main_figures(harness: Harness, j: Journal) -> None:
+    keys = {
+        "commands": ("raw_read_ms", "stats_json_ratio", "flags_json_ratio"),
+        "save": ("save_run_ms",),
+        "pdf": ("pdf_cpu_s",),
+        "import": ("import_s", "import_peak_mb"),
+    }
+    for name, step in (
+        ("commands", harness.commands),
+        ("save", harness.save),
+        ("pdf", harness.pdf),
+        ("import", harness.json_import),
+    ):
+        harness.attempt(j.problems, keys[name], step, j)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m journal.devtools.bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="3 runs each and fewer repeats (CI: proves it works)")
-    parser.add_argument("--runs", type=int, default=None, help="runs per start-up figure (default 3 quick, 7 full)")
+    parser.add_argument("--years", type=int, nargs="+", default=None, help="journal lengths (default 1 10 30)")
+    parser.add_argument("--quick", action="store_true", help="a 1-year journal, one run of each (CI: proves it works)")
+    parser.add_argument("--runs", type=int, default=None, help="runs of each whole-process figure (default 7, 1 quick)")
     args = parser.parse_args(argv)
-    runs = args.runs or (3 if args.quick else 7)
+    years = sorted(set(args.years or ([1] if args.quick else [1, 10, 30])))
+    if any(y < 1 for y in years):
+        parser.error("--years: a journal holds at least one year")
+    runs = args.runs or (1 if args.quick else 7)
     try:
         from PySide6 import __version__ as qt_version
     except ImportError:  # pragma: no cover
         qt_version = "?"
     print(
-        f"Run Journal speed harness ({'quick, ' if args.quick else ''}{runs} runs per start-up figure): "
+        f"Run Journal speed harness ({'quick, ' if args.quick else ''}{runs} runs of each whole-process figure): "
         f"Python {platform.python_version()}, PySide6 {qt_version}, {platform.system()} {platform.machine()}, "
         f"{os.cpu_count()} CPUs"
+    )
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "journal"), str(ROOT / "main.py")], check=False
     )
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="run-journal-bench-") as tmp:
         harness = Harness(args.quick, runs, Path(tmp))
-        harness.extra_targets = _area_targets()
-        try:
-            journal = harness.make_journal()
-        except Exception as exc:
-            print(f"10-year journal: not available ({exc}); the window figures cannot be measured")
-            journal = None
-        if journal is not None:
-            harness.attempt(
-                ("startup_bare_ms", "startup_app_ms", "startup_ratio", "peak_memory_mb"), harness.startup, journal
-            )
-            harness.attempt(("save_run_ms",), harness.save_run, journal)
-        for area in AREAS:
-            keys = {
-                "analysis": ("stats_all_ms", "trends_redraw_ms"),
-                "report": ("report_8_weeks_s",),
-                "importing": ("strava_2000_import_s",),
-                "calendar": ("calendar_month_ms",),
-            }[area]
-            harness.attempt(keys, harness.area, area)
-        harness.report()
-    print(f"\n(harness took {time.perf_counter() - started:.0f} s)")
+        journals: list[Journal] = []
+        for y in years:
+            try:
+                journals.append(harness.make(y))
+                print(journals[-1].summary)
+            except Exception as exc:
+                print(f"{_years(y)}: not available ({exc}); its figures cannot be measured")
+        window = ("startup_bare_ms", "startup_app_ms", "startup_ratio", "startup_vs_10y", "startup_flags_ms")
+        problems: dict[str, str] = {}
+        harness.attempt(problems, (*window, "window_peak_mb"), harness.startup, journals)
+        for j in journals:
+            j.problems.update(problems)
+        trend_problems: dict[str, str] = {}
+        harness.attempt(trend_problems, ("trends_redraw_ms", "trends_vs_1y"), harness.trends, journals)
+        for j in journals:
+            j.problems.update(trend_problems)
+            _main_figures(harness, j)
+        if journals:
+            area_journal = max((j for j in journals if j.years <= 10), key=lambda j: j.years, default=journals[0])
+            harness.area_years = area_journal.years
+            for name in AREAS:
+                harness.attempt(harness.area_problems, (f"{name} (area)",), harness.area, name, area_journal)
+        harness.report(journals)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    print(f"\n(harness took {time.perf_counter() - started:.0f} s; its own peak memory {own:.0f} MB is the floor")
+    print(" below which no memory figure can read)")
     return 0
 
 

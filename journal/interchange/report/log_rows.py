@@ -14,16 +14,17 @@ Imported by ``pdf`` only when a report is drawn (it imports reportlab).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeAlias
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Paragraph
 from reportlab.platypus.flowables import Flowable
 
-Cell = str | Paragraph
+Cell: TypeAlias = str | Paragraph
 PAD_X, PAD_Y = 3.0, 1.5
 
 
-class LogRows(Flowable):  # type: ignore[misc]  # reportlab is untyped
+class LogRows(Flowable):
     """Rows of cells in columns of ``widths``; ``header`` (Paragraphs) on top of every part it is split into."""
 
     def __init__(
