@@ -90,7 +90,7 @@ def test_sunday_weeks() -> None:
 
 
 def test_ten_year_journal_is_deterministic_and_about_the_size_asked() -> None:
-    from journal.generate import ten_year_data
+    from journal.devtools.generate import ten_year_data
 
     today = date(2026, 3, 20)
     first, second = ten_year_data(today), ten_year_data(today)

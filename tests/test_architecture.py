@@ -53,3 +53,25 @@ def test_window_start_up_does_not_import_heavy_modules(tmp_path):
     result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_the_product_never_imports_the_development_tools():
+    """journal.devtools (harness, benchmarks, generator) is outside the product: its contract holds, and every
+    product module imports with the package made unimportable."""
+    result = subprocess.run([str(BIN / "lint-imports")], cwd=ROOT, capture_output=True, text=True)
+    assert "The product never imports the development tools KEPT" in result.stdout, result.stdout
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "sys.modules['journal.devtools'] = None  # any import of it now fails\n"
+        "import journal\n"
+        "names = [m.name for m in pkgutil.walk_packages(journal.__path__, 'journal.')\n"
+        "         if not m.name.startswith(('journal.devtools', 'journal.storage.migrations.'))\n"
+        "         and not m.name.endswith('__main__')]  # __main__ would start the app\n"
+        "for name in names:\n"
+        "    importlib.import_module(name)\n"
+        "print(len(names))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.strip()) > 150  # every module of the product was imported

@@ -1,7 +1,8 @@
 """The speed harness runs in its quick mode and prints every figure the issue asks for.
 
-This proves the harness works (as CI does); it does not judge the numbers,
-which are the harness's own business (``python -m journal.bench``).
+This proves the harness works (as CI does): a 1-year journal, one run of each figure. It
+does not judge the numbers, which are the harness's own business
+(``python -m journal.devtools.bench``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.bench import FIGURES
+from journal.devtools.bench import FIGURES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_quick_harness_prints_every_figure() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
-        [sys.executable, "-m", "journal.bench", "--quick"],
+        [sys.executable, "-m", "journal.devtools.bench", "--quick"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -31,12 +32,16 @@ def test_quick_harness_prints_every_figure() -> None:
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "10-year journal:" in out and "runs" in out
-    lines = {line[:48].strip(): line[48:] for line in out.splitlines()}
-    for key, label, _unit, target in FIGURES:
-        assert label in lines, f"{label!r} is not printed"
-        assert "failed" not in lines[label], f"{label}: {lines[label].strip()}"
-        if key.startswith(("startup", "save_run", "peak_memory")):
-            assert "not available" not in lines[label], f"the window figure {label!r} was not measured"
-        if target is not None and "not available" not in lines[label]:
-            assert lines[label].rstrip().endswith(("ok", "SLOW")), lines[label]
+    assert "1 year:" in out and "runs" in out and "check-ins" in out
+    lines = {line[:46].strip(): line[46:] for line in out.splitlines()}
+    for figure in FIGURES:
+        assert figure.label.strip() in lines, f"{figure.label!r} is not printed"
+        shown = lines[figure.label.strip()]
+        assert "failed" not in shown, f"{figure.label}: {shown.strip()}"
+        if figure.key not in ("startup_vs_10y", "trends_vs_1y"):  # ratios to other journals: not in --quick
+            value = shown[:12].strip()
+            assert value and value[0].isdigit(), f"{figure.label} was not measured: {shown.strip()}"
+        if figure.target is not None:
+            assert "not measured" in shown or shown.rstrip().endswith(("ok", "SLOW")), shown
+    assert "other figures from journal/devtools/benchmarks/" in out and "calendar_month_ms" in out
+    assert "its own peak memory" in out

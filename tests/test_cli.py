@@ -71,3 +71,18 @@ def _example(tmp_path: Path) -> Path:
     src = tmp_path / "example.json"
     src.write_text('{"runs": [{"date": "2026-03-01", "distance_km": 5}]}', encoding="utf-8")
     return src
+
+
+def test_the_windows_options_are_parsed_as_the_full_command_line_parses_them() -> None:
+    """Start-up parses the window's own options without loading every command: with the same result."""
+    from journal import cli
+
+    for args in (
+        [],
+        ["--db", "x.sqlite3"],
+        ["--db=x.sqlite3", "--verbose"],
+        ["--demo", "--minimised"],
+        ["--minimized"],
+    ):
+        assert vars(cli.parse(args)) == vars(cli.build_parser().parse_args(args)), args
+    assert cli.parse(["--db", "x", "stats"]).command == "stats"

@@ -156,3 +156,27 @@ def test_empty_journal(journal_path: Path, capsys: pytest.CaptureFixture[str]) -
     }
     assert main(["stats", "--db", str(journal_path)]) == 0
     assert "No runs or check-ins" in capsys.readouterr().out
+
+
+def test_the_json_text_is_the_standard_librarys(tmp_path) -> None:
+    """``stats --json`` writes its text without the slow pure-Python encoder: the same text for any value."""
+    import json
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from journal.cli.json_text import dumps_indented
+
+    leaves = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+    values = st.recursive(
+        leaves,
+        lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner) | st.tuples(inner, inner),
+        max_leaves=30,
+    )
+
+    @settings(max_examples=300, deadline=None)
+    @given(values)
+    def same(value) -> None:
+        assert dumps_indented(value) == json.dumps(value, indent=1, ensure_ascii=False)
+
+    same()

@@ -12,7 +12,7 @@ import pytest
 from journal.domain.entries import CareEntry, CheckIn, RegionScore, Run, Shoe
 from journal.domain.settings import Settings, WeekStart
 from journal.domain.units import DistanceUnit
-from journal.domain.vocabulary import CareKind, Character, Radiates, Region, Surface, Timing, WarningSign
+from journal.domain.vocabulary import CareKind, Character, FootStrike, Radiates, Region, Surface, Timing, WarningSign
 from journal.storage.journal import InvalidEntry, Journal, Lists
 
 MORNING = datetime(2026, 3, 2, 8, 0)
@@ -58,6 +58,11 @@ def test_run_round_trips_every_field(journal):
         hydrated=False,
         hot=True,
         notes='Quotes " and ünïcödé, 10k\nsecond line',
+        foot_strike=FootStrike.MIDFOOT,
+        stopped_for_pain=True,
+        source="gpx",
+        source_id="activity-17",
+        source_file="morning.gpx",
     )
     saved = journal.add_run(run)
     assert saved.id is not None
@@ -100,19 +105,47 @@ def test_add_entries_is_all_or_nothing(journal):
     assert journal.counts().entries == 0
 
 
+def test_many_entries_are_saved_as_a_read_gives_them_back(journal_path):
+    """add_entries writes by executemany and hands out ids itself: what it returns is what a fresh read gives."""
+    with Journal.open(journal_path) as journal:
+        journal.save_shoe(Shoe(name="Pegasus 40"))
+        kept = journal.add_run(Run(started_at=MORNING - timedelta(days=30), distance_m=3000.0))
+        runs = [
+            Run(started_at=MORNING - timedelta(days=i, microseconds=123), distance_m=5000 + i, shoe="pegasus 40 ")
+            for i in range(1, 2500)
+        ]
+        runs.append(Run(started_at=MORNING, distance_m=7000, shoe="New pair", id=kept.id + 5000))
+        checkins = [a_checkin(recorded_at=MORNING - timedelta(days=i)) for i in range(1, 1200)]
+        checkins.append(a_checkin(warning_signs=(WarningSign.FEVER, WarningSign.FEVER)))
+        care = [
+            CareEntry(day=MORNING.date() - timedelta(days=i), kind=CareKind.HEAT, minutes=i % 60 + 1)
+            for i in range(1500)
+        ]
+        journal.runs(), journal.checkins(), journal.care()  # cached: the new records are inserted into them
+        added = journal.add_entries(runs=runs, checkins=checkins, care=care)
+        assert [r.shoe for r in added.runs[:2]] == ["Pegasus 40", "Pegasus 40"]  # the stored pair's name
+        assert added.runs[-1].id == kept.id + 5000 and added.runs[-1].shoe == "New pair"
+        assert added.checkins[-1].warning_signs == (WarningSign.FEVER,)
+        assert len({r.id for r in added.runs}) == 2500 and kept.id not in {r.id for r in added.runs}
+        cached = (journal.runs(), journal.checkins(), journal.care())
+    with Journal.open(journal_path) as journal:
+        assert (journal.runs(), journal.checkins(), journal.care()) == cached
+        assert sorted(journal.runs(), key=lambda r: r.id)[1:] == sorted(added.runs, key=lambda r: r.id)
+        assert sorted(journal.checkins(), key=lambda c: c.id) == sorted(added.checkins, key=lambda c: c.id)
+        assert sorted(journal.care(), key=lambda c: c.id) == sorted(added.care, key=lambda c: c.id)
+
+
 def test_a_database_error_mid_transaction_saves_nothing(journal, monkeypatch):
-    from journal.storage import convert
+    from journal.storage import bulk_insert
 
-    calls = {"n": 0}
-    real = convert.fill_care_row
+    real = bulk_insert._insert
 
-    def failing(row, entry):
-        calls["n"] += 1
-        if calls["n"] == 2:
+    def failing(s, table, rows):
+        if table.name == "care":  # the runs are written by then
             raise RuntimeError("disk went away")
-        return real(row, entry)
+        return real(s, table, rows)
 
-    monkeypatch.setattr(convert, "fill_care_row", failing)
+    monkeypatch.setattr(bulk_insert, "_insert", failing)
     care = [CareEntry(day=date(2026, 3, 2), kind=CareKind.ICE), CareEntry(day=date(2026, 3, 2), kind=CareKind.HEAT)]
     with pytest.raises(RuntimeError):
         journal.add_entries(runs=[Run(started_at=MORNING, distance_m=5000.0)], care=care)

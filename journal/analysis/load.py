@@ -17,7 +17,11 @@ Acute:chronic workload ratio (ACWR), two forms:
   first day's load (the ``adjust=False`` convention of pandas); ratio = acute / chronic.
 
 No ratio is given before 28 days of history (counted from the first run), nor when
-the chronic load is 0. Gabbett TJ ("The training-injury prevention paradox: should
+the chronic load is 0. A series may start later than the first run (``history_start``):
+the EWMA then starts at that day's load, and its difference from the EWMA started at
+the first run shrinks by 27/29 a day (1 - lambda of the chronic EWMA): after
+``EWMA_WARMUP_DAYS`` (365) it is under a 10^-11 th of the first difference, so a
+period's figures need only the year before it (``journal.analysis.stats``). Gabbett TJ ("The training-injury prevention paradox: should
 athletes be training smarter and harder?" Br J Sports Med 2016;50(5):273-280)
 described 0.8-1.3 as a 'sweet spot' and over 1.5 as a 'danger zone'; these cut-offs
 are debated (e.g. Impellizzeri et al. 2020), and the UI says so.
@@ -45,6 +49,8 @@ SWEET_SPOT = (0.8, 1.3)
 """Gabbett 2016's 'sweet spot'; debated."""
 DANGER_ABOVE = 1.5
 """Gabbett 2016's 'danger zone' starts above this; debated."""
+EWMA_WARMUP_DAYS = 365
+"""Days of history an EWMA series is started before the first day it is shown: (27/29)^365 < 10^-11."""
 
 
 def ewma_lambda(days: int) -> float:
@@ -151,27 +157,33 @@ def _clamp(value: float) -> float:
     return value if value > 1e-9 else 0.0
 
 
-def acute_chronic(daily: Mapping[date, float], first_day: date, last_day: date) -> LoadSeries:
-    """Both ACWR forms for every day from ``first_day`` (the start of history) to ``last_day``.
+def acute_chronic(
+    daily: Mapping[date, float], first_day: date, last_day: date, history_start: date | None = None
+) -> LoadSeries:
+    """Both ACWR forms for every day from ``first_day`` to ``last_day``.
 
     Rolling: acute_t = sum(load[t-6..t]), chronic_t = sum(load[t-27..t]) / 4, ratio = acute / chronic.
     EWMA (Williams et al. 2017): e_t = lambda x load_t + (1 - lambda) x e_t-1, lambda = 2/(N+1), e_0 = load_0.
-    The ratio is None on the first 27 days (less than 28 days of history) and when chronic is 0.
+    The ratio is None on the first 27 days of history (from ``history_start``, the first run; default
+    ``first_day``) and when chronic is 0. ``daily`` must hold the 27 days before ``first_day`` when it is
+    after ``history_start``.
     """
     n = (last_day - first_day).days + 1
     if n <= 0:
         return LoadSeries(first_day, (), (), (), (), (), (), ())
-    origin = first_day.toordinal()
-    loads = [0.0] * n
+    lead = 0 if history_start is None else max(0, min(CHRONIC_DAYS - 1, (first_day - history_start).days))
+    origin = first_day.toordinal() - lead  # the days before first_day that its rolling sums need
+    loads = [0.0] * (n + lead)
     for day, value in daily.items():
         i = day.toordinal() - origin
-        if 0 <= i < n:
+        if 0 <= i < n + lead:
             loads[i] += value
     la, lc = ewma_lambda(ACUTE_DAYS), ewma_lambda(CHRONIC_DAYS)
     # window sums from prefix sums (fsum-free but exact enough: loads are km or effort x minutes)
     prefix = [0.0, *accumulate(loads)]
-    acute = [_clamp(prefix[i + 1] - prefix[max(0, i + 1 - ACUTE_DAYS)]) for i in range(n)]
-    chronic = [_clamp(prefix[i + 1] - prefix[max(0, i + 1 - CHRONIC_DAYS)]) / 4.0 for i in range(n)]
+    acute = [_clamp(prefix[i + 1] - prefix[max(0, i + 1 - ACUTE_DAYS)]) for i in range(lead, n + lead)]
+    chronic = [_clamp(prefix[i + 1] - prefix[max(0, i + 1 - CHRONIC_DAYS)]) / 4.0 for i in range(lead, n + lead)]
+    loads = loads[lead:]
     a_ewma = [0.0] * n
     c_ewma = [0.0] * n
     ea = ec = loads[0]
@@ -182,7 +194,7 @@ def acute_chronic(daily: Mapping[date, float], first_day: date, last_day: date) 
             ec = lc * x + kc * ec
         a_ewma[i] = ea
         c_ewma[i] = ec
-    first_ratio = MIN_HISTORY_DAYS - 1
+    first_ratio = MIN_HISTORY_DAYS - 1 - (0 if history_start is None else max(0, (first_day - history_start).days))
     r_roll: list[float | None] = [
         a / c if i >= first_ratio and c > 0 else None for i, (a, c) in enumerate(zip(acute, chronic, strict=True))
     ]

@@ -148,19 +148,25 @@ def weekly_pain(daily: DailyPain, week_start: WeekStart, weeks: Iterable[date]) 
             out[ws] = WeekPain(ws, {}, {}, 0, 0, None)
             continue
         worsts = [max(scores.values(), default=0) for scores in days]
-        sums: dict[Region, int] = {}
-        counts: dict[Region, int] = {}
-        worst: dict[Region, int] = {}
-        for region in REGIONS:
-            values = [scores[region] for scores in days if region in scores]
-            if values:
-                sums[region] = sum(values)
-                counts[region] = len(values)
-                worst[region] = max(values)
+        found_sums: dict[Region, int] = {}
+        found_counts: dict[Region, int] = {}
+        found_worst: dict[Region, int] = {}
+        for scores in days:  # one pass over the week's days
+            for region, value in scores.items():
+                if region in found_sums:
+                    found_sums[region] += value
+                    found_counts[region] += 1
+                    if value > found_worst[region]:
+                        found_worst[region] = value
+                else:
+                    found_sums[region], found_counts[region], found_worst[region] = value, 1, value
+        order = [r for r in REGIONS if r in found_sums]  # the maps list regions in Region's order
+        sums = {r: found_sums[r] for r in order}
+        counts = {r: found_counts[r] for r in order}
         out[ws] = WeekPain(
             ws,
-            {r: sums[r] / counts[r] for r in sums},
-            worst,
+            {r: sums[r] / counts[r] for r in order},
+            {r: found_worst[r] for r in order},
             worsts.count(0),
             len(days),
             sum(worsts) / len(days),

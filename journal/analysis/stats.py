@@ -9,12 +9,17 @@ Gabbett 2016; monotony and strain, Foster 1998), ``pain`` (pain per region),
 The period: ``start`` and ``end`` choose what is shown; entries before ``start`` still
 serve as history (the week before the first week, the 30 days before a run, the 28
 days of chronic load), and entries after ``end`` are never used, so the figures are
-those the runner would have seen on ``end``. Weeks are whole calendar weeks (from
+those the runner would have seen on ``end``. Only the ``HISTORY_DAYS`` (365) before the
+first week shown are read: they hold all of that history, and the EWMA loads started
+there differ from those started at the first run by under a 10^-11 th
+(``load.EWMA_WARMUP_DAYS``). So a caller may pass just those days (``reads_from``) with
+the journal's first run (``first_run``), and a six-month view costs the same on a
+journal of one year or of thirty. Weeks are whole calendar weeks (from
 ``Settings.week_start``): the first week shown is the one holding ``start``, the last
 the one holding ``end``, counted up to ``end``.
 
 Plain Python on purpose: importing numpy would cost more than the whole computation
-on a 10-year journal (see journal/benchmarks/analysis.py).
+on a 10-year journal (see journal/devtools/benchmarks/analysis.py).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from datetime import date, datetime, time, timedelta
 from journal.analysis.correlation import Correlation, pain_after_jumps
 from journal.analysis.factors import FactorRow, factor_table
 from journal.analysis.load import (
+    EWMA_WARMUP_DAYS,
     LoadDay,
     LoadSeries,
     acute_chronic,
@@ -36,6 +42,7 @@ from journal.analysis.load import (
     session_load,
 )
 from journal.analysis.pain import (
+    DailyPain,
     PainSeries,
     daily_max_by_region,
     most_painful_in,
@@ -143,6 +150,15 @@ def _loads(series: LoadSeries | None, first: date, days: int) -> list[float]:
     return [0.0] * min(before, days) + list(series.load[max(i, 0) : max(i + days, 0)])
 
 
+HISTORY_DAYS = EWMA_WARMUP_DAYS
+"""Days before the first week shown that the figures read (see the module docstring)."""
+
+
+def reads_from(start: date) -> date:
+    """The first day of the entries ``compute_stats`` reads for a period from ``start`` (its week, and the history)."""
+    return start - timedelta(days=6 + HISTORY_DAYS)
+
+
 def compute_stats(
     data: JournalData,
     week_start: WeekStart = WeekStart.MONDAY,
@@ -150,6 +166,9 @@ def compute_stats(
     end: date | None = None,
     lag_weeks: int = 1,
     region: Region | None = None,
+    first_run: date | None = None,
+    daily_series: bool = True,
+    daily: DailyPain | None = None,
 ) -> Stats:
     """Compute every figure for the period ``start``-``end`` (inclusive).
 
@@ -158,29 +177,50 @@ def compute_stats(
     jumps and in the factors; None picks the region with the most pain in the period.
     ``lag_weeks`` (0, 1 or 2) is how many weeks after a change its pain is taken. With an
     explicit ``end``, the week holding it is "so far" when it ends later (no change figure).
+    ``first_run``: the journal's first run, when ``data`` holds only the days from ``reads_from(start)``
+    (the 28 days of history before the first ratio count from it); default the first run in ``data``.
+    ``daily_series`` False leaves out what only the charts show (``pain``, ``interference`` and ``factors``
+    are empty): the weekly table of ``stats`` needs none of them. ``daily``: each day's highest score per
+    region (``pain.daily_max_by_region`` of the check-ins), when the caller read that instead of the check-ins
+    (``Journal.daily_pain``); ``data.checkins`` is then not used (the interference is taken from them).
     """
     as_of = end
+    given = daily
     if end is None:
         end = max(
             max((r.started_at for r in data.runs), default=None) or datetime.min,
             max((c.recorded_at for c in data.checkins), default=None) or datetime.min,
+            datetime.combine(max(given), time.min) if given else datetime.min,
         ).date()
         if end == datetime.min.date():
             end = None
     limit = datetime.combine(end + timedelta(days=1), time.min) if end else datetime.max
     runs = tuple(r for r in data.runs if r.started_at < limit)
     checkins = tuple(c for c in data.checkins if c.recorded_at < limit)
+    if first_run is None:
+        first_run = min((r.started_at for r in runs), default=datetime.max).date()
     if start is None:
         firsts = [
             x
             for x in (
                 min((r.started_at for r in runs), default=None),
                 min((c.recorded_at for c in checkins), default=None),
+                datetime.combine(min(d for d in given if d < limit.date()), time.min)
+                if given and any(d < limit.date() for d in given)
+                else None,
             )
             if x is not None
         ]
         start = min(firsts).date() if firsts else None
-    daily = daily_max_by_region(checkins)
+    if start is not None:  # only the history the period reads (the module docstring)
+        lo = datetime.combine(reads_from(start), time.min)
+        runs = tuple(r for r in runs if r.started_at >= lo)
+        checkins = tuple(c for c in checkins if c.recorded_at >= lo)
+    if given is None:
+        daily = daily_max_by_region(checkins)
+    else:
+        first_day = reads_from(start) if start is not None else date.min
+        daily = {day: scores for day, scores in given.items() if first_day <= day < limit.date()}
     if start is None or end is None or start > end:
         empty = pain_after_jumps((), lambda _d: None, lag_weeks, region)
         return Stats(week_start, start, end, (), (), None, None, {}, region, empty, (), ())
@@ -190,8 +230,9 @@ def compute_stats(
     first_shown = week_starts[0]
     dist_daily = daily_totals(runs, distance_km)
     sess_daily = daily_totals(runs, session_load)
-    dist_series = acute_chronic(dist_daily, min(dist_daily), end) if dist_daily else None
-    sess_series = acute_chronic(sess_daily, min(dist_daily), end) if sess_daily else None
+    series_from = max(first_run, first_shown - timedelta(days=HISTORY_DAYS)) if dist_daily else first_shown
+    dist_series = acute_chronic(dist_daily, series_from, end, first_run) if dist_daily else None
+    sess_series = acute_chronic(sess_daily, series_from, end, first_run) if sess_daily else None
     # the weeks one and two after the last one shown, for the pain after a jump (check-ins up to `end` only)
     after = [week_starts[-1] + timedelta(weeks=k) for k in (1, 2)]
     pains = weekly_pain(daily, week_start, [*week_starts, *after])
@@ -237,16 +278,18 @@ def compute_stats(
         return None if p is None else p.mean_of(chosen)
 
     correlation = pain_after_jumps(weeks, week_mean, lag_weeks, chosen)
-    pain_first = first_shown
     pain = {
-        r: region_series(daily, r, pain_first, end) for r in Region if any(r in scores for scores in daily.values())
+        r: region_series(daily, r, first_shown, end)
+        for r in Region
+        if daily_series and any(r in scores for scores in daily.values())
     }
     interference: dict[date, int] = {}
-    for c in checkins:
+    for c in checkins if daily_series else ():
         if c.interference is not None:
             interference[c.day] = max(interference.get(c.day, 0), c.interference)
     shown_from = datetime.combine(first_shown, time.min)
     runs_shown = tuple(r for r in runs if r.started_at >= shown_from)
+    factors = factor_table(runs_shown, daily, data.care, week_start, chosen) if daily_series else ()
     return Stats(
         week_start=week_start,
         start=first_shown,
@@ -258,7 +301,7 @@ def compute_stats(
         pain=pain,
         region=chosen,
         correlation=correlation,
-        factors=factor_table(runs_shown, daily, data.care, week_start, chosen),
+        factors=factors,
         runs=runs_shown,
         interference=rolling_mean(interference, first_shown, end)
         if any(d >= first_shown for d in interference)

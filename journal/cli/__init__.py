@@ -12,8 +12,7 @@ Exit status: 0 done, 1 bad input (a file or argument the command refused),
 from __future__ import annotations
 
 import argparse
-import importlib
-import pkgutil
+import sys
 from collections.abc import Sequence
 
 from journal import APP_NAME, __version__
@@ -27,6 +26,18 @@ def build_parser() -> argparse.ArgumentParser:
         "and know when to see a doctor. With no command, the window opens.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_options(parser)
+    import importlib
+    import pkgutil
+
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        importlib.import_module(f"{commands.__name__}.{info.name}").register(sub)
+    return parser
+
+
+def _add_options(parser: argparse.ArgumentParser) -> None:
+    """The options before (or after) any command: the journal, the demo, details, the tray."""
     parser.add_argument(
         "--db", metavar="PATH", help="journal file to open (default: your journal in the user data folder)"
     )
@@ -41,14 +52,28 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start in the system tray to remind you to check in (as when starting with the desktop session)",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        importlib.import_module(f"{commands.__name__}.{info.name}").register(sub)
-    return parser
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    return build_parser().parse_args(argv)
+    """The parsed command line; the window's own options are parsed without loading every command (start-up)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    return _window_only(args) or build_parser().parse_args(args)
+
+
+def _window_only(args: list[str]) -> argparse.Namespace | None:
+    """The window's options, when that is all there is (no command, no help, nothing wrong); else None."""
+    if any(a in ("-h", "--help") or (a.startswith("--v") and "--version".startswith(a)) for a in args):
+        return None
+    parser = argparse.ArgumentParser(prog="main.py", add_help=False, exit_on_error=False, allow_abbrev=False)
+    _add_options(parser)
+    try:
+        namespace, rest = parser.parse_known_args(args)
+    except argparse.ArgumentError:
+        return None  # the full parser says what is wrong
+    if rest:
+        return None
+    namespace.command = None
+    return namespace
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -58,8 +83,6 @@ def run_command(args: argparse.Namespace) -> int:
     traceback (whose values could be health data) unless ``--verbose`` asks for the
     details: the commands' own refusals as they say, an unexpected error 1.
     """
-    import sys
-
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

@@ -34,7 +34,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from enum import Flag, auto
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -44,6 +43,7 @@ from journal.domain.settings import Settings
 from journal.domain.validation import InvalidEntry
 from journal.storage import files, migrate, outputs, reads
 from journal.storage.files import FileProblem, JournalFileError
+from journal.storage.queries import JournalQueries, Lists
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -134,20 +134,6 @@ def _refuse_a_lost_journal(path: Path) -> None:
         )
 
 
-class Lists(Flag):
-    """The cached record lists a write changes, named so each write drops exactly those (and no more).
-
-    Shoe names are read with the runs, so writing shoes changes ``RUNS``; deleting a run
-    unlinks its check-ins, so it changes ``CHECKINS`` too.
-    """
-
-    NONE = 0
-    RUNS = auto()
-    CHECKINS = auto()
-    CARE = auto()
-    ALL = RUNS | CHECKINS | CARE
-
-
 def _run_time(run: Run) -> datetime:
     return run.started_at
 
@@ -198,13 +184,15 @@ def _inserted(records: list[R], new: Iterable[R], when: Callable[[R], datetime])
     return copy
 
 
-class Journal:
+class Journal(JournalQueries):
     """An open journal file. Use ``Journal.open(path)``; close with ``close()`` or ``with``."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._reader: sqlite3.Connection | None = None
         self._cache = _Cache()
+        self._touched: list[date | None] = []
+        """Per write through this object: the first day of the entries it may have changed (None: any)."""
         self._read_lock = threading.Lock()  # the read connection and the cache
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
@@ -325,6 +313,7 @@ class Journal:
                 self._reader.close()
                 self._reader = None
             self._cache.drop(Lists.ALL)
+        self._touched.append(None)  # another file may take its place: any entry may differ
         if self._engine is not None:
             self._engine.dispose()
         self._opened = None  # a restore puts another file in place: the next write takes it as the journal
@@ -341,13 +330,15 @@ class Journal:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def transaction(self, changes: Lists, write: Callable[[Session], T]) -> T:
+    def transaction(self, changes: Lists, write: Callable[[Session], T], touched: date | None = None) -> T:
         """Run ``write(session)`` as one transaction: committed when it returns, rolled back on any error.
 
         ``changes`` names the cached lists the write changes; they are dropped whether or not it
-        succeeded. A database or system error becomes the JournalFileError naming it (disk full,
-        locked by another program, file gone...), after the rollback. For ``journal.storage``
-        modules; everything else calls the write methods below.
+        succeeded. ``touched``: the first day of the entries it may change, when known (entries it
+        adds); otherwise a write that changes a list may have changed any day, and one that changes
+        none changed no entry (``unchanged_before``). A database or system error becomes the
+        JournalFileError naming it (disk full, locked by another program, file gone...), after the
+        rollback. For ``journal.storage`` modules; everything else calls the write methods below.
         """
         from sqlalchemy.exc import DBAPIError
 
@@ -359,18 +350,32 @@ class Journal:
         except (DBAPIError, sqlite3.Error, OSError) as exc:
             raise _file_error(self.path, exc) from exc
         finally:
+            self._touched.append(touched if touched is not None else None if changes else date.max)
             if changes:
                 with self._read_lock:
                     self._cache.drop(changes)
+
+    def write_mark(self) -> int:
+        """A mark of the writes made so far through this object, for ``unchanged_before``."""
+        return len(self._touched)
+
+    def unchanged_before(self, day: date, mark: int) -> bool:
+        """Whether no write since ``mark`` can have changed an entry of a day before ``day``.
+
+        Adding entries from ``day`` on does not count; an edit or a delete (of a day not known
+        here), a restore, or a write by another program does.
+        """
+        return all(t is not None and t >= day for t in self._touched[mark:])
 
     def _session_factory(self) -> sessionmaker[Session]:
         self.engine  # noqa: B018 - creates the engine and the session factory
         assert self._sessions is not None
         return self._sessions
 
-    def _add(self, write: Callable[[Session], JournalData]) -> JournalData:
-        """A transaction that only adds records: they are inserted into the cached lists, not re-read."""
-        added = self.transaction(Lists.NONE, write)
+    def _add(self, write: Callable[[Session], JournalData], touched: date | None) -> JournalData:
+        """A transaction that only adds records (from the day ``touched``): they are inserted into the cached
+        lists, not re-read."""
+        added = self.transaction(Lists.NONE, write, touched)
         with self._read_lock:
             self._cache.insert(added)
         return added
@@ -390,24 +395,42 @@ class Journal:
             return reads.read_settings(conn)
 
     def runs(self, start: date | None = None, end: date | None = None) -> list[Run]:
-        """Runs between ``start`` and ``end`` (inclusive days), oldest first."""
+        """Runs between ``start`` and ``end`` (inclusive days), oldest first.
+
+        From the cached list when every run has been read; otherwise a period with a first
+        day is read on its own (SQL on the indexed time column) and not cached, so a page of
+        History or a six-month chart never reads the whole journal. Without a first day,
+        everything is read and cached.
+        """
+        lo, hi = _day_bounds(start, end)
         with self._reading() as conn:
             if self._cache.runs is None:
+                if start is not None:
+                    return reads.read_runs(conn, lo, hi)
                 self._cache.runs = reads.read_runs(conn, None, None)
             every = self._cache.runs
-        return _between(every, _run_time, *_day_bounds(start, end))
+        return _between(every, _run_time, lo, hi)
 
     def checkins(self, start: date | None = None, end: date | None = None) -> list[CheckIn]:
-        """Check-ins between ``start`` and ``end`` (inclusive days), oldest first, with scores and signs."""
+        """Check-ins between ``start`` and ``end`` (inclusive days), oldest first, with scores and signs.
+
+        Cached or read on its own as ``runs`` says.
+        """
+        lo, hi = _day_bounds(start, end)
         with self._reading() as conn:
             if self._cache.checkins is None:
+                if start is not None:
+                    return reads.read_checkins(conn, lo, hi)
                 self._cache.checkins = reads.read_checkins(conn, None, None)
             every = self._cache.checkins
-        return _between(every, _checkin_time, *_day_bounds(start, end))
+        return _between(every, _checkin_time, lo, hi)
 
     def care(self, start: date | None = None, end: date | None = None) -> list[CareEntry]:
+        """Care entries between ``start`` and ``end`` (inclusive days); cached or read on its own as ``runs`` says."""
         with self._reading() as conn:
             if self._cache.care is None:
+                if start is not None:
+                    return reads.read_care(conn, start, end)
                 self._cache.care = reads.read_care(conn, None, None)
             every = self._cache.care
         lo = datetime.combine(start, time.min) if start else None
@@ -487,8 +510,10 @@ class Journal:
         from journal.storage import writes
 
         entries = list(care)
+        new = checkin.id is None and all(c.id is None for c in entries)  # only adds: of these days
+        first = min([checkin.recorded_at.date(), *(c.day for c in entries)]) if new else None
         return self.transaction(
-            Lists.CHECKINS | Lists.CARE, lambda s: writes.save_checkin_with_care(s, checkin, entries)
+            Lists.CHECKINS | Lists.CARE, lambda s: writes.save_checkin_with_care(s, checkin, entries), first
         )
 
     def delete_entries(self, checkin_ids: Iterable[int] = (), care_ids: Iterable[int] = ()) -> None:
@@ -552,7 +577,9 @@ class Journal:
         from journal.storage import writes
 
         lists = list(runs), list(checkins), list(care), list(shoes), list(races)
-        return self._add(lambda s: writes.add_entries(s, *lists))
+        days = [r.started_at.date() for r in lists[0]] + [c.recorded_at.date() for c in lists[1]]
+        first = min([*days, *(c.day for c in lists[2])], default=date.max)
+        return self._add(lambda s: writes.add_entries(s, *lists), first)
 
     def restore_deleted(self, record: Run | CheckIn | CareEntry) -> Run | CheckIn | CareEntry:
         """Add back a deleted record (undo of a delete) under its old id."""

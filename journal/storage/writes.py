@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,7 +26,7 @@ from journal.domain.validation import (
     validate_run,
     validate_shoe,
 )
-from journal.storage import convert
+from journal.storage import bulk_insert, convert
 from journal.storage.models import CareRow, CheckInRow, RunRow, SettingRow, ShoeRow
 from journal.storage.race_writes import new_race_rows
 
@@ -147,6 +147,8 @@ def add_entries(
 ) -> JournalData:
     """Add everything (the caller's one transaction: all of it is saved, or on any error none of it).
 
+    Every record is validated first; then one executemany per table and chunk (``bulk_insert``).
+
     Shoes named by runs but not in ``shoes`` are created. A record that carries an id
     keeps it (the undo of a delete); new records get fresh ids. Returns the records with ids.
     Races may be in the past (a backup carries history); a race already in the journal
@@ -177,23 +179,20 @@ def add_entries(
             s.add(row)
             shoe_rows[shoe_key(shoe.name)] = row
         convert.fill_shoe_row(row, shoe)
+    for run in runs:  # pairs the runs name and the journal does not have yet
+        if run.shoe and shoe_key(run.shoe) not in shoe_rows:
+            row = convert.fill_shoe_row(ShoeRow(), Shoe(name=run.shoe, first_used=run.day))
+            s.add(row)
+            shoe_rows[shoe_key(run.shoe)] = row
+    s.flush()  # the shoes' ids, for the runs
 
-    def run_row(run: Run) -> RunRow:
-        shoe_row = None
-        if run.shoe:
-            key = shoe_key(run.shoe)
-            shoe_row = shoe_rows.get(key)
-            if shoe_row is None:
-                shoe_row = convert.fill_shoe_row(ShoeRow(), Shoe(name=run.shoe, first_used=run.day))
-                s.add(shoe_row)
-                shoe_rows[key] = shoe_row
-        return convert.fill_run_row(RunRow(id=run.id), run, shoe_row)
+    def shoe_of(name: str) -> tuple[int, str]:
+        row = shoe_rows[shoe_key(name)]
+        return row.id, row.name
 
-    saved_runs = _add_in_chunks(s, runs, run_row, convert.run_from_row)
-    saved_checkins = _add_in_chunks(
-        s, checkins, lambda c: convert.fill_checkin_row(CheckInRow(id=c.id), c), convert.checkin_from_row
-    )
-    saved_care = _add_in_chunks(s, care, lambda c: convert.fill_care_row(CareRow(id=c.id), c), convert.care_from_row)
+    saved_runs = bulk_insert.add_runs(s, runs, shoe_of)
+    saved_checkins = bulk_insert.add_checkins(s, checkins)
+    saved_care = bulk_insert.add_care(s, care)
     race_rows = new_race_rows(s, races)
     s.add_all(race_rows)
     s.flush()
@@ -204,25 +203,6 @@ def add_entries(
         shoes=tuple(convert.shoe_from_row(r) for r in shoe_rows.values()),
         races=tuple(convert.race_from_row(r) for r in race_rows),
     )
-
-
-CHUNK = 1_000
-"""Rows written (flushed) at a time inside the one transaction of ``add_entries``; each chunk is then
-let go of, so a large import (a 20,000-run export, a long backup) holds only one chunk of ORM objects."""
-
-
-def _add_in_chunks(
-    s: Session, records: list[R], make_row: Callable[[R], Any], to_record: Callable[[Any], R]
-) -> list[R]:
-    saved: list[R] = []
-    for start in range(0, len(records), CHUNK):
-        rows = [make_row(record) for record in records[start : start + CHUNK]]
-        s.add_all(rows)
-        s.flush()
-        saved += [to_record(row) for row in rows]
-        for row in rows:
-            s.expunge(row)  # its scores and signs go with it (cascade "all")
-    return saved
 
 
 def _shoe_row(s: Session, name: str | None) -> ShoeRow | None:

@@ -113,12 +113,17 @@ def _daily_backup(window: QMainWindow, ops: JournalOperations) -> None:
 
 
 def _quit_when_ready_for_bench(app: QApplication, window: MainWindow, started: float) -> None:
-    """``RUN_JOURNAL_BENCH_EXIT=1`` (journal.bench): print when History is filled in the shown window, then quit."""
-    if os.environ.get("RUN_JOURNAL_BENCH_EXIT") != "1":
+    """``RUN_JOURNAL_BENCH_EXIT=1`` (journal.devtools.bench): print when History is filled in the shown window,
+    then quit; ``=banner``: build the flag banner right then too (History and the flags judged), then quit."""
+    wanted = os.environ.get("RUN_JOURNAL_BENCH_EXIT")
+    if wanted not in ("1", "banner"):
         return
 
     def ready() -> None:
-        print(f"bench: history shown {(time.perf_counter() - started) * 1000:.1f} ms", flush=True)
+        if wanted == "banner":
+            window.banner  # noqa: B018 - judges the flags now
+        what = "history and flags shown" if wanted == "banner" else "history shown"
+        print(f"bench: {what} {(time.perf_counter() - started) * 1000:.1f} ms", flush=True)
         app.quit()
 
     window.history_ready.connect(ready)

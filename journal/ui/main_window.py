@@ -1,6 +1,7 @@
 """The main window: actions, the flag banner, the goal race line, and the pages as tabs.
 
-History is built at start-up; Calendar, Trends, Race, Flags, Report, Shoes and Settings are
+History is built at start-up, the flag banner right after the first paint (judging the flags
+does not hold up the window); Calendar, Trends, Race, Flags, Report, Shoes and Settings are
 built the first time their tab is shown (their modules import matplotlib and
 the PDF code, which start-up should not pay for). Every page refreshes itself
 from ``JournalOperations.changed``; the window is never rebuilt.
@@ -32,11 +33,11 @@ from journal.domain.entries import CheckIn, Run
 from journal.domain.vocabulary import Timing
 
 if TYPE_CHECKING:
+    from journal.ui.flags.banner import FlagBanner
     from journal.ui.forms.checkin_dialog import CheckInDialog
     from journal.ui.forms.run_dialog import RunDialog
     from journal.ui.importing.watcher import FolderWatcher
     from journal.ui.reminders import Reminders
-from journal.ui.flags.banner import FlagBanner
 from journal.ui.flags.state import FlagState, flag_rank_on
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.pages.history_page import HistoryPage
@@ -82,9 +83,10 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.banner = FlagBanner(ops, self.flag_state, self)
-        self.banner.open_flags_requested.connect(lambda: self.show_tab("Flags"))
-        layout.addWidget(self.banner)
+        self._banner_slot = QVBoxLayout()  # the flag banner goes here once built (``banner``)
+        self._banner_slot.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._banner_slot)
+        self._banner: FlagBanner | None = None
         self.race_line = self._make_race_line()
         layout.addWidget(self.race_line)
         self._bars = QVBoxLayout()  # the reminders' bars, made when there is something to say
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         # Owned by the window, so it cannot fire after the window is gone.
         self._ready_timer = QTimer(self, singleShot=True, interval=0)
         self._ready_timer.timeout.connect(self.history_ready)
+        self.history_ready.connect(lambda: QTimer.singleShot(0, self, lambda: self.banner))  # after the first paint
         # Reminders start once the window is up: the first paint does not wait for them.
         QTimer.singleShot(REMINDERS_AFTER_MS, self, self.start_reminders)
         # Watched folders (journal.ui.importing.watcher) start after the window is up, not during start-up.
@@ -111,6 +114,19 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(WATCH_START_MS, self, self.start_watching)
 
     # ---- construction --------------------------------------------------------------------
+    @property
+    def banner(self) -> FlagBanner:
+        """The flag banner: built on the turn of the event loop after History is shown (``history_ready``), so
+        History is painted without waiting for the flags to be judged, or at once when asked for."""
+        if self._banner is None:
+            from journal.ui.flags.banner import FlagBanner
+
+            # Its parent is the window's central widget, where it sits in the layout: it stays as it shows itself.
+            self._banner = FlagBanner(self.ops, self.flag_state, self.centralWidget())
+            self._banner.open_flags_requested.connect(lambda: self.show_tab("Flags"))
+            self._banner_slot.addWidget(self._banner)
+        return self._banner
+
     def _make_race_line(self) -> QWidget:
         """The goal race's verdict under the flag banner while a race is within 8 weeks (``ui.race.banner``)."""
         from journal.ui.race.banner import RaceLine

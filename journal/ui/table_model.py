@@ -2,14 +2,16 @@
 
 Each ``Column`` says how to show a row (``text``) and how to sort it (``sort_key``);
 the rows themselves are plain records from the core. ``set_rows`` replaces them
-with a model reset, which keeps views and proxies consistent.
+with a model reset, which keeps views and proxies consistent. ``PagedRowsModel``
+holds the first page of a long list and asks a ``Pager`` for more as the view
+scrolls to the end (Qt's ``canFetchMore``/``fetchMore``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -66,6 +68,10 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
         self.layoutChanged.emit()
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        self._rows = self._in_order(self._rows, column, order)
+        self._sorted = (column, order)
+
+    def _in_order(self, rows: list[R], column: int, order: Qt.SortOrder) -> list[R]:
         col = self._columns[column]
         key = col.sort_key or col.text
 
@@ -73,8 +79,7 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
             value = key(row)
             return (0, "") if value is None else (1, value)
 
-        self._rows.sort(key=safe_key, reverse=order == Qt.SortOrder.DescendingOrder)
-        self._sorted = (column, order)
+        return sorted(rows, key=safe_key, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._rows)
@@ -108,6 +113,74 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
             name = column.colour(row)
             return QBrush(QColor(name)) if name else None
         return None
+
+
+class Pager(Protocol[R]):
+    """Rows of a long list a page at a time, in the list's first order (e.g. newest first)."""
+
+    def has_more(self) -> bool: ...
+
+    def next_page(self) -> list[R]:
+        """The next page ([] at the end)."""
+        ...
+
+    def rest(self) -> list[R]:
+        """Every row not given yet."""
+        ...
+
+
+class PagedRowsModel(RowsTableModel[R]):
+    """Rows read a page at a time: the first page up front, the next ones as the view scrolls to the end.
+
+    Pages come in the pager's order, which must be one of ``paged_orders`` (column, order):
+    sorted that way, each page goes after the rows already there. Sorting in any other
+    way first reads the rest, so a sort is always over every row.
+    """
+
+    def __init__(
+        self, columns: Sequence[Column[R]], paged_orders: Collection[tuple[int, Qt.SortOrder]], parent: Any = None
+    ) -> None:
+        super().__init__(columns, parent)
+        self._paged_orders = set(paged_orders)
+        self._pager: Pager[R] | None = None
+
+    def set_pager(self, rows: Sequence[R], pager: Pager[R] | None) -> None:
+        """Replace the rows with the first ones of ``pager`` (a model reset); it gives the rest when asked."""
+        self._pager = pager
+        if pager is not None and pager.has_more() and self._sorted not in (None, *self._paged_orders):
+            rows = [*rows, *pager.rest()]
+        self.set_rows(rows)
+
+    def has_more(self) -> bool:
+        return self._pager is not None and self._pager.has_more()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
+        return not parent.isValid() and self.has_more()
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
+        if parent.isValid() or self._pager is None or not self._pager.has_more():
+            return
+        self._append(self._pager.next_page())
+
+    def fetch_all(self) -> None:
+        """Read every row still to come."""
+        if self._pager is not None and self._pager.has_more():
+            self._append(self._pager.rest())
+
+    def _append(self, rows: list[R]) -> None:
+        if not rows:
+            return
+        if self._sorted is not None:
+            rows = self._in_order(rows, *self._sorted)
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows += rows
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(self._columns) and (column, order) not in self._paged_orders:
+            self.fetch_all()
+        super().sort(column, order)
 
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole

@@ -27,7 +27,7 @@ for being old; the window, the report and the CLI all load the same span through
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import Enum
@@ -129,8 +129,13 @@ class FlagEvaluator:
         units: DistanceUnit = DistanceUnit.KM,
         risk: RiskProfile | None = None,
         acknowledgements: Iterable[Acknowledgement] = (),
+        *,
+        occurrences_before: tuple[datetime, Sequence[Occurrence]] | None = None,
     ) -> None:
+        """``occurrences_before`` (cut, occurrences): the persistent rules' occurrences before ``cut``, found
+        earlier over the days before it (``occurrences``); this index's own count from ``cut`` on."""
         self.thresholds = thresholds or FlagThresholds()
+        self._before = occurrences_before
         events = load_events_from_runs(data, week_start, self.thresholds.spike_pct, units)
         self.index = DayIndex(data, events, units)
         self._rules = window_rules(risk or RiskProfile())
@@ -191,11 +196,18 @@ class FlagEvaluator:
         return start
 
     # ---- persistent rules --------------------------------------------------------------------
+    def occurrences(self) -> list[Occurrence]:
+        """Every occurrence of the persistent rules in this index (none from ``occurrences_before``)."""
+        return [o for rule in PERSISTENT_RULES for o in rule.occurrences(self.index, self.thresholds)]
+
     def _all_occurrences(self) -> dict[tuple[str, str], list[Occurrence]]:
         if self._occurrences is None:
             found: dict[tuple[str, str], list[Occurrence]] = {}
-            for rule in PERSISTENT_RULES:
-                for o in rule.occurrences(self.index, self.thresholds):
+            cut, before = self._before or (None, ())
+            for o in before:
+                found.setdefault(o.identity, []).append(o)
+            for o in self.occurrences():
+                if cut is None or o.when >= cut:
                     found.setdefault(o.identity, []).append(o)
             self._occurrences = found
         return self._occurrences

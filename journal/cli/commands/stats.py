@@ -13,11 +13,11 @@ holding ``--from`` (default: the first entry), the last the week holding ``--to`
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 from typing import Any
 
 from journal.cli.common import EXIT_OK, CommandError, add_command, guarded, iso_date, open_journal
+from journal.cli.json_text import dumps_indented
 
 REGIONS = ("lower_back", "upper_back", "hamstring_left", "hamstring_right", "glute_hip")
 """The values of ``journal.domain.vocabulary.Region`` (kept here so --help needs no import)."""
@@ -136,25 +136,34 @@ def stats_table(stats: Any, unit: Any) -> str:
 
 @guarded
 def run(args: argparse.Namespace) -> int:
-    from journal.analysis.stats import compute_stats
+    from journal.analysis.stats import compute_stats, reads_from
     from journal.domain.vocabulary import Region
 
     end = args.date_to or date.today()
     if args.date_from and args.date_from > end:
         raise CommandError(f"--from {args.date_from} is after --to {end}")
+    from journal.domain.entries import JournalData
+    from journal.storage.journal import Lists
+
     with open_journal(args, create=False) as journal:
         settings = journal.settings()
-        data = journal.data(end=end)
+        first = args.date_from and reads_from(args.date_from)  # the period and the history it reads
+        runs = journal.runs(first, end)
+        first_run = journal.first_day(Lists.RUNS) if first else None
+        daily = journal.daily_pain(first, end)  # what the figures need of the check-ins
     stats = compute_stats(
-        data,
+        JournalData(runs=tuple(runs)),
         settings.week_start,
         start=args.date_from,
         end=end,
         lag_weeks=args.lag,
         region=Region(args.region) if args.region else None,
+        first_run=first_run,
+        daily_series=False,  # the charts' daily series: not printed
+        daily=daily,
     )
     if args.json:
-        print(json.dumps(stats_json(stats), indent=1, ensure_ascii=False))
+        print(dumps_indented(stats_json(stats)))  # json.dumps(..., indent=1, ensure_ascii=False), faster
     else:
         print(stats_table(stats, settings.units))
     return EXIT_OK

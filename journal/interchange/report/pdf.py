@@ -164,6 +164,8 @@ def _tables(block: Table, width: float, styles: dict) -> list:
         return Paragraph(text, bold if row in block.bold_rows else (right if is_right[col] else cell))
 
     rule = colors.HexColor("#c5cad0")
+    if block.group_starts is not None and not any(is_right) and not block.shade_first_column:
+        return _log_rows(block, widths, size, rule, cell_for, [Paragraph(t, head) for t in block.header])
     out: list = []
     for n, (a, b) in enumerate(_chunks(block)):
         data: list[list[object]] = []
@@ -200,6 +202,27 @@ def _tables(block: Table, width: float, styles: dict) -> list:
         table.setStyle(commands)
         out.append(table)
     return out
+
+
+def _log_rows(block: Table, widths: list[float], size: float, rule: object, cell_for, header: list) -> list:
+    """The log (rows grouped by day, left-aligned) as ``LogRows``, which draws its one-line cells cheaply."""
+    from reportlab.lib import colors
+
+    from journal.interchange.report.log_rows import LogRows
+
+    return [
+        LogRows(
+            [[cell_for(t, c, i) for c, t in enumerate(block.rows[i])] for i in range(a, b)],
+            widths,
+            fonts=[FONT_BOLD if i in block.bold_rows else FONT for i in range(a, b)],
+            size=size,
+            group_starts=frozenset(i - a for i in block.group_starts or () if a <= i < b),
+            header=header if n == 0 else None,
+            header_rule=colors.HexColor("#1f3b5a"),
+            rule=rule,
+        )
+        for n, (a, b) in enumerate(_chunks(block))
+    ]
 
 
 def _flag_box(block: FlagBox, width: float, styles: dict):

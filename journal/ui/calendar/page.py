@@ -145,7 +145,7 @@ class CalendarPage(QWidget):
         check = self._flag_state.result()
         if first > check.as_of:
             return []
-        return check.evaluator.history(first, min(last, check.as_of))
+        return check.episodes(first, min(last, check.as_of))
 
     def summary(self, day: date) -> DaySummary | None:
         return self.view.summaries.get(day)

@@ -5,8 +5,9 @@ singleton). It re-evaluates lazily: every ``ops.changed`` (an entry
 saved, edited, deleted or undone; settings; acknowledgements) marks the result
 stale and emits ``updated``; the next ``result()`` judges the flags as of today
 through ``journal.interchange.flag_inputs.check_flags``, the same call as the report
-and the ``flags`` command. A timer notices when the day changes while the window is
-open, since flags are judged as of a day.
+and the ``flags`` command, keeping what it can between evaluations (``FlagMemo``: the
+kept days before the recent span, while no write has changed them). A timer notices
+when the day changes while the window is open, since flags are judged as of a day.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import date
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from journal.interchange.flag_inputs import FlagCheck, check_flags
+from journal.interchange.flag_inputs import FlagCheck, FlagMemo, check_flags
 from journal.storage.reader import JournalReader
 from journal.ui.operations import JournalOperations
 
@@ -36,6 +37,7 @@ class FlagState(QObject):
         super().__init__(ops)
         self._ops = ops
         self._result: FlagCheck | None = None
+        self.memo = FlagMemo()  # what can be kept between evaluations (the years before the recent span)
         ops.changed.connect(self._changed)
         self._day_timer = QTimer(self, interval=DAY_CHECK_MS)
         self._day_timer.timeout.connect(self._check_day)
@@ -48,7 +50,7 @@ class FlagState(QObject):
     def result(self) -> FlagCheck:
         today = date.today()
         if self._result is None or self._result.as_of != today:
-            self._result = check_flags(self._ops.read, today)
+            self._result = check_flags(self._ops.read, today, self.memo)
         return self._result
 
     def _changed(self, _change: object) -> None:
@@ -66,7 +68,7 @@ def flag_rank_on(state: FlagState) -> Callable[[date], int]:
     ``FlagState``, other days' from the same ``check_flags``, so the Race page and the Flags page agree."""
 
     def rank(day: date) -> int:
-        flags = state.result().flags if day == date.today() else check_flags(state.journal, day).flags
+        flags = state.result().flags if day == date.today() else check_flags(state.journal, day, state.memo).flags
         return max((f.severity.rank for f in flags), default=0)
 
     return rank

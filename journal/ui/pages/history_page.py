@@ -4,6 +4,10 @@ By default a day's care rides on that day's check-in, one row a day ("Group by d
 ``history_rows.group_by_day``); unticking it shows every entry as its own row.
 Deleting a grouped row deletes all its entries in one step, and Undo brings them back.
 
+Rows are read a page of whole days at a time (``history_pager``): the newest page before
+the first paint, older ones as the person scrolls, all of them when the table is sorted
+on another column; the count comes from SQL. A change re-reads as far back as was read.
+
 Signals:
     edit_requested(object): a run or check-in to open in its form.
 """
@@ -31,19 +35,19 @@ from PySide6.QtWidgets import (
 
 from journal.domain.entries import CareEntry, CheckIn, Run
 from journal.domain.vocabulary import Region
+from journal.storage.journal import Lists
 from journal.ui.forms.validated import combo_value
 from journal.ui.operations import Change, JournalOperations, WriteFailed
+from journal.ui.pages.history_pager import HistoryFilter, HistoryPager
 from journal.ui.pages.history_rows import (
     HistoryRow,
-    care_row_time,
     describe,
-    group_by_day,
     history_columns,
     pain_colour,
     source_text,
 )
 from journal.ui.qt_dates import from_qdate
-from journal.ui.table_model import ROW_ROLE, RowsTableModel
+from journal.ui.table_model import ROW_ROLE, PagedRowsModel
 
 __all__ = ["HistoryPage", "HistoryRow", "describe", "history_columns", "pain_colour", "source_text"]
 """HistoryRow and the column helpers live in ``history_rows``; importing them from here still works."""
@@ -58,7 +62,10 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self._ops = ops
         self._unit = ops.read.settings().units
-        self.model: RowsTableModel[HistoryRow] = RowsTableModel(history_columns(lambda: self._unit), self)
+        newest_first = {(0, Qt.SortOrder.DescendingOrder), (1, Qt.SortOrder.DescendingOrder)}  # the pages' order
+        self.model: PagedRowsModel[HistoryRow] = PagedRowsModel(history_columns(lambda: self._unit), newest_first, self)
+        self._pager: HistoryPager | None = None
+        self.model.rowsInserted.connect(self._update_count)  # a page read as the table scrolled
 
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
@@ -162,30 +169,47 @@ class HistoryPage(QWidget):
             return None, None
         return from_qdate(self.date_from.date()), from_qdate(self.date_to.date())
 
+    def wanted(self) -> HistoryFilter:
+        """What the filters above the table ask for."""
+        start, end = self._range()
+        kinds = {"Runs": Lists.RUNS, "Check-ins": Lists.CHECKINS, "Care": Lists.CARE}.get(
+            self.kind.currentText(), Lists.ALL
+        )
+        return HistoryFilter(start, end, kinds, combo_value(self.region, Region), self.grouped.isChecked())
+
     def refresh(self) -> None:
+        """Read the newest page for the filters (or as far back as was read, when they are the same)."""
         self._unit = self._ops.read.settings().units
         for edit in (self.date_from, self.date_to):
             edit.setEnabled(not self.all_dates.isChecked())
-        start, end = self._range()
-        kind = self.kind.currentText()
-        region = combo_value(self.region, Region)
-        read = self._ops.read
-        rows: list[HistoryRow] = []
-        if kind in ("All entries", "Runs") and region is None:
-            rows += [HistoryRow(r.started_at, r) for r in read.runs(start, end)]
-        if kind in ("All entries", "Check-ins"):
-            for c in read.checkins(start, end):
-                if region is None or (c.score_for(region) or 0) > 0:
-                    rows.append(HistoryRow(c.recorded_at, c))
-        if kind in ("All entries", "Care") and region is None:
-            rows += [HistoryRow(care_row_time(e.day), e) for e in read.care(start, end)]
-        shown = group_by_day(rows) if self.grouped.isChecked() else rows
-        self.model.set_rows(shown)
-        entries = f"{len(rows)} {'entry' if len(rows) == 1 else 'entries'}"
-        self.count.setText(entries if len(shown) == len(rows) else f"{entries} in {len(shown)} rows")
-        is_empty = not rows and read.counts().entries == 0
+        wanted = self.wanted()
+        before, pager = self._pager, HistoryPager(self._ops.read, wanted)
+        if before is not None and before.wanted == wanted and not before.has_more():
+            rows = pager.rest()
+        elif before is not None and before.wanted == wanted and before.read_from is not None:
+            rows = pager.down_to(before.read_from)
+        else:
+            rows = pager.next_page()
+        self._pager = pager
+        self.model.set_pager(rows, pager)
+        self._update_count()
+        is_empty = not rows and not pager.has_more() and self._ops.read.counts().entries == 0
         self.stack.setCurrentWidget(self.empty if is_empty else self.table)
         self._update_buttons()
+
+    def _update_count(self) -> None:
+        """'6 entries in 4 rows' once every row is read; before that 'Newest 300 of 7,827 entries' (total from SQL)."""
+        pager = self._pager
+        if pager is None:
+            return
+        shown = self.model.rowCount()
+        if pager.has_more():
+            wanted = self.wanted()
+            total = self._ops.read.count_entries(wanted.read_kinds, wanted.start, wanted.end, wanted.hurting)
+            self.count.setText(f"Newest {pager.entries:,} of {total:,} entries")
+            return
+        entries = f"{pager.entries} {'entry' if pager.entries == 1 else 'entries'}"
+        self.count.setText(entries if shown == pager.entries else f"{entries} in {shown} rows")
 
     def selected_row(self) -> HistoryRow | None:
         indexes = self.table.selectionModel().selectedRows()

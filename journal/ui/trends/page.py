@@ -1,9 +1,11 @@
 """The Trends page: does pain follow jumps in running? Four charts, the factors table, and what they mean.
 
-Built the first time its tab is shown (it imports matplotlib). It reads the whole
-journal once (``ops.read.data()``) and keeps it; changing the range, region, lag or
-load only recomputes the figures (``journal.analysis.stats.compute_stats``) and
-redraws. ``ops.changed`` re-reads the journal: at once when the page is visible,
+Built the first time its tab is shown (it imports matplotlib). It reads only what the
+chosen range needs (``journal.analysis.stats.reads_from``: the range and the year
+before it, the history its figures use) and keeps it; changing the region, lag or load,
+or to a shorter range, only recomputes the figures (``compute_stats``) and redraws; a
+longer range reads the days it lacks. So a six-month view costs the same on a journal
+of one year or of thirty. ``ops.changed`` re-reads: at once when the page is visible,
 otherwise the next time it is shown, so the window is never rebuilt.
 
 Units and week start come from the journal's settings. Saving a chart writes a PNG
@@ -31,10 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.analysis.stats import Stats, WeekRow, compute_stats
+from journal.analysis.stats import Stats, WeekRow, compute_stats, reads_from
 from journal.domain.entries import JournalData
 from journal.domain.settings import Settings
 from journal.domain.vocabulary import Region
+from journal.storage.journal import Lists
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.trends.chart_view import ChartView
 from journal.ui.trends.factors_table import FactorsModel, factors_view
@@ -109,6 +112,11 @@ class TrendsPage(QWidget):
         self.ops = ops
         self._qsettings = qsettings or QSettings()
         self._data: JournalData | None = None
+        self._read_from: date | None = None
+        """The first day of ``_data`` (None: the whole journal)."""
+        self._first: date | None = None
+        """The journal's first run or check-in, and its first run (the history of the load ratios)."""
+        self._first_run: date | None = None
         self._settings = Settings()
         self._stale = True
         self.stats: Stats | None = None
@@ -221,15 +229,30 @@ class TrendsPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the journal and its settings, then redraw."""
-        self._settings = self.ops.read.settings()
-        self._data = self.ops.read.data()
+        """Re-read the journal (what the range needs) and its settings, then redraw."""
+        read = self.ops.read
+        self._settings = read.settings()
+        self._first = read.first_day(Lists.RUNS | Lists.CHECKINS)
+        self._first_run = read.first_day(Lists.RUNS)
+        self._read(self._needed_from())
         self._stale = False
         self.redraw()
+
+    def _needed_from(self) -> date | None:
+        """The first day the chosen range's figures read (None: the whole journal)."""
+        start = self.period()[0]
+        return None if start is None else reads_from(start)
+
+    def _read(self, first: date | None) -> None:
+        self._data = self.ops.read.data(first, self.today())
+        self._read_from = first
 
     def _choice_changed(self) -> None:
         self._qsettings.setValue(RANGE_KEY, self.range_box.currentText())
         if self._data is not None:
+            needed = self._needed_from()
+            if self._read_from is not None and (needed is None or needed < self._read_from):
+                self._read(needed)  # a longer range: read the days it lacks
             self.redraw()
 
     # ---- figures and drawing -----------------------------------------------------------------
@@ -245,10 +268,8 @@ class TrendsPage(QWidget):
         start = self.requested_start()
         if start is None:
             return None, today
-        data = self._data or JournalData()
-        first = min([r.started_at for r in data.runs[:1]] + [c.recorded_at for c in data.checkins[:1]], default=None)
-        if first is not None and first.date() > start:
-            start = first.date()  # no empty weeks before the journal began
+        if self._first is not None and self._first > start:
+            start = self._first  # no empty weeks before the journal began
         return start, today
 
     def selected_region(self) -> Region | None:
@@ -257,7 +278,7 @@ class TrendsPage(QWidget):
 
     def compute(self) -> Stats:
         data = self._data or JournalData()
-        if not data.runs and not data.checkins:
+        if self._first is None:
             return compute_stats(data, self._settings.week_start)  # nothing yet: no empty weeks either
         start, end = self.period()
         return compute_stats(
@@ -267,14 +288,14 @@ class TrendsPage(QWidget):
             end=end,
             lag_weeks=int(self.lag_box.currentData()),
             region=self.selected_region(),
+            first_run=self._first_run,
         )
 
     def redraw(self) -> None:
         """Recompute the figures for the current choices and redraw every chart and the table."""
         stats = self.compute()
         self.stats = stats
-        data = self._data or JournalData()
-        nothing = not data.runs and not data.checkins
+        nothing = self._first is None  # an empty journal (an old one still has its weeks in any range)
         self.empty_page.setVisible(nothing)
         self.splitter.setVisible(not nothing)
         self.save_button.setEnabled(not nothing)

@@ -1,4 +1,7 @@
-"""A generated ten-year journal (about 3,000 runs and 4,000 check-ins) for benchmarks and load tests.
+"""A generated journal of any number of years for benchmarks and load tests (``generated_data``).
+
+Ten years hold about 3,000 runs and 4,000 check-ins (7,000 entries besides care);
+thirty years about 9,000 runs and 12,000 check-ins.
 
 The made-up runner trains in blocks: a few weeks of building (5-10 % a week), a
 cut-back week, now and then a week that jumps by 40-90 % or a single long run far
@@ -8,8 +11,8 @@ easing over one to five weeks, with the running cut back meanwhile, and heat,
 stretching and painkillers logged). Check-ins are made most mornings, and again
 after many runs. Core sessions come in phases. Hot days cluster in summer.
 
-Deterministic: the same ``today`` gives the same journal (the random generator has
-a fixed seed). Nothing in it is a real person's data.
+Deterministic: the same ``today`` and ``years`` give the same journal (the random
+generator has a fixed seed). Nothing in it is a real person's data.
 """
 
 from __future__ import annotations
@@ -149,11 +152,18 @@ def _care(st: _State, day: date) -> None:
 
 def ten_year_data(today: date | None = None) -> JournalData:
     """Ten years of made-up running and check-ins ending ``today`` (default: the real today)."""
+    return generated_data(YEARS, today)
+
+
+def generated_data(years: int, today: date | None = None) -> JournalData:
+    """``years`` years of made-up running and check-ins ending ``today`` (default: the real today)."""
+    if years < 1:
+        raise ValueError("a generated journal holds at least one year")
     today = today or date.today()
     rng = random.Random(SEED)
     st = _State(rng, now=min(datetime.combine(today, time(23, 59)), datetime.now().replace(microsecond=0)))
-    st.shoes.append(Shoe(name="Trail shoes", first_used=today - timedelta(days=365 * YEARS)))
-    start = today - timedelta(days=365 * YEARS)
+    st.shoes.append(Shoe(name="Trail shoes", first_used=today - timedelta(days=365 * years)))
+    start = today - timedelta(days=365 * years)
     start -= timedelta(days=start.weekday())
     km = 22.0
     base = 22.0
@@ -204,6 +214,7 @@ def ten_year_data(today: date | None = None) -> JournalData:
         if jump and plan:
             _maybe_episode(st, monday + timedelta(days=plan[-1][0]), (planned / km - 1.3))
         st.longest = [(d, x) for d, x in st.longest if (monday - d).days <= 31]
+        st.episodes = [ep for ep in st.episodes if (monday - ep.day).days <= ep.days]  # over: scores 0 from now
         km = planned
         for i in range(7):
             day = monday + timedelta(days=i)
@@ -227,11 +238,16 @@ def ten_year_data(today: date | None = None) -> JournalData:
 
 def write_ten_year_journal(path: Path | str, today: date | None = None) -> Path:
     """Create a new journal file at ``path`` holding ``ten_year_data(today)`` (one transaction)."""
+    return write_journal(path, YEARS, today)
+
+
+def write_journal(path: Path | str, years: int, today: date | None = None) -> Path:
+    """Create a new journal file at ``path`` holding ``generated_data(years, today)`` (one transaction)."""
     from journal.storage.journal import Journal
 
     path = Path(path)
-    data = ten_year_data(today)
+    data = generated_data(years, today)
     with Journal.open(path) as journal:
         journal.add_entries(runs=data.runs, checkins=data.checkins, care=data.care, shoes=data.shoes)
-        journal.save_settings(replace(Settings(), name="Generated runner (ten years)"))
+        journal.save_settings(replace(Settings(), name=f"Generated runner ({years} years)"))
     return path

@@ -1,0 +1,94 @@
+"""Benchmark: the Calendar page on the generated 10-year journal (``journal.devtools.generate``).
+
+Target: moving to another month (Page Up), read, counted and painted, in under 100 ms,
+wherever in the journal it is. ``measure(path, quick)`` returns milliseconds for the
+``journal.devtools.bench`` harness (``python -m journal.devtools.benchmarks.calendar`` prints them
+for a generated 10-year journal):
+
+- ``calendar_open_ms``: building the page on its first view, the window's flags already
+  judged (the banner does that after start-up; ``calendar_flags_ms`` is that first evaluation);
+- ``calendar_month_ms``: the median of going back a month, 24 times from today, each
+  repainted at once (not deferred), and ``calendar_month_worst_ms`` the slowest of them;
+- ``calendar_month_old_ms``: the same, early in the journal (its first year).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+TARGETS_MS = {"calendar_month_ms": 100.0}
+
+
+def measure(path: Path, quick: bool = False) -> dict[str, float]:
+    """Milliseconds for the Calendar on the journal at ``path`` (see the module docstring)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from journal.storage.journal import Journal
+    from journal.ui.operations import JournalOperations
+
+    app = QApplication.instance() or QApplication([])
+    months = 3 if quick else 24
+    with Journal.open(path) as journal:
+        ops = JournalOperations(journal)
+        first = journal.runs()[0].day
+        from journal.ui.calendar.page import CalendarPage
+        from journal.ui.flags.state import FlagState
+
+        state = FlagState(ops)
+        started = time.perf_counter()
+        state.result()
+        flags_ms = (time.perf_counter() - started) * 1000.0
+        started = time.perf_counter()
+        page = CalendarPage(ops, state)
+        page.resize(1100, 650)
+        page.show()
+        page.view.repaint()
+        open_ms = (time.perf_counter() - started) * 1000.0
+
+        def step_back(times: list[float]) -> None:
+            started = time.perf_counter()
+            page.view.step_month(-1)
+            page.view.repaint()
+            times.append((time.perf_counter() - started) * 1000.0)
+
+        recent: list[float] = []
+        for _ in range(months):
+            step_back(recent)
+        page.view.select(first + timedelta(days=180))  # early in the journal
+        old: list[float] = []
+        for _ in range(max(3, months // 4)):
+            step_back(old)
+        page.close()
+        page.deleteLater()
+        app.processEvents()
+    return {
+        "calendar_flags_ms": flags_ms,
+        "calendar_open_ms": open_ms,
+        "calendar_month_ms": statistics.median(recent),
+        "calendar_month_worst_ms": max(recent),
+        "calendar_month_old_ms": statistics.median(old),
+    }
+
+
+def main() -> int:
+    from journal.devtools.generate import write_ten_year_journal
+
+    quick = "--quick" in sys.argv
+    with tempfile.TemporaryDirectory(prefix="run-journal-bench-") as folder:
+        figures = measure(write_ten_year_journal(Path(folder) / "ten-years.sqlite3"), quick)
+    for name, value in figures.items():
+        target = TARGETS_MS.get(name)
+        verdict = "" if target is None else f"  (target < {target:.0f} ms: {'ok' if value < target else 'SLOW'})"
+        print(f"  {name:28s} {value:8.1f} ms{verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
