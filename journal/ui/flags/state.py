@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from journal.interchange.flag_inputs import FlagCheck, FlagMemo, check_flags
 from journal.storage.reader import JournalReader
 from journal.ui.operations import JournalOperations
+
+if TYPE_CHECKING:
+    from journal.interchange.flag_inputs import FlagCheck, FlagMemo
 
 DAY_CHECK_MS = 60_000
 
@@ -37,7 +40,7 @@ class FlagState(QObject):
         super().__init__(ops)
         self._ops = ops
         self._result: FlagCheck | None = None
-        self.memo = FlagMemo()  # what can be kept between evaluations (the years before the recent span)
+        self._memo: FlagMemo | None = None
         ops.changed.connect(self._changed)
         self._day_timer = QTimer(self, interval=DAY_CHECK_MS)
         self._day_timer.timeout.connect(self._check_day)
@@ -50,8 +53,17 @@ class FlagState(QObject):
     def result(self) -> FlagCheck:
         today = date.today()
         if self._result is None or self._result.as_of != today:
-            self._result = check_flags(self._ops.read, today, self.memo)
+            self._result = self.check(today)
         return self._result
+
+    def check(self, day: date) -> FlagCheck:
+        """The flags as of ``day``, judged now (``check_flags``, loaded on first use: start-up does not wait for
+        the flags module), keeping what can be kept for the next evaluation (the years before the recent span)."""
+        from journal.interchange.flag_inputs import FlagMemo, check_flags
+
+        if self._memo is None:
+            self._memo = FlagMemo()
+        return check_flags(self._ops.read, day, self._memo)
 
     def _changed(self, _change: object) -> None:
         self._result = None
@@ -68,7 +80,7 @@ def flag_rank_on(state: FlagState) -> Callable[[date], int]:
     ``FlagState``, other days' from the same ``check_flags``, so the Race page and the Flags page agree."""
 
     def rank(day: date) -> int:
-        flags = state.result().flags if day == date.today() else check_flags(state.journal, day, state.memo).flags
+        flags = (state.result() if day == date.today() else state.check(day)).flags
         return max((f.severity.rank for f in flags), default=0)
 
     return rank
