@@ -32,9 +32,12 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from journal.importers.records import ImportFileError
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 MiB = 1 << 20
 CHUNK = MiB
@@ -126,6 +129,14 @@ _READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplemente
 """What a damaged zip member or gzip stream raises while it is read (a bad CRC, a truncated stream...)."""
 
 
+class Source(Protocol):
+    """What ``LimitedReader`` reads from: an open file, a zip member, a GzipFile."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+    def close(self) -> None: ...
+
+
 class LimitedReader(io.RawIOBase):
     """Bytes from ``source``, counted as produced, capped, with ``check()`` before every read.
 
@@ -137,14 +148,14 @@ class LimitedReader(io.RawIOBase):
 
     def __init__(
         self,
-        source: BinaryIO,
+        source: Source,
         *,
         limit: int = MAX_FILE_BYTES,
         packed_size: int | None = None,
         what: str = "",
         check: Check | None = None,
         budget: Budget | None = None,
-        also_close: tuple[BinaryIO, ...] = (),
+        also_close: tuple[Source, ...] = (),
     ) -> None:
         super().__init__()
         self._source = source
@@ -159,9 +170,10 @@ class LimitedReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[override]
+    def readinto(self, buffer: WriteableBuffer) -> int:
         self._check()
-        want = min(len(buffer), CHUNK)
+        view = memoryview(buffer).cast("B")
+        want = min(len(view), CHUNK)
         try:
             data = self._source.read(want)
         except ImportFileError:
@@ -184,7 +196,7 @@ class LimitedReader(io.RawIOBase):
             )
         if self._budget is not None:
             self._budget.take(n)
-        buffer[:n] = data
+        view[:n] = data
         return n
 
     def close(self) -> None:

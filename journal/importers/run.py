@@ -290,7 +290,7 @@ def needs_units(paths: Iterable[Path | str]) -> list[str]:
             try:
                 if not is_garmin_header(_csv_header(item.head(HEAD))):
                     continue
-                if parse_garmin_csv(lambda item=item: item.open(), item.label, None).unit_unknown:
+                if parse_garmin_csv(item.open, item.label, None).unit_unknown:
                     unknown.append(item.label)
             except Exception:  # an unreadable file is reported by the import itself
                 continue

@@ -35,20 +35,20 @@ class ImportWriteError(Exception):
 def checked(run: Run, now: datetime) -> tuple[Run | None, list[str]]:
     """(``run`` made valid, warnings), or (None, [the reason it is skipped])."""
     notes: list[str] = []
-    changes: dict[str, object] = {}
-    if "\x00" in run.notes or len(run.notes) > MAX_NOTES:
-        changes["notes"] = run.notes.replace("\x00", "")[:MAX_NOTES]
-    if run.shoe is not None:
-        shoe = run.shoe.replace("\x00", "").strip()[:MAX_NAME]
-        changes["shoe"] = shoe or None
-    if run.source_id is not None:
-        changes["source_id"] = run.source_id[:200]
-    run = replace(run, **changes)
+    shoe = run.shoe.replace("\x00", "").strip()[:MAX_NAME] if run.shoe is not None else None
+    run = replace(
+        run,
+        notes=run.notes.replace("\x00", "")[:MAX_NOTES],
+        shoe=shoe or None,
+        source_id=run.source_id[:200] if run.source_id is not None else None,
+    )
     problems = validate_run(run, now)
-    for name, attr in (("duration", "duration_s"), ("effort", "effort")):
-        if name in problems:
-            notes.append(f"{name} left out: {problems.pop(name)}")
-            run = replace(run, **{attr: None})
+    if "duration" in problems:
+        notes.append(f"duration left out: {problems.pop('duration')}")
+        run = replace(run, duration_s=None)
+    if "effort" in problems:
+        notes.append(f"effort left out: {problems.pop('effort')}")
+        run = replace(run, effort=None)
     if problems:
         return None, ["; ".join(problems.values())]
     return run, notes
@@ -110,8 +110,9 @@ def save_batch(batch: Batch, journal: Journal) -> ImportReport:
             continue
         report.warnings += [FileNote(label, note) for note in notes]
         stored = existing.find(valid)
-        if stored is not None:
-            report.duplicates.append(FileNote(label, stored_note(valid, existing.runs[stored], unit)))
+        kept = existing.runs[stored] if stored is not None else None
+        if kept is not None:
+            report.duplicates.append(FileNote(label, stored_note(valid, kept, unit)))
             continue
         position = new.find(valid)
         if position is None:

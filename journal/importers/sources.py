@@ -336,7 +336,9 @@ def _open_zip(path: Path, out: Expansion, stack: ExitStack, unpacked: _Unpacked)
 
 def _walk_folder(folder: Path, out: Expansion, stack: ExitStack, unpacked: _Unpacked, check: Check | None) -> None:
     ignored = 0
-    for here, dirs, files in os.walk(folder, onerror=lambda e: out.failed.append(FileNote(e.filename, e.strerror))):
+    for here, dirs, files in os.walk(
+        folder, onerror=lambda e: out.failed.append(FileNote(str(e.filename), e.strerror or str(e)))
+    ):
         if check is not None:
             check()
         dirs[:] = sorted(d for d in dirs if not _hidden(d))

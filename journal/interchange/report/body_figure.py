@@ -67,7 +67,7 @@ def _draw_body(ax, figure: BodyMap, averages: dict[Region, float | None]) -> Non
             ax.add_patch(PathPatch(_path(shape), facecolor=SILHOUETTE, edgecolor=OUTLINE, linewidth=0.8))
         elif shape.kind is ShapeKind.DETAIL:
             ax.add_patch(PathPatch(_path(shape), facecolor="none", edgecolor=DETAIL, linewidth=0.5))
-        else:
+        elif shape.region is not None:
             average, fill = averages[shape.region], fills[shape.region]
             ax.add_patch(PathPatch(_path(shape), facecolor=fill, edgecolor=OUTLINE, linewidth=0.5))
             x, y = shape.label_point

@@ -151,9 +151,10 @@ def pain_blocks(r: DoctorReport, body: ChartTuple | None = None) -> list[Block]:
     return [*out, *_pain_details(r)]
 
 
-def _pain_details(r: DoctorReport) -> list[Block]:
+def _pain_details(r: DoctorReport) -> list[Heading | Para | FlagBox | Table | Spacer]:
+    """The pain table and the notes per region: text blocks only, so they can stand beside the body figure."""
     p = r.pain
-    out: list[Block] = []
+    out: list[Heading | Para | FlagBox | Table | Spacer] = []
     rows = tuple(
         (
             s.region.label,
