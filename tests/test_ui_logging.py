@@ -68,6 +68,34 @@ def test_bad_distance_is_refused_at_the_field(qtbot, journal_path, distance, mes
     assert stored(journal_path)[0] == []
 
 
+def test_a_pace_faster_than_the_world_record_is_refused_at_the_duration(qtbot, journal_path):
+    """10 km in 20:00 (a slip of the keyboard) is faster than the 10 km world record of 26:24: refused, said why."""
+    window = make_window(qtbot, journal_path)
+    dialog = RunDialog(window.ops, parent=window)
+    dialog.show()
+    qtbot.keyClicks(dialog.distance, "10")
+    qtbot.keyClicks(dialog.duration, "20:00")
+    shown = " ".join(w.text() for w in dialog.findChildren(type(dialog.pace)) if w.isVisible())
+    assert "faster than the men's world record (26:24" in shown and "check the distance and the time" in shown
+    assert not save_button(dialog).isEnabled()
+    dialog._save()
+    assert stored(journal_path)[0] == []
+    dialog.duration.clear()
+    qtbot.keyClicks(dialog.duration, "41:00")  # a fast club runner's 10 km is fine
+    assert save_button(dialog).isEnabled()
+
+
+def test_the_distance_limit_is_said_in_miles_first_when_the_journal_is_in_miles(qtbot, journal_path):
+    with Journal.open(journal_path) as j:
+        j.save_settings(Settings(units=DistanceUnit.MI))
+    window = make_window(qtbot, journal_path)
+    dialog = RunDialog(window.ops, parent=window)
+    dialog.show()
+    qtbot.keyClicks(dialog.distance, "320")
+    shown = [w.text() for w in dialog.findChildren(type(dialog.pace)) if w.isVisible()]
+    assert any("at most 310.7 mi (500 km)" in text for text in shown)
+
+
 def test_future_date_is_refused(qtbot, journal_path):
     window = make_window(qtbot, journal_path)
     dialog = RunDialog(window.ops, parent=window)

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from journal.domain.entries import CareEntry, CheckIn, Run, Shoe
 from journal.domain.races import Race, world_record_for
-from journal.domain.units import format_duration
+from journal.domain.units import DistanceUnit, format_distance, format_duration
 
 
 class InvalidEntry(ValueError):
@@ -35,7 +35,21 @@ MAX_NAME = 200
 EARLIEST = date(1900, 1, 1)
 
 
-def check_distance_m(metres: float | None) -> str | None:
+def _limit_words(metres: float, unit: DistanceUnit) -> str:
+    """A distance limit in the unit shown, the other in brackets: '500 km (310.7 mi)', '310.7 mi (500 km)'."""
+    other = DistanceUnit.MI if unit is DistanceUnit.KM else DistanceUnit.KM
+    return f"{_short(metres, unit)} ({_short(metres, other)})"
+
+
+def _short(metres: float, unit: DistanceUnit) -> str:
+    """'500 km', '310.7 mi', '0.62 mi': whole numbers without decimals, small ones with two."""
+    value = metres / unit.metres
+    text = f"{value:.0f}" if abs(value - round(value)) < 0.005 else f"{value:.2f}" if value < 10 else f"{value:.1f}"
+    return f"{text} {unit.value}"
+
+
+def check_distance_m(metres: float | None, unit: DistanceUnit = DistanceUnit.KM) -> str | None:
+    """A run's distance: a number over 0 and at most ``MAX_RUN_M``; the limit is said in ``unit`` first."""
     if metres is None:
         return "Enter the distance"
     if isinstance(metres, bool) or not isinstance(metres, (int, float)) or math.isnan(metres):
@@ -43,7 +57,29 @@ def check_distance_m(metres: float | None) -> str | None:
     if metres <= 0:
         return "Distance must be more than 0"
     if metres > MAX_RUN_M:
-        return "Distance must be at most 500 km (310.7 mi)"
+        return f"Distance must be at most {_limit_words(MAX_RUN_M, unit)}"
+    return None
+
+
+PACE_CHECKED_FROM_M = 1000.0
+"""Runs from 1 km on are checked against world-record pace; below it, track sprints are outside the records
+the check uses (road 5 km to marathon), and a Riegel estimate from them is too slow to be a fair limit."""
+
+
+def check_pace(distance_m: float | None, duration_s: int | None, unit: DistanceUnit = DistanceUnit.KM) -> str | None:
+    """A distance and a time that are each valid but together faster than the men's road world record
+    (``races.world_record_for``: the record, or Riegel's estimate from the nearest two) are a typing mistake:
+    a minute typed for an hour, miles for kilometres."""
+    if distance_m is None or duration_s is None or check_distance_m(distance_m) or check_duration_s(duration_s):
+        return None  # each field has its own message
+    if distance_m < PACE_CHECKED_FROM_M or duration_s <= 0:
+        return None
+    fastest, what = world_record_for(distance_m / 1000.0)
+    if duration_s < fastest:
+        return (
+            f"{format_distance(distance_m, unit)} in {format_duration(duration_s)} is faster than {what}: "
+            "check the distance and the time"
+        )
     return None
 
 
@@ -212,7 +248,8 @@ def check_race_day(day: date | None, today: date | None = None, allow_past: bool
     return None
 
 
-def check_race_distance_km(km: float | None) -> str | None:
+def check_race_distance_km(km: float | None, unit: DistanceUnit = DistanceUnit.KM) -> str | None:
+    """A race distance from 1 km to 500 km; the limits are said in ``unit`` first."""
     if km is None:
         return "Enter the race distance"
     if isinstance(km, bool) or not isinstance(km, (int, float)) or math.isnan(km):
@@ -220,9 +257,9 @@ def check_race_distance_km(km: float | None) -> str | None:
     if km <= 0:
         return "The race distance must be more than 0"
     if km < MIN_RACE_KM:
-        return "The race distance must be at least 1 km"
+        return f"The race distance must be at least {_limit_words(MIN_RACE_KM * 1000.0, unit)}"
     if km > MAX_RACE_KM:
-        return "The race distance must be at most 500 km (310.7 mi)"
+        return f"The race distance must be at most {_limit_words(MAX_RACE_KM * 1000.0, unit)}"
     return None
 
 

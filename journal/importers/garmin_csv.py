@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import re
 import statistics
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -234,7 +234,13 @@ def _read_rows(reader: Iterable[list[str]], columns: dict[str, int], result: Par
     return rows
 
 
-def _duration(row, columns, cell, result: ParseResult, where: str) -> int | None:
+def _duration(
+    row: list[str],
+    columns: dict[str, int],
+    cell: Callable[[list[str], str], str],
+    result: ParseResult,
+    where: str,
+) -> int | None:
     for role in DURATION_ROLES:
         if role not in columns:
             continue

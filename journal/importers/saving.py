@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from journal.domain.entries import Run
+from journal.domain.entries import JournalData, Run
 from journal.domain.units import DistanceUnit, format_distance
 from journal.domain.validation import MAX_NAME, MAX_NOTES, validate_run
 from journal.importers.dedupe import RunIndex, better, fill_blanks
@@ -132,7 +132,7 @@ def save_batch(batch: Batch, journal: Journal) -> ImportReport:
     return report
 
 
-def _save(journal: Journal, runs: list[Run]):
+def _save(journal: Journal, runs: list[Run]) -> JournalData:
     """All the runs in one transaction. A journal file problem (disk full, locked, deleted...) is raised as
     the JournalFileError that names it; anything else as ImportWriteError, never quoting a run."""
     from journal.storage.files import JournalFileError

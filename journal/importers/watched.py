@@ -33,10 +33,14 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from journal.importers.reading import MAX_FILE_BYTES, Check, LimitedReader, buffered, open_regular
 from journal.importers.records import FileNote, ImportFileError, ImportReport
 from journal.importers.sources import kind_of
+
+if TYPE_CHECKING:
+    from journal.storage.journal import Journal
 
 SETTING_KEY = "import.watched_folders"
 WATCHED_KINDS = ("fit", "tcx", "gpx")
@@ -233,7 +237,11 @@ def _young(path: Path, now: float, young_s: float) -> bool:
 
 
 def import_new_files(
-    journal, paths: Iterable[Path], progress: Progress | None = None, now: float | None = None, young_s: float = YOUNG_S
+    journal: Journal,
+    paths: Iterable[Path],
+    progress: Progress | None = None,
+    now: float | None = None,
+    young_s: float = YOUNG_S,
 ) -> WatchOutcome:
     """Import the files of ``paths`` whose content was never read; remember what was read.
 

@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import BinaryIO, Protocol
+from collections.abc import Callable
+from typing import BinaryIO, NoReturn, Protocol
 from xml.parsers import expat
 
 from journal.importers.reading import CHUNK
@@ -102,8 +103,8 @@ class _TagLength:
         )
 
 
-def _refuse_dtd(kind: str):
-    def refuse(*_args: object) -> None:
+def _refuse_dtd(kind: str) -> Callable[..., NoReturn]:
+    def refuse(*_args: object) -> NoReturn:
         raise ImportFileError(f"not a readable {kind} file: it declares a DTD or entities, which {kind} files never do")
 
     return refuse

@@ -10,11 +10,18 @@ is grey with a dash. A key of the scale runs underneath.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from journal.domain.body_map import BodyMap, BodyMapError, PathOp, Shape, ShapeKind, body_map
 from journal.domain.pain_scale import NOT_SCORED, PAIN_COLOURS, pain_colour, text_colour_on
 from journal.domain.vocabulary import Region
 from journal.interchange.report.charts import DPI, Chart, _png
 from journal.interchange.report.report_model import DoctorReport
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.path import Path
 
 WIDTH_IN, HEIGHT_IN = 1.45, 2.75
 SILHOUETTE, OUTLINE, DETAIL = "#ece6df", "#857d74", "#b5aca2"
@@ -35,7 +42,7 @@ def region_colours(averages: dict[Region, float | None]) -> dict[Region, str]:
     return {r: NOT_SCORED if a is None else pain_colour(a) for r, a in averages.items()}
 
 
-def _path(shape: Shape):
+def _path(shape: Shape) -> Path:
     from matplotlib.path import Path
 
     vertices, codes = [], []
@@ -57,7 +64,7 @@ def _path(shape: Shape):
     return Path(vertices, codes)
 
 
-def _draw_body(ax, figure: BodyMap, averages: dict[Region, float | None]) -> None:
+def _draw_body(ax: Axes, figure: BodyMap, averages: dict[Region, float | None]) -> None:
     from matplotlib import patheffects
     from matplotlib.patches import PathPatch
 
@@ -88,7 +95,7 @@ def _draw_body(ax, figure: BodyMap, averages: dict[Region, float | None]) -> Non
         ax.text(x, bottom, word, ha="center", va="top", fontsize=5.5, color="#444444")
 
 
-def _draw_key(fig) -> None:
+def _draw_key(fig: Figure) -> None:
     """The scale 0-10 as a row of swatches under the figure."""
     from matplotlib.patches import Rectangle
 

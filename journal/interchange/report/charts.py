@@ -10,10 +10,22 @@ page), one fixed colour per region in both charts.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+import numpy as np
+from numpy.typing import NDArray
 
 from journal.domain.vocabulary import Region
 from journal.interchange.report.report_model import DoctorReport
+
+if TYPE_CHECKING:
+    from matplotlib.artist import Artist
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from journal.analysis.weekly import WeekDistance
 
 DPI = 200
 WIDTH_IN, HEIGHT_IN = 6.9, 3.0
@@ -30,7 +42,13 @@ Chart = tuple[bytes, float, float, str, str]
 """PNG, width and height in inches, title and caption (set as real text by the report, not in the image)."""
 
 
-def _png(fig) -> bytes:
+def _x(days: Sequence[date]) -> NDArray[np.datetime64]:
+    """Days as numpy datetimes: matplotlib places them on a date axis as it does ``date`` objects, and its
+    type hints accept an array where they do not accept a list of dates."""
+    return np.array(days, dtype="datetime64[D]")
+
+
+def _png(fig: Figure) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     FigureCanvasAgg(fig)
@@ -39,7 +57,7 @@ def _png(fig) -> bytes:
     return buffer.getvalue()
 
 
-def _figure():
+def _figure() -> Figure:
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), layout="constrained")
@@ -47,20 +65,20 @@ def _figure():
     return fig
 
 
-def _date_axis(ax, start: date, end: date) -> None:
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+def _date_axis(ax: Axes, start: date, end: date) -> None:
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 
     locator = AutoDateLocator(minticks=4, maxticks=10)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator, show_offset=False))
-    ax.set_xlim(start - timedelta(days=1), end + timedelta(days=1))
+    ax.set_xlim(date2num(start - timedelta(days=1)), date2num(end + timedelta(days=1)))
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     for side in ("top",):
         ax.spines[side].set_visible(False)
 
 
-def _bars(ax, weeks, metres_per_unit: float) -> None:
+def _bars(ax: Axes, weeks: Sequence[WeekDistance], metres_per_unit: float) -> None:
     """One bar per week as a single PolyCollection: ten years of weeks draw in a blink, unlike 520 patches."""
     from matplotlib.collections import PolyCollection
     from matplotlib.dates import date2num
@@ -92,7 +110,7 @@ def weekly_chart(r: DoctorReport) -> Chart:
     pain_ax.set_ylim(0, 10)
     pain_ax.set_ylabel("Mean pain that week (0-10)")
     pain_ax.spines["top"].set_visible(False)
-    handles = [
+    handles: list[Artist] = [
         Patch(color=BAND_COLOURS["steady"], label="up to +10 %"),
         Patch(color=BAND_COLOURS["caution"], label="+10 to 30 %"),
         Patch(color=BAND_COLOURS["big_jump"], label="over +30 %"),
@@ -105,7 +123,7 @@ def weekly_chart(r: DoctorReport) -> Chart:
                 sums.setdefault((day - first).days // 7, []).append(score)
             idx = sorted(i for i in sums if 0 <= i < len(weeks))
             (line,) = pain_ax.plot(
-                [xs[i] for i in idx],
+                _x([xs[i] for i in idx]),
                 [sum(sums[i]) / len(sums[i]) for i in idx],
                 color=REGION_COLOURS[summary.region],
                 marker="o",
@@ -148,7 +166,7 @@ def pain_chart(r: DoctorReport) -> Chart:
         else:
             xs, ys = [d for d, _ in summary.daily], [s for _, s in summary.daily]
         ax.plot(
-            xs,
+            _x(xs),
             ys,
             color=REGION_COLOURS[summary.region],
             marker="" if weekly else "o",
@@ -158,11 +176,16 @@ def pain_chart(r: DoctorReport) -> Chart:
         )
     run_days = [d for d, _ in r.training.run_days]
     if run_days:
-        ax.plot(run_days, [-0.55] * len(run_days), "|", color="#555555", markersize=7, label="Run")
+        ax.plot(_x(run_days), [-0.55] * len(run_days), "|", color="#555555", markersize=7, label="Run")
     spike_days = list(r.training.spike_days)
     if spike_days:
         ax.plot(
-            spike_days, [-0.55] * len(spike_days), "^", color=BAND_COLOURS["big_jump"], markersize=6, label="Spike run"
+            _x(spike_days),
+            [-0.55] * len(spike_days),
+            "^",
+            color=BAND_COLOURS["big_jump"],
+            markersize=6,
+            label="Spike run",
         )
     if not r.pain.regions:
         ax.text(0.5, 0.5, "No pain recorded in this period", transform=ax.transAxes, ha="center", color="#666666")

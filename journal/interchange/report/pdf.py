@@ -17,10 +17,12 @@ once the page count is known (the "NumberedCanvas" recipe from reportlab's docs)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from io import BytesIO
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from journal.interchange.report.blocks import (
     SEVERITY_COLOURS,
@@ -37,12 +39,22 @@ from journal.interchange.report.blocks import (
     Table,
 )
 
+if TYPE_CHECKING:
+    from journal.interchange.report.report_model import DoctorReport
+
 FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC = (
     "DejaVuSans",
     "DejaVuSans-Bold",
     "DejaVuSans-Oblique",
     "DejaVuSans-BoldOblique",
 )
+Flowables = list[Any]
+"""reportlab flowables; reportlab ships no type hints, so its objects are Any to mypy."""
+Styles = dict[str, Any]
+"""The paragraph styles by name (``_styles``)."""
+CellFor = Callable[[str, int, int], object]
+"""``cell_for(text, column, row)``: a table cell, plain text or a wrapped paragraph."""
+
 MARGIN_MM = 16
 
 
@@ -77,7 +89,7 @@ def preload() -> None:
     register_fonts()
 
 
-def _styles() -> dict[str, object]:
+def _styles() -> Styles:
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
 
@@ -113,7 +125,8 @@ def _styles() -> dict[str, object]:
 def page_size(paper: str) -> tuple[float, float]:
     from reportlab.lib.pagesizes import A4, LETTER
 
-    return LETTER if paper.lower() == "letter" else A4
+    width, height = LETTER if paper.lower() == "letter" else A4
+    return float(width), float(height)
 
 
 CHUNK_ROWS = 40
@@ -134,7 +147,7 @@ def _chunks(block: Table) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(cuts) if b > a] or [(0, 0)]
 
 
-def _tables(block: Table, width: float, styles: dict) -> list:
+def _tables(block: Table, width: float, styles: Styles) -> Flowables:
     """The block as one or more reportlab tables.
 
     Cells whose text has no markup and fits on one line are plain strings, which
@@ -166,7 +179,7 @@ def _tables(block: Table, width: float, styles: dict) -> list:
     rule = colors.HexColor("#c5cad0")
     if block.group_starts is not None and not any(is_right) and not block.shade_first_column:
         return _log_rows(block, widths, size, rule, cell_for, [Paragraph(t, head) for t in block.header])
-    out: list = []
+    out: Flowables = []
     for n, (a, b) in enumerate(_chunks(block)):
         data: list[list[object]] = []
         if n == 0:
@@ -174,7 +187,7 @@ def _tables(block: Table, width: float, styles: dict) -> list:
         data += [[cell_for(t, c, i) for c, t in enumerate(block.rows[i])] for i in range(a, b)]
         top = 1 if n == 0 else 0
         table = RLTable(data, colWidths=widths, repeatRows=top)
-        commands: list[tuple] = [
+        commands: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), FONT),  # the default is Helvetica, which would be named (unembedded)
             ("FONTSIZE", (0, 0), (-1, -1), size),
             ("LEADING", (0, 0), (-1, -1), size * 1.25),
@@ -204,7 +217,9 @@ def _tables(block: Table, width: float, styles: dict) -> list:
     return out
 
 
-def _log_rows(block: Table, widths: list[float], size: float, rule: object, cell_for, header: list) -> list:
+def _log_rows(
+    block: Table, widths: list[float], size: float, rule: object, cell_for: CellFor, header: Flowables
+) -> Flowables:
     """The log (rows grouped by day, left-aligned) as ``LogRows``, which draws its one-line cells cheaply."""
     from reportlab.lib import colors
 
@@ -225,7 +240,7 @@ def _log_rows(block: Table, widths: list[float], size: float, rule: object, cell
     ]
 
 
-def _flag_box(block: FlagBox, width: float, styles: dict):
+def _flag_box(block: FlagBox, width: float, styles: Styles) -> Any:
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph
     from reportlab.platypus import Table as RLTable
@@ -251,13 +266,13 @@ def _flag_box(block: FlagBox, width: float, styles: dict):
     return box
 
 
-def flowables(document: ReportDocument, width: float) -> list:
+def flowables(document: ReportDocument, width: float) -> Flowables:
     """The reportlab flowables for the document's blocks."""
     styles = _styles()
     return [f for block in document.blocks for f in _block_flowables(block, width, styles)]
 
 
-def _chart_parts(block: Chart, width: float, styles: dict) -> list:
+def _chart_parts(block: Chart, width: float, styles: Styles) -> Flowables:
     from reportlab.platypus import Image, Paragraph
 
     scale = min(1.0, width / (block.width_in * 72))
@@ -265,7 +280,7 @@ def _chart_parts(block: Chart, width: float, styles: dict) -> list:
     return [image] + ([Paragraph(block.caption, styles["muted"])] if block.caption else [])
 
 
-def _block_flowables(block: Block, width: float, styles: dict) -> list:
+def _block_flowables(block: Block, width: float, styles: Styles) -> Flowables:
     from reportlab.platypus import KeepTogether, Paragraph
     from reportlab.platypus import PageBreak as RLPageBreak
     from reportlab.platypus import Spacer as RLSpacer
@@ -309,7 +324,7 @@ def _block_flowables(block: Block, width: float, styles: dict) -> list:
     return []
 
 
-def _numbered_canvas(document: ReportDocument):
+def _numbered_canvas(document: ReportDocument) -> type[Any]:
     from reportlab.lib import colors
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
@@ -317,10 +332,10 @@ def _numbered_canvas(document: ReportDocument):
     class NumberedCanvas(Canvas):
         """Keeps each page's state, then draws header and footer with the page count (reportlab recipe)."""
 
-        def __init__(self, *args, **kwargs) -> None:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["initialFontName"] = FONT  # else every page names Helvetica, an unembedded font
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
@@ -382,7 +397,7 @@ def render_pdf(document: ReportDocument) -> bytes:
     return buffer.getvalue()
 
 
-def report_pdf(report) -> bytes:
+def report_pdf(report: DoctorReport) -> bytes:
     """Charts, wording and PDF for a ``DoctorReport`` in one call."""
     from journal.interchange.report.body_figure import body_figure
     from journal.interchange.report.charts import report_charts
@@ -391,7 +406,7 @@ def report_pdf(report) -> bytes:
     return render_pdf(report_document(report, report_charts(report), body_figure(report)))
 
 
-def write_report_pdf(report, path: Path) -> Path:
+def write_report_pdf(report: DoctorReport, path: Path) -> Path:
     """Write the report's PDF owner-only and atomically (``write_private``)."""
     from journal.interchange.private_files import write_private
 

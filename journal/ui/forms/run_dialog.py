@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.entries import Run
-from journal.domain.units import DistanceUnit, format_pace, from_metres, parse_duration, to_metres
-from journal.domain.validation import check_distance_m, check_duration_s, check_text, check_when
+from journal.domain.units import format_pace, from_metres, parse_duration, to_metres
+from journal.domain.validation import check_distance_m, check_duration_s, check_pace, check_text, check_when
 from journal.domain.vocabulary import FootStrike, Surface
 from journal.storage.journal import InvalidEntry
 from journal.ui.forms.validated import FieldChecks, combo_value, message_label
@@ -216,13 +216,11 @@ class RunDialog(QDialog):
         return to_metres(parse_number(self.distance.text()), self._unit)
 
     def _check_distance(self) -> str | None:
-        problem = check_distance_m(self._distance_m())
-        if problem and self._unit is DistanceUnit.MI:
-            problem = problem.replace("500 km (310.7 mi)", "310.7 mi (500 km)")
-        return problem
+        return check_distance_m(self._distance_m(), self._unit)
 
     def _check_duration(self) -> str | None:
-        return check_duration_s(parse_duration(self.duration.text()))
+        seconds = parse_duration(self.duration.text())
+        return check_duration_s(seconds) or check_pace(self._distance_m(), seconds, self._unit)
 
     def _refresh(self) -> None:
         problems = self.checks.refresh()

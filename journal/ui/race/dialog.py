@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from journal.analysis.race_plan import plan_length_weeks
 from journal.analysis.weekly import week_start_of
 from journal.domain.races import Race, RaceDistance, standard_distance
-from journal.domain.units import DistanceUnit, format_duration, from_metres, parse_duration, to_metres
+from journal.domain.units import format_duration, from_metres, parse_duration, to_metres
 from journal.domain.validation import check_goal_time_s, check_race_day, check_race_distance_km, check_race_name
 from journal.storage.journal import InvalidEntry
 from journal.ui.forms.run_dialog import parse_number
@@ -152,10 +152,7 @@ class RaceDialog(QDialog):
         return check_race_day(day, allow_past=kept)
 
     def _check_distance(self) -> str | None:
-        problem = check_race_distance_km(self.distance_km())
-        if problem and self._unit is DistanceUnit.MI:
-            problem = problem.replace("500 km (310.7 mi)", "310.7 mi (500 km)").replace("1 km", "0.62 mi (1 km)")
-        return problem
+        return check_race_distance_km(self.distance_km(), self._unit)
 
     def _goal_s(self) -> int | None:
         return parse_duration(self.goal.text())
