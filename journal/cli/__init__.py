@@ -89,7 +89,7 @@ def run_command(args: argparse.Namespace) -> int:
         print("Stopped; nothing more was changed.", file=sys.stderr)
         return 130
     except Exception as exc:  # the last guard: a message, not a traceback
-        if getattr(args, "verbose", False):
+        if args.verbose:
             import traceback
 
             traceback.print_exc()

@@ -154,10 +154,12 @@ class RunIndex:
 
 def fill_blanks(kept: Run, other: Run) -> Run:
     """``kept`` with the fields it lacks taken from ``other`` (the same activity from another file)."""
-    changes = {}
-    for name in ("duration_s", "effort", "surface", "shoe", "foot_strike"):
-        if getattr(kept, name) is None and getattr(other, name) is not None:
-            changes[name] = getattr(other, name)
-    if not kept.notes and other.notes:
-        changes["notes"] = other.notes
-    return replace(kept, **changes) if changes else kept
+    return replace(
+        kept,
+        duration_s=kept.duration_s if kept.duration_s is not None else other.duration_s,
+        effort=kept.effort if kept.effort is not None else other.effort,
+        surface=kept.surface if kept.surface is not None else other.surface,
+        shoe=kept.shoe if kept.shoe is not None else other.shoe,
+        foot_strike=kept.foot_strike if kept.foot_strike is not None else other.foot_strike,
+        notes=kept.notes or other.notes,
+    )

@@ -204,8 +204,8 @@ def run_window(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     app = make_application()
     undo_signals = _quit_on_termination(app)
-    undo_hook = _quiet_errors(bool(getattr(args, "verbose", False)))
-    minimised = bool(getattr(args, "minimised", False))
+    undo_hook = _quiet_errors(bool(args.verbose))
+    minimised = bool(args.minimised)
     try:
         if args.demo:
             from journal.demo_session import demo_session

@@ -7,7 +7,7 @@ Shares are shown as percentages (``lingering_share`` 0.70 is 70 %).
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import asdict, fields
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -74,9 +74,10 @@ class AboutFlagsDialog(QDialog):
         box = QGroupBox("Thresholds, with where each default comes from")
         form = QFormLayout(box)
         self.editors: dict[str, QSpinBox | QDoubleSpinBox] = {}
+        current = asdict(thresholds)
         for f in fields(FlagThresholds):
             limit = LIMITS[f.name]
-            value = getattr(thresholds, f.name)
+            value = current[f.name]
             editor: QSpinBox | QDoubleSpinBox
             if f.name in PERCENT_FIELDS:
                 editor = QSpinBox()
@@ -130,8 +131,9 @@ class AboutFlagsDialog(QDialog):
         return FlagThresholds.from_settings(values)
 
     def show_values(self, thresholds: FlagThresholds) -> None:
+        current = asdict(thresholds)
         for name, editor in self.editors.items():
-            value = getattr(thresholds, name)
+            value = current[name]
             editor.setValue(round(value * 100) if name in PERCENT_FIELDS else value)
 
     def save(self) -> None:

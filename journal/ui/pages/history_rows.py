@@ -95,9 +95,19 @@ def source_text(row: HistoryRow) -> str:
     return row.record.source
 
 
+def full_notes(row: HistoryRow) -> str:
+    """A run's or a check-in's notes (care has a detail, shown in Details)."""
+    return row.record.notes if isinstance(row.record, (Run, CheckIn)) else ""
+
+
+def source_file(row: HistoryRow) -> str:
+    """The file an imported run came from ("" for anything logged by hand)."""
+    return (row.record.source_file or "") if isinstance(row.record, Run) else ""
+
+
 def history_columns(unit_getter: Callable[[], DistanceUnit]) -> list[Column[HistoryRow]]:
     def notes(row: HistoryRow) -> str:
-        text = getattr(row.record, "notes", "") or ""
+        text = full_notes(row)
         return text.splitlines()[0][:80] if text else ""
 
     def pain(row: HistoryRow) -> int | None:
@@ -115,6 +125,6 @@ def history_columns(unit_getter: Callable[[], DistanceUnit]) -> list[Column[Hist
             align_right=True,
             colour=lambda r: pain_colour(pain(r)),
         ),
-        Column("Source", source_text, tooltip=lambda r: getattr(r.record, "source_file", None) or ""),
-        Column("Notes", notes, tooltip=lambda r: getattr(r.record, "notes", "")),
+        Column("Source", source_text, tooltip=source_file),
+        Column("Notes", notes, tooltip=full_notes),
     ]

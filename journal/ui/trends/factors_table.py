@@ -31,6 +31,7 @@ class FactorsModel(RowsTableModel[FactorRow]):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.region_words = "pain"
+        self._original: list[FactorRow] = []  # the analysis' own order, for "unsorted"
         super().__init__(
             [
                 Column(
@@ -72,7 +73,7 @@ class FactorsModel(RowsTableModel[FactorRow]):
         if column < 0:
             self.layoutAboutToBeChanged.emit()
             self._sorted = None
-            self._rows = list(getattr(self, "_original", self._rows))
+            self._rows = list(self._original)
             self.layoutChanged.emit()
             return
         super().sort(column, order)
