@@ -45,3 +45,12 @@ def test_quick_harness_prints_every_figure() -> None:
             assert "not measured" in shown or shown.rstrip().endswith(("ok", "SLOW")), shown
     assert "other figures from journal/devtools/benchmarks/" in out and "calendar_month_ms" in out
     assert "its own peak memory" in out
+
+
+def test_the_harness_answers_to_the_name_the_speed_issue_gives_it() -> None:
+    """``python -m journal.bench --years N`` (issue 16) runs the harness of ``journal.devtools``."""
+    result = subprocess.run(
+        [sys.executable, "-m", "journal.bench", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert "--years" in result.stdout and "--quick" in result.stdout
