@@ -24,7 +24,7 @@ def _four_hundred_days_of_pain(path) -> date:
         back = 4 if i % 7 else 5
         scores = (RegionScore(Region.LOWER_BACK, back, Timing.NEXT_MORNING), RegionScore(Region.HAMSTRING_LEFT, 0))
         signs = (WarningSign.FEVER,) if i == 100 else ()
-        checkins.append(CheckIn(datetime.combine(day, time(8, 0)), scores, signs))
+        checkins.append(CheckIn(datetime.combine(day, time(0, 0)), scores, signs))  # today's is never in the future
     care = [CareEntry(first + timedelta(days=i), CareKind.PAINKILLER, "ibuprofen") for i in range(0, 400, 2)]
     with Journal.open(path) as journal:
         journal.add_entries(checkins=checkins, care=care)

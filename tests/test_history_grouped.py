@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -53,7 +53,7 @@ def test_a_days_care_is_one_row_on_its_last_check_in(qtbot, journal_path) -> Non
 
 
 @pytest.mark.parametrize("kind", ["All entries", "Runs", "Check-ins", "Care"])
-@pytest.mark.parametrize("dates", [None, (date.today().replace(day=1), date.today())])
+@pytest.mark.parametrize("dates", [None, (date.today() - timedelta(days=30), date.today())])  # any day of the month
 def test_grouped_rows_add_up_to_the_flat_list(qtbot, tmp_path, kind, dates) -> None:
     path = write_demo_journal(tmp_path / "demo.sqlite3")
     history = make_window(qtbot, path).history

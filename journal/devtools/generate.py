@@ -59,8 +59,10 @@ class _State:
     road_pairs: list[str] = field(default_factory=list)
     longest: list[tuple[date, float]] = field(default_factory=list)
 
-    def at(self, day: date, clock: time) -> datetime:
-        return min(datetime.combine(day, clock), self.now)
+    def happened(self, when: datetime) -> bool:
+        """Whether ``when`` is not after now: today's later entries have not happened yet and are left out
+        (clamping them to now once gave two check-ins the same minute just after midnight)."""
+        return when <= self.now
 
     def road_shoe(self, day: date, distance_m: float) -> str:
         """The current road pair; a new one once the current pair has done 700 km."""
@@ -96,21 +98,21 @@ def _add_run(st: _State, day: date, km: float, surface: Surface, note: str = "")
     metres = round(max(1.0, km) * 1000.0, 1)
     trail = surface is Surface.TRAIL
     summer = day.month in (6, 7, 8)
-    st.runs.append(
-        Run(
-            started_at=st.at(day, time(rng.choice((6, 7, 12, 18)), rng.choice((0, 15, 30, 45)))),
-            distance_m=metres,
-            duration_s=int(metres / 1000.0 * rng.uniform(300, 390)),
-            effort=max(1, min(10, round(3 + km / 6 + rng.uniform(-1, 1.5)))),
-            surface=surface,
-            shoe="Trail shoes" if trail else st.road_shoe(day, metres),
-            foot_strike=rng.choice((FootStrike.HEEL, FootStrike.HEEL, FootStrike.MIDFOOT, FootStrike.FOREFOOT)),
-            stretched=rng.random() < 0.55,
-            hydrated=km >= 12 or rng.random() < 0.35,
-            hot=rng.random() < (0.45 if summer else 0.05),
-            notes=note,
-        )
+    run = Run(
+        started_at=datetime.combine(day, time(rng.choice((6, 7, 12, 18)), rng.choice((0, 15, 30, 45)))),
+        distance_m=metres,
+        duration_s=int(metres / 1000.0 * rng.uniform(300, 390)),
+        effort=max(1, min(10, round(3 + km / 6 + rng.uniform(-1, 1.5)))),
+        surface=surface,
+        shoe="Trail shoes" if trail else st.road_shoe(day, metres),
+        foot_strike=rng.choice((FootStrike.HEEL, FootStrike.HEEL, FootStrike.MIDFOOT, FootStrike.FOREFOOT)),
+        stretched=rng.random() < 0.55,
+        hydrated=km >= 12 or rng.random() < 0.35,
+        hot=rng.random() < (0.45 if summer else 0.05),
+        notes=note,
     )
+    if st.happened(run.started_at):
+        st.runs.append(run)
 
 
 def _maybe_episode(st: _State, day: date, strength: float) -> None:
@@ -132,7 +134,9 @@ def _checkin(st: _State, day: date, clock: time, timing: Timing) -> None:
         chars = (Character.ACHE,) if score else ()
         spreads = Radiates.THIGH if score >= 5 and st.rng.random() < 0.3 else Radiates.NONE
         scores.append(RegionScore(region, score, timing, chars, spreads if score else None))
-    st.checkins.append(CheckIn(recorded_at=st.at(day, clock), scores=tuple(scores)))
+    when = datetime.combine(day, clock)
+    if st.happened(when):
+        st.checkins.append(CheckIn(recorded_at=when, scores=tuple(scores)))
 
 
 def _care(st: _State, day: date) -> None:
