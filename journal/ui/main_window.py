@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import APP_NAME, __version__
-from journal.domain.entries import CheckIn, Run
+from journal.domain.entries import CareEntry, CheckIn, Run
 from journal.domain.vocabulary import Timing
 
 if TYPE_CHECKING:
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Check-in saved.", 5000)
         return dialog
 
-    def edit_entry(self, record: Run | CheckIn) -> None:
+    def edit_entry(self, record: Run | CheckIn | CareEntry) -> None:
         from journal.ui.forms.edit import edit_entry_dialog
 
         if edit_entry_dialog(self.ops, record, self):

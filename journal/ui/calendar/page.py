@@ -8,7 +8,7 @@ cache), and the flags come from the window's one evaluation (``journal.ui.flags.
 so moving from month to month costs the same on a ten-year journal as on a new one.
 
 Picking a day lists its entries beside the grid; Edit (or a double-click) opens the
-run or check-in in its form, and "Check in for this day" adds one.
+run, check-in or care entry in its form, and "Check in for this day" adds one.
 """
 
 from __future__ import annotations
@@ -185,14 +185,16 @@ class CalendarPage(QWidget):
         self._update_buttons()
 
     def _editable_rows(self) -> list[int]:
-        return [i for i, record in enumerate(self._listed) if isinstance(record, (Run, CheckIn))]
+        """The rows a day opens on: its runs and check-ins, else its care entries (every entry has its form)."""
+        main = [i for i, record in enumerate(self._listed) if isinstance(record, (Run, CheckIn))]
+        return main or list(range(len(self._listed)))
 
     def selected_entry(self) -> Run | CheckIn | CareEntry | None:
         row = self.entries.currentRow()
         return self._listed[row] if 0 <= row < len(self._listed) else None
 
     def _update_buttons(self) -> None:
-        self.edit_button.setEnabled(isinstance(self.selected_entry(), (Run, CheckIn)))
+        self.edit_button.setEnabled(self.selected_entry() is not None)
 
     def _activate_day(self, day: date) -> None:
         editable = self._editable_rows()
@@ -204,7 +206,7 @@ class CalendarPage(QWidget):
 
     def edit_selected(self) -> None:
         record = self.selected_entry()
-        if not isinstance(record, (Run, CheckIn)):
+        if record is None:
             return
         from journal.ui.forms.edit import edit_entry_dialog
 

@@ -8,16 +8,21 @@ Rows are read a page of whole days at a time (``history_pager``): the newest pag
 the first paint, older ones as the person scrolls, all of them when the table is sorted
 on another column; the count comes from SQL. A change re-reads as far back as was read.
 
+Edit (or a double-click) opens the entry in its form: a run, a check-in or a care entry.
+A grouped row that holds several entries (a check-in with that day's care, or a day of
+care alone) makes Edit a menu of them, so each can be opened; a double-click opens the
+row's check-in, or, on a day of care alone, the same menu.
+
 Signals:
-    edit_requested(object): a run or check-in to open in its form.
+    edit_requested(object): a run, check-in or care entry to open in its form.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +31,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -85,6 +91,9 @@ class HistoryPage(QWidget):
         self.grouped.setChecked(True)
         self.grouped.setToolTip("One row per check-in with that day's care; untick to list every entry on its own row")
         self.edit_button = QPushButton("&Edit…")
+        self.edit_menu = QMenu(self)
+        """The entries of a grouped row that holds several, one action each (``_fill_edit_menu``)."""
+        self.edit_menu.aboutToShow.connect(self._fill_edit_menu)
         self.delete_button = QPushButton("&Delete")
         self.count = QLabel()
 
@@ -153,7 +162,7 @@ class HistoryPage(QWidget):
         self.kind.currentIndexChanged.connect(self.refresh)
         self.region.currentIndexChanged.connect(self.refresh)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.edit_button.clicked.connect(self.edit_selected)
+        self.edit_button.clicked.connect(self.edit_from_button)
         self.delete_button.clicked.connect(self.delete_selected)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -224,14 +233,45 @@ class HistoryPage(QWidget):
             self.table.selectRow(0)
 
     def _update_buttons(self) -> None:
-        record = self.selected()
-        self.edit_button.setEnabled(isinstance(record, (Run, CheckIn)))
-        self.delete_button.setEnabled(record is not None)
+        row = self.selected_row()
+        self.edit_button.setEnabled(row is not None)
+        self.delete_button.setEnabled(row is not None)
+        several = row is not None and len(row.entries) > 1
+        self.edit_button.setToolTip("Choose which entry of the row to edit" if several else "")
+
+    def _fill_edit_menu(self) -> None:
+        """One action per entry of the selected row ("Check-in: Lower back 4/10…", "Care: Heat 20 min…").
+
+        Filled as the menu opens, never while one of its actions runs (clearing deletes them).
+        """
+        self.edit_menu.clear()
+        row = self.selected_row()
+        if row is None:
+            return
+        for entry in row.entries:
+            one = HistoryRow(row.when, entry)
+            action = self.edit_menu.addAction(f"{one.kind}: {describe(one, self._unit)}…".replace("&", "&&"))
+            action.triggered.connect(lambda _checked=False, e=entry: self.edit_requested.emit(e))
+
+    def edit_from_button(self) -> None:
+        """Edit: the selected row's entry, or a menu of its entries under the button when it holds several."""
+        row = self.selected_row()
+        if row is not None and len(row.entries) > 1:
+            self.edit_menu.popup(self.edit_button.mapToGlobal(self.edit_button.rect().bottomLeft()))
+        else:
+            self.edit_selected()
 
     def edit_selected(self) -> None:
-        record = self.selected()
-        if isinstance(record, (Run, CheckIn)):
-            self.edit_requested.emit(record)
+        """Open the selected row's entry: its run or check-in, or its care entry; a day of several care
+        entries offers them in a menu at the pointer."""
+        row = self.selected_row()
+        if row is None:
+            return
+        if isinstance(row.record, CareEntry) and row.care:
+            # after the double-click's last release, which would otherwise close the menu at once
+            QTimer.singleShot(0, self, lambda: self.edit_menu.popup(QCursor.pos()))
+            return
+        self.edit_requested.emit(row.record)
 
     def delete_selected(self) -> None:
         row = self.selected_row()
