@@ -100,9 +100,10 @@ def run(args: argparse.Namespace) -> int:
         if problem := refusal(out, journal.path, also):
             raise CommandError(problem)
         try:
-            print(EXPORTERS[args.format](journal, out, args))
+            done = EXPORTERS[args.format](journal, out, args)
         except OSError as exc:
             raise CommandError(write_failure(out, exc)) from None
+    print(done)  # after the write: a closed stdout is not a file that could not be written
     return EXIT_OK
 
 
