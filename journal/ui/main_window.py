@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from journal import APP_NAME, __version__
 from journal.domain.entries import CareEntry, CheckIn, Run
+from journal.domain.numbers import counted
 from journal.domain.vocabulary import Timing
 
 if TYPE_CHECKING:
@@ -303,7 +304,7 @@ class MainWindow(QMainWindow):
     def _update_status(self, change: Change) -> None:
         if change & (Change.ENTRIES | Change.SHOES):
             c = self.ops.read.counts()
-            self.status.setText(f"{c.runs} runs · {c.checkins} check-ins · {self.ops.path}")
+            self.status.setText(f"{counted(c.runs, 'run')} · {counted(c.checkins, 'check-in')} · {self.ops.path}")
 
     def _restore_geometry(self) -> None:
         geometry = self._qsettings.value("window/geometry")

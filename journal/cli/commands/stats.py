@@ -91,7 +91,7 @@ def _fmt(value: float | None, pattern: str, empty: str = "-") -> str:
 
 def stats_table(stats: Any, unit: Any) -> str:
     """The plain-text report: weekly table in ``unit``, spikes, correlation sentence."""
-    from journal.domain.numbers import percent_change
+    from journal.domain.numbers import counted, percent_change
     from journal.domain.units import from_metres
 
     if not stats.weeks:
@@ -105,7 +105,7 @@ def stats_table(stats: Any, unit: Any) -> str:
     for w in stats.weeks:
         pain = ", ".join(f"{r.label} {w.mean_pain[r]:.1f} / {w.max_pain[r]}" for r in w.mean_pain if w.max_pain[r] > 0)
         if not pain and w.days_logged:
-            pain = f"pain-free ({w.pain_free_days} of {w.days_logged} days logged)"
+            pain = f"pain-free ({w.pain_free_days} of {counted(w.days_logged, 'day')} logged)"
         strain = None if w.strain is None else from_metres(w.strain * 1000.0, unit)
         lines.append(
             f"{w.week_start.isoformat():<11} {from_metres(w.distance_m, unit):>9.1f} {w.run_count:>4} "

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.entries import CareEntry, CheckIn, Run
+from journal.domain.numbers import counted
 from journal.domain.vocabulary import Region
 from journal.storage.journal import Lists
 from journal.ui.forms.validated import combo_value
@@ -217,8 +218,8 @@ class HistoryPage(QWidget):
             total = self._ops.read.count_entries(wanted.read_kinds, wanted.start, wanted.end, wanted.hurting)
             self.count.setText(f"Newest {pager.entries:,} of {total:,} entries")
             return
-        entries = f"{pager.entries} {'entry' if pager.entries == 1 else 'entries'}"
-        self.count.setText(entries if shown == pager.entries else f"{entries} in {shown} rows")
+        entries = counted(pager.entries, "entry", "entries")
+        self.count.setText(entries if shown == pager.entries else f"{entries} in {counted(shown, 'row')}")
 
     def selected_row(self) -> HistoryRow | None:
         indexes = self.table.selectionModel().selectedRows()

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.domain.numbers import counted
 from journal.domain.settings import PaperSize
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.report.preview import PreviewChoice, ReportPreview
@@ -291,7 +292,7 @@ class ReportPage(QWidget):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             pages = paint_report(document, printer)
-            self.status.setText(f"Sent {pages} pages to the printer.")
+            self.status.setText(f"Sent {counted(pages, 'page')} to the printer.")
 
     # ---- other formats ---------------------------------------------------------------------------
     def export_csv(self, folder: Path | str | None = None) -> None:
@@ -321,7 +322,8 @@ class ReportPage(QWidget):
 
         def done(result) -> None:
             self.status.setText(
-                f"Wrote {result.runs} runs and {result.symptom_rows} symptom rows as CSV files in {target}"
+                f"Wrote {counted(result.runs, 'run')} and {counted(result.symptom_rows, 'symptom row')} as CSV "
+                f"files in {target}"
             )
             self.saved.emit(str(target))
 
@@ -351,7 +353,9 @@ class ReportPage(QWidget):
 
         def done(result) -> None:
             scores, runs = result
-            self.status.setText(f"Wrote a FHIR bundle with {scores} pain scores and {runs} runs to {target}")
+            self.status.setText(
+                f"Wrote a FHIR bundle with {counted(scores, 'pain score')} and {counted(runs, 'run')} to {target}"
+            )
             self.saved.emit(str(target))
 
         self._run("Writing the FHIR bundle…", work, done)
