@@ -27,7 +27,7 @@ def describe(info) -> str:  # BackupInfo, imported lazily
     else:
         last = f", last entry {info.last_entry:%Y-%m-%d}" if info.last_entry else ""
         what = (
-            f"{counted(info.entries, 'entry', 'entries')} ({counted(info.runs, 'run')}, "
+            f"{counted(info.entries or 0, 'entry', 'entries')} ({counted(info.runs, 'run')}, "
             f"{counted(info.checkins, 'check-in')}, {counted(info.care, 'care entry', 'care entries')}){last}"
         )
     return f"{info.made_at:%Y-%m-%d %H:%M}  {info.reason_label:<30}  {what}\n    {info.path}"
@@ -61,5 +61,5 @@ def run(args: argparse.Namespace) -> int:
     except BackupError as exc:
         raise CommandError(str(exc), EXIT_JOURNAL) from exc
     info = read_backup(target)
-    print(f"Backed up the journal ({counted(info.entries, 'entry', 'entries')}) to {target}")
+    print(f"Backed up the journal ({counted(info.entries or 0, 'entry', 'entries')}) to {target}")
     return EXIT_OK

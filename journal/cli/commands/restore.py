@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         except JournalFileError as exc:
             raise CommandError(f"The restored journal cannot be opened: {exc}", EXIT_JOURNAL) from exc
     print(
-        f"Restored the journal {path} from the backup made {info.made_at:%Y-%m-%d %H:%M} ({counted(info.entries, 'entry', 'entries')})."
+        f"Restored the journal {path} from the backup made {info.made_at:%Y-%m-%d %H:%M} ({counted(info.entries or 0, 'entry', 'entries')})."
     )
     if saved is not None:
         print(f"The journal it replaced was saved as {saved}")
