@@ -44,6 +44,12 @@ from journal.ui.operations import Change, JournalOperations
 from journal.ui.pages.history_page import HistoryPage
 from journal.ui.window_pages import LAZY_PAGES, LazyPage, PageContext
 
+
+def window_title(journal_name: str) -> str:
+    """ "journal.sqlite3 — Run Journal": the file, then the app's name once (see ``MainWindow.__init__``)."""
+    return f"{journal_name} — {APP_NAME}"
+
+
 REMINDERS_AFTER_MS = 300
 """The reminders (and the start-up offer of a missed morning check-in) start this long after start-up."""
 WATCH_START_MS = 1500
@@ -66,7 +72,9 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._clock, self._minimised = clock, minimised
         self._reminders: Reminders | None = None
-        self.setWindowTitle(f"{APP_NAME} — {ops.path.name}")
+        # The app's name once, at the end: Qt adds the display name ("— Run Journal") to any title that does
+        # not already end with it (X11, Wayland, Windows), which made "Run Journal — journal.sqlite3 — Run Journal".
+        self.setWindowTitle(window_title(ops.path.name))
         self.resize(1180, 760)
 
         self.flag_state = FlagState(ops)
@@ -277,7 +285,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         QMessageBox.about(
             self,
-            f"About {APP_NAME}",
+            "About",  # Qt adds "— Run Journal"
             f"<b>{APP_NAME}</b> {__version__}<p>A symptom journal for runners with back or hamstring pain. "
             "It keeps an honest record and says when to ask a professional; it is not a medical device "
             "and does not diagnose.</p><p>Your journal stays on this computer: the app never uses the network.</p>",
