@@ -20,6 +20,7 @@ Signals:
 from __future__ import annotations
 
 from datetime import date, datetime
+from html import escape
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeySequence, QShortcut
@@ -43,6 +44,7 @@ from journal.domain.entries import CareEntry, CheckIn, Run
 from journal.domain.numbers import counted
 from journal.domain.vocabulary import Region
 from journal.storage.journal import Lists
+from journal.ui.empty_state import empty_state_html, empty_state_label, empty_state_page
 from journal.ui.forms.validated import combo_value
 from journal.ui.operations import Change, JournalOperations, WriteFailed
 from journal.ui.pages.history_pager import HistoryFilter, HistoryPager
@@ -58,6 +60,34 @@ from journal.ui.table_model import ROW_ROLE, PagedRowsModel
 
 __all__ = ["HistoryPage", "HistoryRow", "describe", "history_columns", "pain_colour", "source_text"]
 """HistoryRow and the column helpers live in ``history_rows``; importing them from here still works."""
+
+
+EMPTY_JOURNAL = empty_state_html(
+    "Your entries will appear here",
+    "Every run, check-in and care entry, newest first, with each check-in's worst pain: sort by any column, "
+    "filter by dates, kind and region, double-click an entry to edit it, and delete with undo (Ctrl+Z).",
+    to_start="right after a run, choose <b>Log run</b> (Ctrl+N), then say how your back and hamstrings feel. On "
+    "mornings and rest days, choose <b>Check-in</b> (Ctrl+K): pain-free days count too. Have years of runs on a "
+    "watch or in Strava? Use <b>File &gt; Import runs</b>.",
+)
+KIND_WORDS = {"Runs": "runs", "Check-ins": "check-ins", "Care": "care entries"}
+
+
+def nothing_matches(wanted: HistoryFilter, kind: str, entries: int) -> str:
+    """The message for filters that match nothing: what was asked for, and how many entries the journal holds."""
+    what = KIND_WORDS.get(kind, "entries")
+    when = f" from {wanted.start} to {wanted.end}" if wanted.start is not None and wanted.end is not None else ""
+    why = ""
+    if wanted.hurting is not None and kind in KIND_WORDS and kind != "Check-ins":
+        why = f"A region ({escape(wanted.hurting.label)} hurting) lists check-ins only. "
+    elif wanted.hurting is not None:
+        what = f"check-ins with the {wanted.hurting.label.lower()} hurting"
+    return empty_state_html(
+        f"No {what}{when}",
+        f"{why}The journal holds {counted(entries, 'entry', 'entries')}; change the filters above to see them "
+        "(tick <b>All dates</b>, choose <b>All entries</b> and <b>Any region</b>).",
+        to_start="",
+    )
 
 
 class HistoryPage(QWidget):
@@ -134,17 +164,14 @@ class HistoryPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
-        self.empty = QLabel(
-            "<h2>Your journal is empty</h2>"
-            "<p>Right after a run, choose <b>Log run</b> (Ctrl+N) and then say how your back and hamstrings feel.</p>"
-            "<p>On mornings and rest days, choose <b>Check-in</b> (Ctrl+K): pain-free days count too.</p>"
-            "<p>Have years of runs on a watch or in Strava? Use <b>File &gt; Import</b>.</p>"
-        )
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.empty = empty_state_label(EMPTY_JOURNAL)
+        self.no_match = empty_state_label()
+        """What the filters found nothing of, when the journal has entries (``nothing_matches``)."""
+        self.empty_page = empty_state_page(self.empty)
+        self.no_match_page = empty_state_page(self.no_match)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        for page in (self.table, self.empty_page, self.no_match_page):
+            self.stack.addWidget(page)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -203,8 +230,13 @@ class HistoryPage(QWidget):
         self._pager = pager
         self.model.set_pager(rows, pager)
         self._update_count()
-        is_empty = not rows and not pager.has_more() and self._ops.read.counts().entries == 0
-        self.stack.setCurrentWidget(self.empty if is_empty else self.table)
+        if rows or pager.has_more():
+            self.stack.setCurrentWidget(self.table)
+        elif (entries := self._ops.read.counts().entries) == 0:
+            self.stack.setCurrentWidget(self.empty_page)
+        else:
+            self.no_match.setText(nothing_matches(wanted, self.kind.currentText(), entries))
+            self.stack.setCurrentWidget(self.no_match_page)
         self._update_buttons()
 
     def _update_count(self) -> None:
