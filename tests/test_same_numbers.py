@@ -112,3 +112,36 @@ def test_trends_and_stats_say_it_with_the_same_numbers(qtbot, tmp_path: Path, da
     week = next(line for line in out.splitlines() if line.startswith(JUMP_WEEK.isoformat()))
     assert week.split()[1:6] == ["20.0", "2", "+99.6", "%", "big_jump"]
     assert "15.0 km after a longest of 5.0 km: +199.2 % (over_100)" in out
+
+
+def test_the_week_under_way_reads_so_far_with_no_change_figure(qtbot, tmp_path: Path) -> None:
+    """Issue 12, item 9: the unfinished week is "so far" in the report and Trends, never "-100 %"."""
+    from journal.interchange.report.blocks import Table
+    from journal.interchange.report.wording import report_document
+    from journal.ui.trends.page import TrendsPage
+
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    runs = tuple(_run(monday - timedelta(weeks=k), 10.0) for k in range(1, 5))
+    report = build_report(JournalData(runs=runs), Settings(), monday - timedelta(weeks=4), TODAY)
+    table = next(b for b in report_document(report, []).blocks if isinstance(b, Table) and b.header[0] == "Week of")
+    change = next(row for row in table.rows if row[0] == "Change")
+    assert table.header[-1].endswith("(so far)") and change[-1] == "" and change[-2] == "0.0 %"
+
+    path = tmp_path / "journal.sqlite3"
+    with Journal.open(path) as journal:
+        journal.add_entries(runs=runs)
+    journal = Journal.open(path)
+    page = TrendsPage(
+        JournalOperations(journal), qsettings=QSettings(str(tmp_path / "t.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    weekly = page.charts["weekly"]
+    last = len(page.stats.weeks) - 1
+    assert page.stats.weeks[last].week_start == monday
+    middle = weekly.bars.get_paths()[last].vertices[:, 0].mean()
+    tip = weekly.hover_text_at_data(weekly.ax, middle, 0.05)
+    assert tip is not None and "so far: the week is not over, so no change figure yet" in tip and "%" not in tip
+    journal.close()
