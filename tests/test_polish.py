@@ -65,3 +65,13 @@ def test_character_and_save_chart_buttons_show_their_whole_text_at_any_font(qtbo
         app.setFont(before)
         ops.wait_for_background()
         journal.close()
+
+
+def test_a_pair_of_shoes_reads_90_percent_used_only_with_its_warning() -> None:
+    from journal.domain.entries import Shoe
+    from journal.ui.pages.shoes_page import shoe_status, used_text
+
+    almost = Shoe(name="Pegasus 40", retire_at_m=700_000.0, distance_m=627_200.0)  # 89.6 %
+    worn = Shoe(name="Pegasus 40", retire_at_m=700_000.0, distance_m=630_000.0)  # 90 %
+    assert (used_text(almost), shoe_status(almost)) == ("89 %", "In use")
+    assert (used_text(worn), shoe_status(worn)) == ("90 %", "Near retire-at")

@@ -6,6 +6,7 @@ a button for it, instead of an empty table.
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
@@ -56,6 +57,12 @@ def shoe_status(shoe: Shoe) -> str:
     return "In use"
 
 
+def used_text(shoe: Shoe) -> str:
+    """The share of the retire-at distance run, in whole per cent rounded down: the warning starts at 90 %
+    (``Shoe.near_retirement``), so a pair at 89.6 % reads "89 %", never "90 %" without it."""
+    return f"{math.floor(100 * shoe.distance_m / shoe.retire_at_m)} %"
+
+
 def shoe_columns(unit_getter) -> list[Column[Shoe]]:
     def colour(shoe: Shoe) -> str | None:
         if shoe.retired:
@@ -80,7 +87,7 @@ def shoe_columns(unit_getter) -> list[Column[Shoe]]:
         ),
         Column(
             "Used",
-            lambda s: f"{100 * s.distance_m / s.retire_at_m:.0f} %",
+            used_text,
             lambda s: s.distance_m / s.retire_at_m,
             align_right=True,
             colour=colour,
