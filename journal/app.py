@@ -13,7 +13,10 @@ from collections.abc import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     from journal import cli
 
-    args = cli.parse(argv)
+    try:
+        args = cli.parse(argv)
+    except BrokenPipeError:  # --help | head
+        return cli.output_closed()
     if args.command:
         return cli.run_command(args)
     from journal.ui.application import run_window

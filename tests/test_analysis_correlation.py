@@ -1,4 +1,4 @@
-"""Pain after jumps: pairs by lag, Spearman with average ranks (computed by hand), the plain sentence."""
+"""Weekly change and pain: pairs by lag, Spearman with average ranks (computed by hand), the plain sentence."""
 
 from __future__ import annotations
 

@@ -226,7 +226,7 @@ def test_backup_command(journal_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "3 entries" in out and str(info.path) in out
     assert main(["backup", "--list", "--db", str(journal_path)]) == 0
     listed = capsys.readouterr().out
-    assert "Made by you" in listed and "3 entries (3 runs, 0 check-ins, 0 care)" in listed
+    assert "Made by you" in listed and "3 entries (3 runs, 0 check-ins, 0 care entries)" in listed
 
 
 def test_backup_command_refuses_missing_and_broken_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

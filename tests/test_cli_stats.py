@@ -131,8 +131,8 @@ def test_plain_table_lists_spikes_and_the_sentence(six_weeks: Path, capsys: pyte
     assert main(["stats", "--db", str(six_weeks), "--from", "2025-01-06", "--to", "2025-02-16"]) == 0
     out = capsys.readouterr().out
     assert "2025-01-14  22.0 km after a longest of 12.0 km: +83.3 % (30-100)" in out
-    assert "big_jump" in out and "+31.0%" in out
-    assert "Pain after jumps: Over 3 weeks" in out and "could easily be chance" in out
+    assert "big_jump" in out and "+31.0 %" in out
+    assert "Weekly change and pain: Over 3 weeks" in out and "could easily be chance" in out
 
 
 def test_refusals(journal_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

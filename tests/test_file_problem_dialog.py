@@ -51,7 +51,9 @@ def test_damaged_journal_offers_its_backups(qtbot, journal_path: Path) -> None:
     qtbot.addWidget(dialog)
     assert "damaged" in dialog.headline.text()
     assert "left as it is" in dialog.message.text()
-    assert "newest was made 2024-05-09 08:00 and holds 3 entries" in dialog.message.text()
+    assert (
+        "There is 1 backup of this journal; it was made 2024-05-09 08:00 and holds 3 entries." in dialog.message.text()
+    )
     assert dialog.backup_button.isVisibleTo(dialog) and dialog.other_button.isVisibleTo(dialog)
     assert not dialog.retry_button.isVisibleTo(dialog)
     dialog.quit_button.click()

@@ -182,7 +182,7 @@ def test_pain_after_a_big_jump_week_is_watch_and_clears_when_the_pain_settles():
     flag = only(data, "pain_after_jump", pain.day)
     assert flag.severity is Severity.WATCH and flag.region is BACK
     assert "ease back" in flag.message.lower() and "not a doctor's matter by itself" in flag.message
-    assert any("up 50 %" in e.what for e in flag.evidence)
+    assert any("up 50.0 % on the week before (a big jump: over 30 %)" in e.what for e in flag.evidence)
     settled = JournalData(runs=runs, checkins=(pain, checkin(pain.day + timedelta(days=1), 1)))
     assert "pain_after_jump" not in rules(settled, pain.day + timedelta(days=1))
     steady = JournalData(runs=_runs([[5, 5, 5, 5]] * 4, monday), checkins=(pain,))

@@ -97,11 +97,25 @@ def test_deleting_a_grouped_row_deletes_its_entries_and_undo_brings_them_back(qt
     assert history.count.text() == "6 entries in 4 rows"
 
 
-def test_a_day_of_care_alone_is_edited_in_the_flat_list(qtbot, journal_path) -> None:
+def test_a_day_of_care_alone_offers_each_entry_to_edit(qtbot, journal_path) -> None:
     seed(journal_path)
     window = make_window(qtbot, journal_path)
     history = window.history
     history.kind.setCurrentText("Care")
     assert history.model.rowCount() == 2  # 2 March (2 entries) and 5 March
-    history.select_first()
-    assert not history.edit_button.isEnabled() and history.delete_button.isEnabled()
+    history.select_first()  # 5 March: one entry, so Edit opens it at once
+    assert history.edit_button.isEnabled() and history.delete_button.isEnabled()
+    history.table.selectRow(1)  # 2 March: Edit offers the row's entries in a menu
+    qtbot.mouseClick(history.edit_button, Qt.MouseButton.LeftButton)
+    assert history.edit_menu.isVisible()
+    assert sorted(a.text() for a in history.edit_menu.actions()) == [
+        "Care: Heat 20 min…",
+        "Care: Painkiller (over the counter): ibuprofen 400 mg…",
+    ]
+    history.edit_menu.close()
+    centre = history.table.visualRect(history.model.index(1, 3)).center()
+    qtbot.mouseClick(history.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(history.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)  # so does a double-click
+    qtbot.waitUntil(history.edit_menu.isVisible)
+    assert len(history.edit_menu.actions()) == 2
+    history.edit_menu.close()

@@ -58,7 +58,7 @@ def test_the_first_page_is_the_newest_days_and_scrolling_reads_the_rest(qtbot, t
     assert history.model.rows() == expected[:first]  # the newest rows, whole days, in the same order
     assert scroll_to_the_end(qtbot, history) >= 3
     assert history.model.rows() == expected
-    assert history.count.text() == f"{total} entries in {len(expected)} rows"
+    assert history.count.text() == f"{total:,} entries in {len(expected):,} rows"
 
 
 def test_sorting_on_another_column_sorts_every_row(qtbot, three_years) -> None:

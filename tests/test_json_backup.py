@@ -45,7 +45,7 @@ def test_issue_example_imports(tmp_path, journal_path, capsys):
         assert checkin.scores[0].score == 4
         assert [w.value for w in checkin.warning_signs] == ["leg_weakness"]  # attached to that day's check-in
         assert j.care()[0].detail == "ibuprofen 400 mg"
-    assert "Imported 1 runs" in capsys.readouterr().out
+    assert "Imported 1 run, 1 check-in, 1 care entry and 1 pair of shoes" in capsys.readouterr().out
 
 
 def test_only_required_fields_are_needed():

@@ -30,7 +30,7 @@ def test_importing_the_same_backup_twice_adds_nothing_the_second_time(tmp_path, 
     before = journal_path.read_bytes()
     assert main(["import", str(backup), "--db", str(journal_path)]) == 0
     second = capsys.readouterr().out
-    assert second.startswith("Imported 0 runs, 0 check-ins, 0 care entries and 0 shoes")
+    assert second.startswith("Imported 0 runs, 0 check-ins, 0 care entries and 0 pairs of shoes")
     assert f"{counts.entries:,} entries were already in the journal" in second, second
     assert "Imported 0 runs" not in first
     with Journal.open(journal_path) as j:
@@ -54,7 +54,7 @@ def test_only_the_entries_not_yet_there_are_added(tmp_path, journal_path, capsys
     )
     assert main(["import", str(backup), "--db", str(journal_path)]) == 0
     out = capsys.readouterr().out
-    assert "Imported 1 runs, 1 check-ins, 1 care entries" in out
+    assert "Imported 1 run, 1 check-in, 1 care entry" in out
     assert "3 entries were already in the journal" in out and MARKER not in out
     with Journal.open(journal_path) as j:
         assert sorted(r.distance_m for r in j.runs()) == [8200.0, 8300.0]

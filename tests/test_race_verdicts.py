@@ -72,7 +72,7 @@ def test_weeks_of_plus_40_percent_are_a_steep_build() -> None:
     plan = plan_race(race, journal_runs(weeks), [], as_of)
     check = plan.check(CheckName.STEEP_BUILD)
     assert check.status is Status.PROBLEM
-    assert "3 weeks rose over 30 %" in check.reason and "+40 %" in check.reason
+    assert "3 weeks rose over 30 %" in check.reason and "+40.0 %" in check.reason
     assert plan.verdict is not Verdict.ON_TRACK
     # each long run is also 40 % past the month's longest: a spike too
     assert plan.check(CheckName.LONG_RUN_SPIKE).status is Status.PROBLEM

@@ -67,11 +67,14 @@ def test_page_one_shows_the_figures_of_a_known_journal() -> None:
     assert "Lower back 3.0 6 (4 Mar) 3 (6 Mar) 4 of 5 1" in first
     assert "Same (-1.5)" in first  # last 2 days (0, 3) against the first 2 (2, 4): -1.5, under 2 points
     assert "No pain recorded for: left hamstring" in first
-    assert "Spreads: down the thigh on 1 day" in first and "rest day 1 day" in first
+    assert (
+        "Lower back, of the 5 days with a check-in: felt next morning on 3 days, rest day on 1 day. Spread down the thigh on 1 of them."
+        in first
+    )
     assert "Painkiller (over the counter) 2 of 14 paracetamol 1 g, ibuprofen 200 mg" in first
     assert "Heat 1 of 14 20" in first
     # 12 km against a longest of 5 km in the 30 days before: a 140 % spike; week 1 is +140 % on 5 km
-    assert "+140 %" in first and "140 % longer than the longest run of the 30 days before (5.0 km)" in first
+    assert "+140.0 %" in first and "140.0 % longer than the longest run of the 30 days before (5.0 km)" in first
     assert "No warning signs" in first
     assert "private note" not in " ".join(pages) and "run note" not in " ".join(pages)
 
@@ -176,5 +179,8 @@ def test_interference_and_runs_cut_short_by_pain_are_reported() -> None:
     runs = tuple(replace(r, stopped_for_pain=True) if r.notes == "run note" else r for r in data.runs)
     first = _text(_pdf(replace(data, checkins=checkins, runs=runs), START, START + timedelta(days=13)))[0]
     assert "How much pain got in the way of usual activities, running included (0-10" in first
-    assert "average 3.8 on 5 days; worst 8 (4 Mar); 7 or more on 1 day; most recent 3 (6 Mar)" in first
+    assert (
+        "average 3.8 over the 5 days answered; worst 8 (4 Mar); 7 or more on 1 of those 5 days; most recent 3 (6 Mar)"
+        in first
+    )
     assert "Stopped or cut short by pain: 1 run, 3 Mar (12.0 km)" in first

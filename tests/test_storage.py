@@ -221,3 +221,18 @@ def test_fast_reads_match_the_orm_conversion(journal):
     assert journal.runs() == orm_runs
     assert journal.checkins() == orm_checkins
     assert len(orm_checkins) > 50
+
+
+def test_update_care_changes_one_entry_and_returns_it_before_and_after(journal) -> None:
+    heat = journal.add_care(CareEntry(date(2026, 3, 2), CareKind.HEAT, minutes=20))
+    other = journal.add_care(CareEntry(date(2026, 3, 2), CareKind.ICE, minutes=10))
+    before, after = journal.update_care(replace(heat, kind=CareKind.STRETCHING, minutes=15, detail="hamstrings"))
+    assert before == heat
+    assert after == CareEntry(date(2026, 3, 2), CareKind.STRETCHING, "hamstrings", 15, heat.id)
+    assert set(journal.care()) == {after, other}
+    with pytest.raises(InvalidEntry) as refused:
+        journal.update_care(replace(after, minutes=0))  # minutes are 1-1440 or none
+    assert "minutes" in refused.value.problems
+    with pytest.raises(KeyError):
+        journal.update_care(replace(after, id=9999))
+    assert set(journal.care()) == {after, other}  # nothing changed by the refused writes

@@ -1,4 +1,4 @@
-"""Pain after jumps: each week's distance change against the mean pain of a later week.
+"""Weekly change and pain: each week's distance change against the mean pain of a later week.
 
 For every week t with a change figure (see ``weekly``), the pair is
 (change % of week t, mean pain of week t + lag) for lag = 0, 1 or 2 weeks, kept when
@@ -115,12 +115,12 @@ def describe(rho: float | None, n: int, lag_weeks: int, region_label: str) -> st
         return f"No comparison possible: over {n} weeks the distance change or the pain did not vary."
     size = abs(rho)
     if size < 0.1:
-        what = f"bigger jumps in distance went with no clear change in {region_label.lower()} pain {_when(lag_weeks)}"
+        what = f"bigger rises in weekly distance went with no clear change in {region_label.lower()} pain {_when(lag_weeks)}"
     else:
         strength = "weak" if size < 0.3 else "moderate" if size < 0.5 else "strong"
         direction = "more" if rho > 0 else "less"
         what = (
-            f"there is a {strength} link: bigger jumps in distance went with {direction} "
+            f"there is a {strength} link: bigger rises in weekly distance went with {direction} "
             f"{region_label.lower()} pain {_when(lag_weeks)}"
         )
     figure = f"(Spearman rho = {rho:.2f}, n = {n})"

@@ -57,6 +57,7 @@ from journal.analysis.race_plan import (
 )
 from journal.analysis.spikes import SpikeBand, single_run_spikes
 from journal.analysis.weekly import Band, band_for_change, change_pct
+from journal.domain.numbers import percent, percent_change
 
 NOT_REDUCED = 0.10
 """A taper week cut by less than this is not reduced (a problem)."""
@@ -165,7 +166,7 @@ def steep_build(frame: PlanFrame) -> RaceCheck:
         )
     big = [r for r in rises if r[2] is Band.BIG_JUMP]
     shown = big or rises
-    listed = ", ".join(f"week of {day_text(w.week_start)} {pct:+.0f} %" for w, pct, _ in shown[:4])
+    listed = ", ".join(f"week of {day_text(w.week_start)} {percent_change(pct)}" for w, pct, _ in shown[:4])
     more = f" and {len(shown) - 4} more" if len(shown) > 4 else ""
     weeks_words = "1 week" if len(shown) == 1 else f"{len(shown)} weeks"
     if big:
@@ -192,7 +193,7 @@ def long_run_spike(frame: PlanFrame) -> RaceCheck:
     worst = max(spikes, key=lambda s: s.spike_pct)
     more = f" ({len(spikes)} runs in all)" if len(spikes) > 1 else ""
     what = (
-        f"The run of {_km(worst.distance_m / 1000)} on {day_text(worst.day)} was {worst.spike_pct:.1f} % longer "
+        f"The run of {_km(worst.distance_m / 1000)} on {day_text(worst.day)} was {percent(worst.spike_pct)} longer "
         f"than the longest of the 30 days before it ({_km(worst.longest_prior_m / 1000)}){more}."
     )
     if worst.band is SpikeBand.OVER_10:

@@ -6,12 +6,14 @@ stay light at import time (heavy imports go inside ``func``) so that
 ``python main.py`` starts the window quickly. With no command, the window opens.
 
 Exit status: 0 done, 1 bad input (a file or argument the command refused),
-2 usage error (argparse), 3 the journal file cannot be opened.
+2 usage error (argparse), 3 the journal file cannot be opened, 141 the output was cut
+short by a closed pipe (``stats | head``; see ``output_closed``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -54,10 +56,43 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+EXIT_OUTPUT_CLOSED = 141
+"""128 + SIGPIPE (13): the status a shell reports for a program whose reader went away (``seq 1 100000 | head``)."""
+
+
+def output_closed() -> int:
+    """The program reading our output stopped reading (``stats | head``, a pager closed early): stop quietly.
+
+    Like the command-line tools killed by SIGPIPE, nothing is printed and the exit status is
+    141, so ``set -o pipefail`` scripts still see that the output was cut short; whatever the
+    command had written to the journal or to a file before that stays written. Python ignores
+    SIGPIPE, so the closed pipe arrives as BrokenPipeError; stdout and stderr are pointed at
+    /dev/null, so the interpreter's last flush on the way out has nothing to complain about.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):
+            os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptors to point anywhere (an embedded interpreter)
+        pass
+    return EXIT_OUTPUT_CLOSED
+
+
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    """The parsed command line; the window's own options are parsed without loading every command (start-up)."""
+    """The parsed command line; the window's own options are parsed without loading every command (start-up).
+
+    ``--help``, ``--version`` and usage errors print and raise SystemExit here; their output is
+    flushed first, so a closed pipe shows as BrokenPipeError (``main`` calls ``output_closed``),
+    not as a complaint at exit.
+    """
     args = list(sys.argv[1:] if argv is None else argv)
-    return _window_only(args) or build_parser().parse_args(args)
+    try:
+        return _window_only(args) or build_parser().parse_args(args)
+    except SystemExit:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        raise
 
 
 def _window_only(args: list[str]) -> argparse.Namespace | None:
@@ -84,7 +119,11 @@ def run_command(args: argparse.Namespace) -> int:
     details: the commands' own refusals as they say, an unexpected error 1.
     """
     try:
-        return int(args.func(args))
+        status = int(args.func(args))
+        sys.stdout.flush()  # a closed pipe shows here, not as a complaint when the interpreter exits
+        return status
+    except BrokenPipeError:
+        return output_closed()
     except KeyboardInterrupt:
         print("Stopped; nothing more was changed.", file=sys.stderr)
         return 130

@@ -531,6 +531,12 @@ class Journal(JournalQueries):
     def add_care(self, entry: CareEntry) -> CareEntry:
         return self.add_entries(care=[entry]).care[0]
 
+    def update_care(self, entry: CareEntry) -> tuple[CareEntry, CareEntry]:
+        """Change a care entry (kind, day, minutes, detail) in one transaction; return it (before, after)."""
+        from journal.storage import writes
+
+        return self.transaction(Lists.CARE, lambda s: writes.update_care(s, entry))
+
     def delete_care(self, care_id: int) -> CareEntry:
         from journal.storage import writes
 

@@ -112,6 +112,23 @@ def delete_entries(s: Session, checkin_ids: Iterable[int] = (), care_ids: Iterab
             s.delete(entry)
 
 
+def update_care(s: Session, entry: CareEntry) -> tuple[CareEntry, CareEntry]:
+    """Change a stored care entry (its kind, day, minutes, detail); return it (before, after).
+
+    The record as it was comes back with the change, read in the same transaction, so an
+    undo puts back exactly what was replaced. KeyError when there is no such entry.
+    """
+    if problems := validate_care(entry):
+        raise InvalidEntry("Care", problems)
+    row = s.get(CareRow, entry.id) if entry.id is not None else None
+    if row is None:
+        raise KeyError(f"No care entry with id {entry.id}")
+    before = convert.care_from_row(row)
+    convert.fill_care_row(row, entry)
+    s.flush()
+    return before, convert.care_from_row(row)
+
+
 def delete_checkin(s: Session, checkin_id: int) -> CheckIn:
     return delete_row(s, CheckInRow, checkin_id, convert.checkin_from_row, "check-in")
 

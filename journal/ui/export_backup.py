@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from journal.domain.numbers import counted
 from journal.ui.operations import JournalOperations
 
 
@@ -35,5 +36,5 @@ def export_json_dialog(parent: QWidget, ops: JournalOperations) -> Path | None:
         QMessageBox.warning(parent, "Export failed", f"{path} could not be written: {exc.strerror or exc}")
         return None
     settings.setValue("export/folder", str(path.parent))
-    QMessageBox.information(parent, "Backup exported", f"Wrote {count} entries to {path}.")
+    QMessageBox.information(parent, "Backup exported", f"Wrote {counted(count, 'entry', 'entries')} to {path}.")
     return path

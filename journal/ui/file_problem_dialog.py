@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal import APP_NAME
+from journal.domain.numbers import counted
 from journal.storage.backup import BackupError, BackupInfo, list_backups, restore_backup
 from journal.storage.files import FileProblem, JournalFileError
 
@@ -81,7 +81,7 @@ class FileProblemDialog(QDialog):
         super().__init__(parent)
         self.error = error
         self.choice = QUIT
-        self.setWindowTitle(f"{APP_NAME}: cannot open the journal")
+        self.setWindowTitle("Cannot open the journal")  # Qt adds "— Run Journal"
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         icon = QLabel()
@@ -100,8 +100,12 @@ class FileProblemDialog(QDialog):
         if readable and error.problem not in NO_RESTORE:
             newest = readable[0]
             lines.append(
-                f"There are {len(readable)} backups of this journal; the newest was made "
-                f"{newest.made_at:%Y-%m-%d %H:%M} and holds {newest.entries} entries."
+                (
+                    "There is 1 backup of this journal; it was made "
+                    if len(readable) == 1
+                    else f"There are {len(readable)} backups of this journal; the newest was made "
+                )
+                + f"{newest.made_at:%Y-%m-%d %H:%M} and holds {counted(newest.entries or 0, 'entry', 'entries')}."
             )
         self.message = QLabel("\n\n".join(lines))
         self.message.setWordWrap(True)

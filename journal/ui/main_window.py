@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from journal import APP_NAME, __version__
-from journal.domain.entries import CheckIn, Run
+from journal.domain.entries import CareEntry, CheckIn, Run
+from journal.domain.numbers import counted
 from journal.domain.vocabulary import Timing
 
 if TYPE_CHECKING:
@@ -42,6 +43,12 @@ from journal.ui.flags.state import FlagState, flag_rank_on
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.pages.history_page import HistoryPage
 from journal.ui.window_pages import LAZY_PAGES, LazyPage, PageContext
+
+
+def window_title(journal_name: str) -> str:
+    """ "journal.sqlite3 — Run Journal": the file, then the app's name once (see ``MainWindow.__init__``)."""
+    return f"{journal_name} — {APP_NAME}"
+
 
 REMINDERS_AFTER_MS = 300
 """The reminders (and the start-up offer of a missed morning check-in) start this long after start-up."""
@@ -65,7 +72,9 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._clock, self._minimised = clock, minimised
         self._reminders: Reminders | None = None
-        self.setWindowTitle(f"{APP_NAME} — {ops.path.name}")
+        # The app's name once, at the end: Qt adds the display name ("— Run Journal") to any title that does
+        # not already end with it (X11, Wayland, Windows), which made "Run Journal — journal.sqlite3 — Run Journal".
+        self.setWindowTitle(window_title(ops.path.name))
         self.resize(1180, 760)
 
         self.flag_state = FlagState(ops)
@@ -238,7 +247,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Check-in saved.", 5000)
         return dialog
 
-    def edit_entry(self, record: Run | CheckIn) -> None:
+    def edit_entry(self, record: Run | CheckIn | CareEntry) -> None:
         from journal.ui.forms.edit import edit_entry_dialog
 
         if edit_entry_dialog(self.ops, record, self):
@@ -276,7 +285,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         QMessageBox.about(
             self,
-            f"About {APP_NAME}",
+            "About",  # Qt adds "— Run Journal"
             f"<b>{APP_NAME}</b> {__version__}<p>A symptom journal for runners with back or hamstring pain. "
             "It keeps an honest record and says when to ask a professional; it is not a medical device "
             "and does not diagnose.</p><p>Your journal stays on this computer: the app never uses the network.</p>",
@@ -303,7 +312,7 @@ class MainWindow(QMainWindow):
     def _update_status(self, change: Change) -> None:
         if change & (Change.ENTRIES | Change.SHOES):
             c = self.ops.read.counts()
-            self.status.setText(f"{c.runs} runs · {c.checkins} check-ins · {self.ops.path}")
+            self.status.setText(f"{counted(c.runs, 'run')} · {counted(c.checkins, 'check-in')} · {self.ops.path}")
 
     def _restore_geometry(self) -> None:
         geometry = self._qsettings.value("window/geometry")

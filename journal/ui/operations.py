@@ -221,6 +221,30 @@ class JournalOperations(QObject):
         )
         return self._push(cmd)
 
+    def save_care(self, entry: CareEntry) -> CareEntry:
+        """Add a care entry (``id`` None) or change a stored one: its kind, day, minutes and detail (undoable).
+
+        One transaction; validated by ``journal.domain.validation.validate_care`` (InvalidEntry
+        names the field). Undo of a change puts back the entry as it was stored just before it.
+        """
+        if entry.id is None:
+            cmd = _Command(
+                self,
+                "Log care",
+                lambda j: j.add_care(entry),
+                lambda j: j.delete_care(_id(cmd.result)),
+                Change.CARE,
+            )
+            return self._push(cmd)
+        cmd = _Command(
+            self,
+            "Edit care entry",
+            lambda j: j.update_care(entry),
+            lambda j: j.update_care(cmd.result[0]),  # (before, after) of the last redo
+            Change.CARE,
+        )
+        return self._push(cmd)[1]
+
     def delete(self, record: Run | CheckIn | CareEntry) -> None:
         """Delete an entry; Edit > Undo brings it back with its id."""
         deleters: dict[type, Callable[[Journal], Any]] = {

@@ -62,7 +62,7 @@ def recurring_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
         weeks = len(painful_blocks)
         facts = (
             f"{region.label}: pain of {t.pain_score} or more on {t.recurring_days_per_week} or more days in "
-            f"{weeks} of the last {t.recurring_lookback_weeks} weeks ({plural(len(days), 'day')} in all, from "
+            f"{weeks} of the last {t.recurring_lookback_weeks} weeks ({plural(len(days), 'day')} in those weeks, from "
             f"{days_list(days[:1])}), without easing (average {earliest:.1f}/10 on the painful days of the first "
             f"weeks, {latest:.1f}/10 lately)."
         )
@@ -113,7 +113,8 @@ def severe_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
                 region=region,
                 since=bad[0],
                 evidence=tuple(Evidence(d, values[d], score_text(region, values[d])) for d in bad),
-                headline=f"{region.label}: very bad pain on {plural(len(bad), 'day')}: see a doctor",
+                headline=f"{region.label}: very bad pain on {len(bad)} of the last {t.severe_pain_window_days} days: "
+                "see a doctor",
                 message=advise(Severity.SEE_DOCTOR, facts, guidance, action),
                 guidance=guidance,
                 sources=(NHS_BACK_PAIN, SERLIN_1995),
@@ -141,7 +142,8 @@ def pain_interference(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
             region=None,
             since=high[0],
             evidence=tuple(Evidence(d, None, f"Pain got in the way {ix.interference[d]}/10") for d in high),
-            headline=f"Pain stopping your usual activities on {plural(len(high), 'day')}: see a doctor",
+            headline=f"Pain stopping your usual activities on {len(high)} of the last {t.interference_window_days} "
+            "days: see a doctor",
             message=advise(Severity.SEE_DOCTOR, facts, guidance),
             guidance=guidance,
             sources=(NHS_BACK_PAIN, KREBS_2009, SERLIN_1995),

@@ -172,10 +172,11 @@ def rule_descriptions(t: FlagThresholds | None = None) -> tuple[RuleInfo, ...]:
             "pain_after_jump",
             "Pain after a jump in running",
             Severity.WATCH.label,
-            f"Pain of {t.pain_score} or more within {t.jump_window_days} days after a week whose distance rose by "
-            f"over 30 % or a single run over {t.spike_pct:g} % longer than the longest of the 30 days before, while "
-            f"the pain has not settled (jumps of the last {t.jump_lookback_days} days). A reason to ease back; not "
-            "a doctor's matter by itself.",
+            f"Pain of {t.pain_score} or more within {t.jump_window_days} days after a jump in running: a week whose "
+            f"distance rose by over 30 % (a big jump), or a spike of over {t.spike_pct:g} % (a run that much longer "
+            "than the longest of the 30 days before; Trends and the report mark every spike over 10 %, this rule "
+            f"only the larger ones), while the pain has not settled (jumps of the last {t.jump_lookback_days} days). "
+            "A reason to ease back; not a doctor's matter by itself.",
             (NIELSEN_2014, FRANDSEN_2025),
         ),
     )

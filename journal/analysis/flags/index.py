@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from journal.domain.entries import CheckIn, JournalData, Run
+from journal.domain.numbers import BAND_EDGES_PCT, percent
 from journal.domain.settings import WeekStart
 from journal.domain.units import DistanceUnit, format_distance
 from journal.domain.vocabulary import CareKind, Character, Radiates, Region, Timing, WarningSign
@@ -43,7 +44,9 @@ def score_text(region: Region, value: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class LoadEvent:
-    """A jump in running the ``pain_after_jump`` rule looks after: a big-jump week or a spike run.
+    """A jump in running the ``pain_after_jump`` rule looks after: a big-jump week (distance up over 30 % on the
+    week before) or a spike of over ``spike_pct`` % (a run that much longer than the longest of the 30 days before;
+    Trends and the report call every run over 10 % longer a spike, and this rule counts only the larger ones).
 
     Pain counts from ``start`` (the week's first day, or the run's day) to ``end`` + the
     rule's window (``end`` is the week's last day, or the run's day).
@@ -182,17 +185,20 @@ def load_events_from_runs(
             LoadEvent(
                 week.week_start,
                 week.week_end,
-                f"{format_distance(week.distance_m, units, 1)} in the week, up {pct:.0f} % on the week before",
+                f"{format_distance(week.distance_m, units, 1)} in the week, up {percent(pct)} on the week before "
+                "(a big jump: over 30 %)",
                 pct,
             )
         )
+    edges = (*BAND_EDGES_PCT, spike_pct)  # "a spike of over 50 %" never shows 50.0 %
     for spike in spikes_over(single_run_spikes(data.runs), spike_pct):
         events.append(
             LoadEvent(
                 spike.day,
                 spike.day,
-                f"Run of {format_distance(spike.distance_m, units, 1)}, {spike.spike_pct:.0f} % longer than "
-                f"the longest of the 30 days before ({format_distance(spike.longest_prior_m, units, 1)})",
+                f"Run of {format_distance(spike.distance_m, units, 1)}, {percent(spike.spike_pct, edges)} longer than "
+                f"the longest of the 30 days before ({format_distance(spike.longest_prior_m, units, 1)}): a spike "
+                f"of over {spike_pct:g} %",
                 spike.spike_pct,
             )
         )

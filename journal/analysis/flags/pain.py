@@ -129,10 +129,13 @@ def radiating_pain(ix: DayIndex, day: date, t: FlagThresholds) -> list[Flag]:
             headline = f"{region.label}: pain spreading below the knee: see a doctor"
         else:
             facts = (
-                f"{region.label}: you logged pain spreading down the thigh on {len(thigh)} days in the last "
-                f"{t.radiating_window_days} ({days_list(thigh)})."
+                f"{region.label}: you logged pain spreading down the thigh on {len(thigh)} of the last "
+                f"{t.radiating_window_days} days ({days_list(thigh)})."
             )
-            headline = f"{region.label}: pain down the thigh on {len(thigh)} days: see a doctor"
+            headline = (
+                f"{region.label}: pain down the thigh on {len(thigh)} of the last {t.radiating_window_days} days: "
+                "see a doctor"
+            )
         guidance = (
             "Mayo Clinic: back pain that spreads down one or both legs, especially below the knee, should be seen by "
             "a doctor; NICE guidance covers assessing pain that spreads into the leg."

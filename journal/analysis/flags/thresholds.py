@@ -154,7 +154,7 @@ LIMITS: dict[str, Limit] = {
     "jump_window_days": Limit(1, 30, "Pain within this many days after a jump", "days"),
     "jump_lookback_days": Limit(7, 180, "Jumps count for", "days"),
     "spike_pct": Limit(
-        10, 300, "A single run counts as a big spike over", "%", "Frandsen et al., Br J Sports Med 2025;59(17):1203-10"
+        10, 300, "A spike counts as a jump over", "%", "Frandsen et al., Br J Sports Med 2025;59(17):1203-10"
     ),
 }
 

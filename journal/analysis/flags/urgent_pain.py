@@ -22,7 +22,7 @@ from journal.analysis.flags.model import Evidence, Flag, Severity
 from journal.analysis.flags.persistent import Occurrence, merged_evidence
 from journal.analysis.flags.sources import MAYO_WHEN_TO_SEE, NHS_BACK_PAIN, NICE_CKS_BACK_PAIN
 from journal.analysis.flags.thresholds import FlagThresholds
-from journal.analysis.flags.wording import advise, days_list
+from journal.analysis.flags.wording import advise, days_list, plural, short_day
 from journal.domain.vocabulary import Region
 
 UPPER_BACK, REST_PAIN = "upper_back_pain", "rest_pain"
@@ -91,7 +91,11 @@ def rest_pain_flag(occurrences: tuple[Occurrence, ...]) -> Flag:
         "NHS: back pain that does not improve after resting needs an urgent GP appointment or 111; Mayo Clinic: see "
         "a doctor when pain does not improve with rest."
     )
-    facts = f"{region.label}: pain on {len(days)} days without a run ({days_list(days)}): it is not settling with rest."
+    span = f" from {short_day(days[0])} to {short_day(days[-1])}" if days[0] != days[-1] else ""
+    facts = (
+        f"{region.label}: pain on {plural(len(days), 'day')} without a run{span} ({days_list(days)}): it is not "
+        "settling with rest."
+    )
     return Flag(
         rule=REST_PAIN,
         severity=Severity.URGENT,

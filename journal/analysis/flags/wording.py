@@ -18,6 +18,7 @@ from journal.analysis.flags.sources import (
     NHS_HAMSTRING,
     NHS_HIP_PAIN,
 )
+from journal.domain.numbers import counted
 from journal.domain.vocabulary import Region
 
 
@@ -58,8 +59,8 @@ def advise(severity: Severity, facts: str, guidance: str, action: str = "") -> s
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
-    """'1 day', '3 days'."""
-    return f"{count} {one if count == 1 else (many or one + 's')}"
+    """'1 day', '3 days' (``journal.domain.numbers.counted``, as everywhere)."""
+    return counted(count, one, many)
 
 
 def lingering_guidance(region: Region, escalated: bool) -> tuple[str, tuple[Source, ...]]:

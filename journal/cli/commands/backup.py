@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 
 from journal.cli.common import EXIT_JOURNAL, EXIT_OK, CommandError, add_command, guarded, journal_path
+from journal.domain.numbers import counted
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,7 +26,10 @@ def describe(info) -> str:  # BackupInfo, imported lazily
         what = f"cannot be read ({info.problem})"
     else:
         last = f", last entry {info.last_entry:%Y-%m-%d}" if info.last_entry else ""
-        what = f"{info.entries} entries ({info.runs} runs, {info.checkins} check-ins, {info.care} care){last}"
+        what = (
+            f"{counted(info.entries or 0, 'entry', 'entries')} ({counted(info.runs, 'run')}, "
+            f"{counted(info.checkins, 'check-in')}, {counted(info.care, 'care entry', 'care entries')}){last}"
+        )
     return f"{info.made_at:%Y-%m-%d %H:%M}  {info.reason_label:<30}  {what}\n    {info.path}"
 
 
@@ -57,5 +61,5 @@ def run(args: argparse.Namespace) -> int:
     except BackupError as exc:
         raise CommandError(str(exc), EXIT_JOURNAL) from exc
     info = read_backup(target)
-    print(f"Backed up the journal ({info.entries} entries) to {target}")
+    print(f"Backed up the journal ({counted(info.entries or 0, 'entry', 'entries')}) to {target}")
     return EXIT_OK

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from journal.cli.common import EXIT_OK, CommandError, add_command, guarded, iso_date, open_journal
+from journal.domain.numbers import counted
 from journal.storage.journal import Journal
 
 EXPORTERS: dict[str, Callable[[Journal, Path, argparse.Namespace], str]] = {}
@@ -32,7 +33,10 @@ def _export_json(journal: Journal, out: Path, args: argparse.Namespace) -> str:
         raise CommandError("--from/--to do not apply to the json backup, which always holds the whole journal")
     data = journal.data()
     write_private(out, dumps(data))
-    return f"Wrote {len(data.runs)} runs, {len(data.checkins)} check-ins and {len(data.care)} care entries to {out}"
+    return (
+        f"Wrote {counted(len(data.runs), 'run')}, {counted(len(data.checkins), 'check-in')} and "
+        f"{counted(len(data.care), 'care entry', 'care entries')} to {out}"
+    )
 
 
 @exporter("csv")
@@ -48,7 +52,8 @@ def _export_csv(journal: Journal, out: Path, args: argparse.Namespace) -> str:
         raise CommandError(f"{out} already holds {names}; add --force to replace them")
     done = write_csv(journal.data(args.date_from, args.date_to), out)
     return (
-        f"Wrote {done.runs} runs, {done.symptom_rows} symptom rows and {done.care} care entries "
+        f"Wrote {counted(done.runs, 'run')}, {counted(done.symptom_rows, 'symptom row')} and "
+        f"{counted(done.care, 'care entry', 'care entries')} "
         f"as runs.csv, symptoms.csv and care.csv in {out}"
     )
 
@@ -65,7 +70,10 @@ def _export_fhir(journal: Journal, out: Path, args: argparse.Namespace) -> str:
     write_private(out, fhir.dumps(data, journal.settings(), include_notes=args.include_notes))
     scores = sum(len(c.scores) for c in data.checkins)
     period = fhir.period_note(args.date_from, args.date_to)
-    return f"Wrote a FHIR bundle with {scores} pain scores and {len(data.runs)} runs ({period}) to {out}"
+    return (
+        f"Wrote a FHIR bundle with {counted(scores, 'pain score')} and {counted(len(data.runs), 'run')} ({period}) "
+        f"to {out}"
+    )
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -100,9 +108,10 @@ def run(args: argparse.Namespace) -> int:
         if problem := refusal(out, journal.path, also):
             raise CommandError(problem)
         try:
-            print(EXPORTERS[args.format](journal, out, args))
+            done = EXPORTERS[args.format](journal, out, args)
         except OSError as exc:
             raise CommandError(write_failure(out, exc)) from None
+    print(done)  # after the write: a closed stdout is not a file that could not be written
     return EXIT_OK
 
 

@@ -31,6 +31,7 @@ import sys
 from pathlib import Path
 
 from journal.cli.common import EXIT_OK, EXIT_USAGE, CommandError, add_command, guarded, open_journal
+from journal.domain.numbers import counted
 
 EPILOG = (
     "Reads GPX, TCX, FIT and .fit.gz files, a Strava bulk export (its folder or .zip, through activities.csv) "
@@ -114,16 +115,17 @@ def import_json_backup(args: argparse.Namespace, path: Path) -> int:
             except InvalidEntry as exc:
                 problems = "; ".join(dict.fromkeys(exc.problems.values()))
                 raise CommandError(f"{path}: an entry cannot be saved ({problems}); nothing was imported") from None
-    races = f", {len(new.races)} races" if new.races else ""
+    races = f", {counted(len(new.races), 'race')}" if new.races else ""
     print(
-        f"Imported {len(new.runs)} runs, {len(new.checkins)} check-ins, {len(new.care)} care entries{races} "
-        f"and {len(new.shoes)} shoes from {path.name}"
+        f"Imported {counted(len(new.runs), 'run')}, {counted(len(new.checkins), 'check-in')}, "
+        f"{counted(len(new.care), 'care entry', 'care entries')}{races} and {counted(len(new.shoes), 'pair', 'pairs')} "
+        f"of shoes from {path.name}"
     )
     if found.duplicates:
         print(
             f"{_count(found.duplicates, 'entry was', 'entries were')} already in the journal (duplicates, not added "
-            f"again): {len(found.duplicate_runs):,} runs, {len(found.duplicate_checkins):,} check-ins, "
-            f"{len(found.duplicate_care):,} care entries."
+            f"again): {counted(len(found.duplicate_runs), 'run')}, {counted(len(found.duplicate_checkins), 'check-in')}, "
+            f"{counted(len(found.duplicate_care), 'care entry', 'care entries')}."
         )
     if getattr(args, "verbose", False):
         for run in found.duplicate_runs:
@@ -212,13 +214,16 @@ def import_watched(args: argparse.Namespace, paths: list[Path]) -> int:
     report = outcome.report
     print_report(report, getattr(args, "verbose", False))
     print(
-        f"Watched folders: {len(folders) - len(missing)} read, {len(files):,} activity files, "
+        f"Watched folders: {len(folders) - len(missing)} read, {counted(len(files), 'activity file')}, "
         f"{len(outcome.known):,} read before, {len(outcome.read):,} read now."
     )
     for folder in missing:
         print(f"  {folder}: not a folder found now (a watch that is not connected, or a folder moved)")
     if outcome.retry:
-        print(f"{len(outcome.retry)} files are still being written or cannot be read yet; run again later:")
+        are = "is" if len(outcome.retry) == 1 else "are"
+        print(
+            f"{counted(len(outcome.retry), 'file')} {are} still being written or cannot be read yet; run again later:"
+        )
         for path in outcome.retry:
             print(f"  {path}")
     return EXIT_OK

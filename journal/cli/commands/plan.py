@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any
 
 from journal.cli.common import EXIT_OK, CommandError, add_command, guarded, iso_date, open_journal
+from journal.domain.numbers import counted
 
 GUIDE_NOTE = (
     "A guide to distance, not a workout generator: it suggests how far to run each week, not what to run. "
@@ -52,7 +53,9 @@ def plan_text(plan: Any, unit: Any) -> str:
     race = plan.race
     wrap = textwrap.TextWrapper(width=100, initial_indent="    ", subsequent_indent="    ")
     weeks_left = plan.weeks_to_race
-    when = "today" if race.day == plan.as_of else ("passed" if race.day < plan.as_of else f"in {weeks_left} weeks")
+    days_left = (race.day - plan.as_of).days
+    ahead = f"in {counted(weeks_left, 'week')}" if weeks_left >= 2 else f"in {counted(days_left, 'day')}"
+    when = "today" if race.day == plan.as_of else ("passed" if race.day < plan.as_of else ahead)
     lines = [
         f"Goal race: {race.name}, {race.distance_words} on {race.day:%a} {day_text(race.day)} ({when}), "
         f"as of {day_text(plan.as_of)}",

@@ -20,6 +20,7 @@ from journal.cli.common import (
     guarded,
     journal_path,
 )
+from journal.domain.numbers import counted
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -76,7 +77,9 @@ def run(args: argparse.Namespace) -> int:
             Journal.open(path, create=False, before_migration=backup_before_migration).close()
         except JournalFileError as exc:
             raise CommandError(f"The restored journal cannot be opened: {exc}", EXIT_JOURNAL) from exc
-    print(f"Restored the journal {path} from the backup made {info.made_at:%Y-%m-%d %H:%M} ({info.entries} entries).")
+    print(
+        f"Restored the journal {path} from the backup made {info.made_at:%Y-%m-%d %H:%M} ({counted(info.entries or 0, 'entry', 'entries')})."
+    )
     if saved is not None:
         print(f"The journal it replaced was saved as {saved}")
     return EXIT_OK

@@ -91,6 +91,7 @@ def _fmt(value: float | None, pattern: str, empty: str = "-") -> str:
 
 def stats_table(stats: Any, unit: Any) -> str:
     """The plain-text report: weekly table in ``unit``, spikes, correlation sentence."""
+    from journal.domain.numbers import counted, percent_change
     from journal.domain.units import from_metres
 
     if not stats.weeks:
@@ -104,11 +105,11 @@ def stats_table(stats: Any, unit: Any) -> str:
     for w in stats.weeks:
         pain = ", ".join(f"{r.label} {w.mean_pain[r]:.1f} / {w.max_pain[r]}" for r in w.mean_pain if w.max_pain[r] > 0)
         if not pain and w.days_logged:
-            pain = f"pain-free ({w.pain_free_days} of {w.days_logged} days logged)"
+            pain = f"pain-free ({w.pain_free_days} of {counted(w.days_logged, 'day')} logged)"
         strain = None if w.strain is None else from_metres(w.strain * 1000.0, unit)
         lines.append(
             f"{w.week_start.isoformat():<11} {from_metres(w.distance_m, unit):>9.1f} {w.run_count:>4} "
-            f"{_fmt(w.change_pct, '+.1f') + ('%' if w.change_pct is not None else ''):>8}  "
+            f"{'-' if w.change_pct is None else percent_change(w.change_pct):>8}  "
             f"{(w.band.value if w.band else '-'):<9} {_fmt(w.acwr_rolling, '.2f'):>5} {_fmt(w.acwr_ewma, '.2f'):>5} "
             f"{_fmt(w.monotony, '.2f'):>6} {_fmt(strain, '.1f'):>7}  {pain}"
         )
@@ -126,11 +127,11 @@ def stats_table(stats: Any, unit: Any) -> str:
         for s in stats.spikes:
             lines.append(
                 f"  {s.day.isoformat()}  {from_metres(s.distance_m, unit):.1f} {u} after a longest of "
-                f"{from_metres(s.longest_prior_m, unit):.1f} {u}: +{s.spike_pct:.1f} % ({s.band.value})"
+                f"{from_metres(s.longest_prior_m, unit):.1f} {u}: {percent_change(s.spike_pct)} ({s.band.value})"
             )
     else:
         lines.append("No single run was over 10 % longer than the longest run of the 30 days before it.")
-    lines += ["", f"Pain after jumps: {stats.correlation.sentence}"]
+    lines += ["", f"Weekly change and pain: {stats.correlation.sentence}"]
     return "\n".join(lines)
 
 

@@ -205,7 +205,17 @@ def pain_chart(r: DoctorReport) -> Chart:
 
 
 def report_charts(r: DoctorReport) -> list[Chart]:
-    """Both charts, or none when nothing at all was logged in the period."""
+    """The charts that have something to show: never an empty chart.
+
+    The weekly chart needs a run in the period (without one its bars are all zero, and the pain
+    chart shows the pain); the pain chart needs pain in some region, or runs to mark along the
+    bottom. Nothing logged in the period: no chart at all.
+    """
     if r.empty:
         return []
-    return [weekly_chart(r), pain_chart(r)]
+    charts: list[Chart] = []
+    if r.training.runs:
+        charts.append(weekly_chart(r))
+    if r.pain.regions or r.training.runs:
+        charts.append(pain_chart(r))
+    return charts

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from journal.analysis.flags import DISCLAIMER
+from journal.domain.numbers import percent, percent_change, signed
 from journal.domain.units import DistanceUnit, format_distance
 from journal.interchange.report.blocks import (
     Beside,
@@ -52,9 +53,8 @@ def _weeks_phrase(days: int) -> str:
 
 
 def _pct(value: float) -> str:
-    """A signed whole percentage; a change that rounds to 0 reads ``0 %`` (never ``-0 %``)."""
-    rounded = round(value)
-    return "0 %" if rounded == 0 else f"{rounded:+d} %"
+    """A signed percentage change, as on every page (``journal.domain.numbers.percent_change``): "+99.6 %"."""
+    return percent_change(value)
 
 
 def _band(band: object) -> str:
@@ -135,8 +135,7 @@ def flag_blocks(r: DoctorReport) -> list[Block]:
 def _trend_text(s: RegionSummary) -> str:
     if s.trend is Trend.UNKNOWN or s.trend_change is None:
         return "too few days"
-    sign = "+" if s.trend_change > 0 else ""
-    return f"{s.trend.value.capitalize()} ({sign}{s.trend_change:.1f})"
+    return f"{s.trend.value.capitalize()} ({signed(s.trend_change)})"
 
 
 def pain_blocks(r: DoctorReport, body: ChartTuple | None = None) -> list[Block]:
@@ -178,15 +177,7 @@ def _pain_details(r: DoctorReport) -> list[Heading | Para | FlagBox | Table | Sp
             )
         )
         for s in p.regions:
-            when = ", ".join(f"{t.label.lower()} {_plural(n, 'day')}" for t, n in s.timing) or "not recorded"
-            spread = "; ".join(f"{where.label.lower()} on {_plural(n, 'day')}" for where, n in s.spreads)
-            out.append(
-                Para(
-                    f"<b>{s.region.label}</b>: hurts {when}. "
-                    + (f"Spreads: {spread}." if spread else "Does not spread (or not recorded)."),
-                    "small",
-                )
-            )
+            out.append(Para(_when_and_where(s), "small"))
     if p.interference:
         out.append(Para(interference_text(p.interference), "small"))
     quiet = ", ".join(q.label.lower() for q in p.quiet_regions)
@@ -199,17 +190,32 @@ def _pain_details(r: DoctorReport) -> list[Heading | Para | FlagBox | Table | Sp
     return out
 
 
+def _when_and_where(s: RegionSummary) -> str:
+    """When a region hurt and where it spread, each count out of the region's days with a check-in (the table's
+    "Pain days" denominator): 'Lower back, of the 34 days with a check-in: felt next morning on 12 days, rest day
+    on 3 days. Spread down the thigh on 6 of them.'"""
+    window = "the day with a check-in" if s.days_scored == 1 else f"the {s.days_scored} days with a check-in"
+    when = ", ".join(f"{t.label.lower()} on {_plural(n, 'day')}" for t, n in s.timing)
+    spread = ", ".join(f"{where.label.lower()} on {n}" for where, n in s.spreads)
+    return (
+        f"<b>{s.region.label}</b>, of {window}: "
+        + (f"felt {when}." if when else "when it was felt was not recorded.")
+        + (f" Spread {spread} of them." if spread else " Not recorded as spreading.")
+    )
+
+
 def interference_text(answers: tuple[tuple[date, int], ...]) -> str:
-    """'How much pain got in the way of usual activities (0-10): average 4.2 on 12 days; worst 8 (3 Mar); 7 or
-    more on 2 days; most recent 3 (14 Mar).'"""
+    """'How much pain got in the way of usual activities (0-10): average 4.2 over the 12 days answered; worst 8
+    (3 Mar); 7 or more on 2 of those 12 days; most recent 3 (14 Mar).'"""
     values = [v for _d, v in answers]
     worst_day, worst = max(answers, key=lambda a: (a[1], a[0]))
     last_day, last = answers[-1]
     high = sum(v >= 7 for v in values)
+    those = "that day" if len(values) == 1 else f"those {len(values)} days"
     return (
         "<b>How much pain got in the way of usual activities</b>, running included (0-10, the PEG activity "
-        f"question): average {_num(sum(values) / len(values))} on {_plural(len(values), 'day')}; worst {worst} "
-        f"({day_text(worst_day, False)}); 7 or more on {_plural(high, 'day')}; most recent {last} "
+        f"question): average {_num(sum(values) / len(values))} over the {_plural(len(values), 'day')} answered; "
+        f"worst {worst} ({day_text(worst_day, False)}); 7 or more on {high} of {those}; most recent {last} "
         f"({day_text(last_day, False)})."
     )
 
@@ -284,11 +290,11 @@ def training_blocks(r: DoctorReport) -> list[Block]:
         out.append(Para("<b>Weekly rises</b>: none over 10 % on the week before."))
     if t.spikes:
         spikes = "; ".join(
-            f"{day_text(s.day, False)} {dist(s.distance_m)}, {s.spike_pct:.0f} % longer than the longest run of the "
+            f"{day_text(s.day, False)} {dist(s.distance_m)}, {percent(s.spike_pct)} longer than the longest run of the "
             f"30 days before ({dist(s.longest_prior_m)})"
             for s in t.spikes
         )
-        more = f" ({t.spike_count} in all)" if t.spike_count > len(t.spikes) else ""
+        more = f" ({t.spike_count} in this period)" if t.spike_count > len(t.spikes) else ""
         out.append(Para(f"<b>Single-run spikes</b>{more}: {spikes}."))
     elif t.runs:
         out.append(Para("<b>Single-run spikes</b>: no run over 10 % longer than the longest of the 30 days before it."))

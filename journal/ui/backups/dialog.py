@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.domain.numbers import counted
 from journal.storage.backup import BackupError, BackupInfo, list_backups
 from journal.storage.files import JournalFileError
 from journal.ui.operations import Change, JournalOperations
@@ -141,7 +142,7 @@ def confirm_restore(parent: QWidget | None, info: BackupInfo, journal_path: Path
         parent,
         "Restore this backup?",
         f"Replace the journal {journal_path.name} with the backup made {info.made_at:%Y-%m-%d %H:%M} "
-        f"({info.entries} entries)?\n\nThe journal as it is now is backed up first.",
+        f"({counted(info.entries or 0, 'entry', 'entries')})?\n\nThe journal as it is now is backed up first.",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )

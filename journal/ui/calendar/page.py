@@ -8,7 +8,7 @@ cache), and the flags come from the window's one evaluation (``journal.ui.flags.
 so moving from month to month costs the same on a ten-year journal as on a new one.
 
 Picking a day lists its entries beside the grid; Edit (or a double-click) opens the
-run or check-in in its form, and "Check in for this day" adds one.
+run, check-in or care entry in its form, and "Check in for this day" adds one.
 """
 
 from __future__ import annotations
@@ -36,9 +36,17 @@ from journal.domain.entries import CareEntry, CheckIn, Run
 from journal.domain.units import DistanceUnit, format_distance
 from journal.ui.calendar.marks import Legend
 from journal.ui.calendar.month_view import MonthView, day_words
+from journal.ui.empty_state import empty_state_html, empty_state_label
 from journal.ui.flags.state import FlagState
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.pages.history_rows import HistoryRow, care_row_time, describe
+
+EMPTY_JOURNAL = empty_state_html(
+    "Your month at a glance will appear here",
+    "Each day is coloured by its worst pain (the body map's scale, pale yellow 0 to dark red 10; no colour without "
+    "a check-in) and shows the distance run, with marks for a flag first raised that day, a warning sign and a "
+    "painkiller. Pick a day to read its entries, edit them, or check in for it.",
+)
 
 
 class CalendarPage(QWidget):
@@ -99,8 +107,11 @@ class CalendarPage(QWidget):
         body = QHBoxLayout()
         body.addWidget(self.view, 1)
         body.addWidget(side)
+        self.notice = empty_state_label()
+        """What the month will show and what to log first, on an empty journal; a line on an empty month."""
         layout = QVBoxLayout(self)
         layout.addLayout(head)
+        layout.addWidget(self.notice)
         layout.addLayout(body, 1)
 
         self.previous_button.clicked.connect(lambda: self.view.step_month(-1))
@@ -137,8 +148,23 @@ class CalendarPage(QWidget):
         self._records = {day: sorted(rows, key=lambda r: r.when) for day, rows in records.items()}
         self.view.show_month(year, month, days, summaries, settings.units)
         self.title.setText(f"<b>{date(year, month, 1):%B %Y}</b>")
+        self._show_notice(date(year, month, 1), any(day.month == month for day in self._records))
         self._stale = False
         self._show_day(self.view.current)
+
+    def _show_notice(self, month: date, logged: bool) -> None:
+        """The empty journal's message; on a month with nothing logged (of a journal that has entries), one line."""
+        if logged:
+            self.notice.hide()
+            return
+        if self._ops.read.counts().entries == 0:
+            self.notice.setText(EMPTY_JOURNAL)
+        else:
+            self.notice.setText(
+                f"<p>Nothing logged in {month:%B %Y}. Pick a day to check in for it; Page Up and Page Down change "
+                "the month, Home goes to today.</p>"
+            )
+        self.notice.show()
 
     def _episodes(self, first: date, last: date) -> list[FlagEpisode]:
         """Flag episodes raised between ``first`` and ``last`` (none after today)."""
@@ -185,14 +211,16 @@ class CalendarPage(QWidget):
         self._update_buttons()
 
     def _editable_rows(self) -> list[int]:
-        return [i for i, record in enumerate(self._listed) if isinstance(record, (Run, CheckIn))]
+        """The rows a day opens on: its runs and check-ins, else its care entries (every entry has its form)."""
+        main = [i for i, record in enumerate(self._listed) if isinstance(record, (Run, CheckIn))]
+        return main or list(range(len(self._listed)))
 
     def selected_entry(self) -> Run | CheckIn | CareEntry | None:
         row = self.entries.currentRow()
         return self._listed[row] if 0 <= row < len(self._listed) else None
 
     def _update_buttons(self) -> None:
-        self.edit_button.setEnabled(isinstance(self.selected_entry(), (Run, CheckIn)))
+        self.edit_button.setEnabled(self.selected_entry() is not None)
 
     def _activate_day(self, day: date) -> None:
         editable = self._editable_rows()
@@ -204,7 +232,7 @@ class CalendarPage(QWidget):
 
     def edit_selected(self) -> None:
         record = self.selected_entry()
-        if not isinstance(record, (Run, CheckIn)):
+        if record is None:
             return
         from journal.ui.forms.edit import edit_entry_dialog
 

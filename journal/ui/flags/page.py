@@ -30,14 +30,26 @@ from PySide6.QtWidgets import (
 
 from journal.analysis.flags import DISCLAIMER, Flag, FlagEpisode, rule_descriptions
 from journal.analysis.flags.wording import day_text
+from journal.domain.numbers import counted
 from journal.domain.vocabulary import WarningSign
 from journal.storage.journal import InvalidEntry
+from journal.ui.empty_state import empty_state_html, empty_state_label
 from journal.ui.flags.about import AboutFlagsDialog
 from journal.ui.flags.card import FlagCard
 from journal.ui.flags.state import FlagState
 from journal.ui.flags.style import LOOKS
 from journal.ui.operations import JournalOperations, WriteFailed
 
+EMPTY_JOURNAL = empty_state_html(
+    "Flags will appear here",
+    "A flag is raised when your check-ins meet one of the rules: pain that lingers, spreads or keeps coming "
+    "back, a warning sign, painkillers on most days, pain after a jump in running. Each flag says what to do (call an emergency number, get medical help today, see a "
+    "doctor, or ease back), with the entries behind it and the guidance it follows; <b>About these flags…</b> "
+    "lists every rule.",
+    to_start="check in how your back and hamstrings feel (<b>Check-in</b>, Ctrl+K), on mornings and rest days "
+    "as well as after runs, pain-free days included: the rules count days, and a gap in logging is not recovery. "
+    "Warning signs are ticked on the check-in too.",
+)
 HISTORY_COLUMNS = ("Flag", "Region", "Severity", "Raised", "Until", "Acknowledged")
 HISTORY_ROWS_SHOWN = 15
 TITLES = {info.rule: info.title for info in rule_descriptions()}
@@ -89,6 +101,9 @@ class FlagsPage(QWidget):
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("padding: 12px; color: palette(placeholder-text);")
+        self.empty_journal = empty_state_label(EMPTY_JOURNAL)
+        """With no check-in yet: what will appear here and what to log first (instead of ``empty``)."""
+        body_layout.addWidget(self.empty_journal)
         body_layout.addWidget(self.cards_box)
 
         self.history_title = QLabel()
@@ -142,14 +157,20 @@ class FlagsPage(QWidget):
             card.acknowledge_requested.connect(lambda note, f=flag, c=card: self.acknowledge(f, note, c))
             self.cards_layout.addWidget(card)
             self.cards.append(card)
+        checkins = self.ops.read.counts().checkins
+        judged = f" (judged on {counted(checkins, 'check-in')})" if checkins else ""
         self.empty.setText(
-            "No flags today: nothing in the journal meets a flag rule. Keep logging check-ins: pain that lingers "
-            f"or a warning sign will show here, with the evidence. {DISCLAIMER}"
+            f"No flags today: nothing in the journal meets a flag rule{judged}. Keep logging check-ins: pain that "
+            f"lingers or a warning sign will show here, with the evidence. {DISCLAIMER}"
         )
-        self.empty.setVisible(not flags)
+        episodes = result.history()
+        nothing_yet = not flags and not checkins and not episodes
+        self.empty_journal.setVisible(nothing_yet)
+        self.empty.setVisible(not flags and not nothing_yet)
         self.cards_layout.addWidget(self.empty)
         self.cards_layout.addStretch(1)
-        self._fill_history(result.history(), result.acknowledged)
+        self._fill_history(episodes, result.acknowledged)
+        self.history_title.setVisible(not nothing_yet)
 
     def _fill_history(self, episodes: list[FlagEpisode], acknowledged: dict) -> None:
         self.history_title.setText(f"History of flags ({len(episodes)})" if episodes else "History of flags: none yet")

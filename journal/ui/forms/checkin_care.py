@@ -55,7 +55,7 @@ class CareBox(QGroupBox):
             self.boxes[entry.kind].setChecked(True)
         if existing:
             self.note.setText(
-                "Care already logged for this day is ticked; delete it in History (Every entry) to change it."
+                "Care already logged for this day is ticked; change or delete it in History (Edit on the day's row)."
             )
 
     def copy_from(self, care: list[CareEntry]) -> None:

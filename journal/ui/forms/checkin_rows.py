@@ -7,9 +7,9 @@ holds one region's score, timing, character and spread, and reads them back as a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QLineEdit, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMenu, QStyle, QStyleOptionToolButton, QToolButton, QWidget
 
 from journal.domain.entries import RegionScore
 from journal.domain.validation import check_score
@@ -72,6 +72,18 @@ class CharacterButton(QToolButton):
     def _update_text(self) -> None:
         chosen = self.selected()
         self.setText(", ".join(c.label.split(" /")[0].lower() for c in chosen) if chosen else "Character…")
+
+    def sizeHint(self) -> QSize:
+        """Qt's hint plus the menu arrow's width: for an instant popup the style draws the arrow in the bottom
+        right corner, inside the space Qt measured for the text only, over the end of "Character…"."""
+        hint = super().sizeHint()
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, option, self)
+        return QSize(hint.width() + arrow, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 class RegionRow:

@@ -8,16 +8,22 @@ Rows are read a page of whole days at a time (``history_pager``): the newest pag
 the first paint, older ones as the person scrolls, all of them when the table is sorted
 on another column; the count comes from SQL. A change re-reads as far back as was read.
 
+Edit (or a double-click) opens the entry in its form: a run, a check-in or a care entry.
+A grouped row that holds several entries (a check-in with that day's care, or a day of
+care alone) makes Edit a menu of them, so each can be opened; a double-click opens the
+row's check-in, or, on a day of care alone, the same menu.
+
 Signals:
-    edit_requested(object): a run or check-in to open in its form.
+    edit_requested(object): a run, check-in or care entry to open in its form.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from html import escape
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +32,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -34,8 +41,10 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.entries import CareEntry, CheckIn, Run
+from journal.domain.numbers import counted
 from journal.domain.vocabulary import Region
 from journal.storage.journal import Lists
+from journal.ui.empty_state import empty_state_html, empty_state_label, empty_state_page
 from journal.ui.forms.validated import combo_value
 from journal.ui.operations import Change, JournalOperations, WriteFailed
 from journal.ui.pages.history_pager import HistoryFilter, HistoryPager
@@ -51,6 +60,34 @@ from journal.ui.table_model import ROW_ROLE, PagedRowsModel
 
 __all__ = ["HistoryPage", "HistoryRow", "describe", "history_columns", "pain_colour", "source_text"]
 """HistoryRow and the column helpers live in ``history_rows``; importing them from here still works."""
+
+
+EMPTY_JOURNAL = empty_state_html(
+    "Your entries will appear here",
+    "Every run, check-in and care entry, newest first, with each check-in's worst pain: sort by any column, "
+    "filter by dates, kind and region, double-click an entry to edit it, and delete with undo (Ctrl+Z).",
+    to_start="right after a run, choose <b>Log run</b> (Ctrl+N), then say how your back and hamstrings feel. On "
+    "mornings and rest days, choose <b>Check-in</b> (Ctrl+K): pain-free days count too. Have years of runs on a "
+    "watch or in Strava? Use <b>File &gt; Import runs</b>.",
+)
+KIND_WORDS = {"Runs": "runs", "Check-ins": "check-ins", "Care": "care entries"}
+
+
+def nothing_matches(wanted: HistoryFilter, kind: str, entries: int) -> str:
+    """The message for filters that match nothing: what was asked for, and how many entries the journal holds."""
+    what = KIND_WORDS.get(kind, "entries")
+    when = f" from {wanted.start} to {wanted.end}" if wanted.start is not None and wanted.end is not None else ""
+    why = ""
+    if wanted.hurting is not None and kind in KIND_WORDS and kind != "Check-ins":
+        why = f"A region ({escape(wanted.hurting.label)} hurting) lists check-ins only. "
+    elif wanted.hurting is not None:
+        what = f"check-ins with the {wanted.hurting.label.lower()} hurting"
+    return empty_state_html(
+        f"No {what}{when}",
+        f"{why}The journal holds {counted(entries, 'entry', 'entries')}; change the filters above to see them "
+        "(tick <b>All dates</b>, choose <b>All entries</b> and <b>Any region</b>).",
+        to_start="",
+    )
 
 
 class HistoryPage(QWidget):
@@ -85,6 +122,9 @@ class HistoryPage(QWidget):
         self.grouped.setChecked(True)
         self.grouped.setToolTip("One row per check-in with that day's care; untick to list every entry on its own row")
         self.edit_button = QPushButton("&Edit…")
+        self.edit_menu = QMenu(self)
+        """The entries of a grouped row that holds several, one action each (``_fill_edit_menu``)."""
+        self.edit_menu.aboutToShow.connect(self._fill_edit_menu)
         self.delete_button = QPushButton("&Delete")
         self.count = QLabel()
 
@@ -124,17 +164,14 @@ class HistoryPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
-        self.empty = QLabel(
-            "<h2>Your journal is empty</h2>"
-            "<p>Right after a run, choose <b>Log run</b> (Ctrl+N) and then say how your back and hamstrings feel.</p>"
-            "<p>On mornings and rest days, choose <b>Check-in</b> (Ctrl+K): pain-free days count too.</p>"
-            "<p>Have years of runs on a watch or in Strava? Use <b>File &gt; Import</b>.</p>"
-        )
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.empty = empty_state_label(EMPTY_JOURNAL)
+        self.no_match = empty_state_label()
+        """What the filters found nothing of, when the journal has entries (``nothing_matches``)."""
+        self.empty_page = empty_state_page(self.empty)
+        self.no_match_page = empty_state_page(self.no_match)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        for page in (self.table, self.empty_page, self.no_match_page):
+            self.stack.addWidget(page)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -153,7 +190,7 @@ class HistoryPage(QWidget):
         self.kind.currentIndexChanged.connect(self.refresh)
         self.region.currentIndexChanged.connect(self.refresh)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.edit_button.clicked.connect(self.edit_selected)
+        self.edit_button.clicked.connect(self.edit_from_button)
         self.delete_button.clicked.connect(self.delete_selected)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -193,8 +230,13 @@ class HistoryPage(QWidget):
         self._pager = pager
         self.model.set_pager(rows, pager)
         self._update_count()
-        is_empty = not rows and not pager.has_more() and self._ops.read.counts().entries == 0
-        self.stack.setCurrentWidget(self.empty if is_empty else self.table)
+        if rows or pager.has_more():
+            self.stack.setCurrentWidget(self.table)
+        elif (entries := self._ops.read.counts().entries) == 0:
+            self.stack.setCurrentWidget(self.empty_page)
+        else:
+            self.no_match.setText(nothing_matches(wanted, self.kind.currentText(), entries))
+            self.stack.setCurrentWidget(self.no_match_page)
         self._update_buttons()
 
     def _update_count(self) -> None:
@@ -208,8 +250,8 @@ class HistoryPage(QWidget):
             total = self._ops.read.count_entries(wanted.read_kinds, wanted.start, wanted.end, wanted.hurting)
             self.count.setText(f"Newest {pager.entries:,} of {total:,} entries")
             return
-        entries = f"{pager.entries} {'entry' if pager.entries == 1 else 'entries'}"
-        self.count.setText(entries if shown == pager.entries else f"{entries} in {shown} rows")
+        entries = counted(pager.entries, "entry", "entries")
+        self.count.setText(entries if shown == pager.entries else f"{entries} in {counted(shown, 'row')}")
 
     def selected_row(self) -> HistoryRow | None:
         indexes = self.table.selectionModel().selectedRows()
@@ -224,14 +266,45 @@ class HistoryPage(QWidget):
             self.table.selectRow(0)
 
     def _update_buttons(self) -> None:
-        record = self.selected()
-        self.edit_button.setEnabled(isinstance(record, (Run, CheckIn)))
-        self.delete_button.setEnabled(record is not None)
+        row = self.selected_row()
+        self.edit_button.setEnabled(row is not None)
+        self.delete_button.setEnabled(row is not None)
+        several = row is not None and len(row.entries) > 1
+        self.edit_button.setToolTip("Choose which entry of the row to edit" if several else "")
+
+    def _fill_edit_menu(self) -> None:
+        """One action per entry of the selected row ("Check-in: Lower back 4/10…", "Care: Heat 20 min…").
+
+        Filled as the menu opens, never while one of its actions runs (clearing deletes them).
+        """
+        self.edit_menu.clear()
+        row = self.selected_row()
+        if row is None:
+            return
+        for entry in row.entries:
+            one = HistoryRow(row.when, entry)
+            action = self.edit_menu.addAction(f"{one.kind}: {describe(one, self._unit)}…".replace("&", "&&"))
+            action.triggered.connect(lambda _checked=False, e=entry: self.edit_requested.emit(e))
+
+    def edit_from_button(self) -> None:
+        """Edit: the selected row's entry, or a menu of its entries under the button when it holds several."""
+        row = self.selected_row()
+        if row is not None and len(row.entries) > 1:
+            self.edit_menu.popup(self.edit_button.mapToGlobal(self.edit_button.rect().bottomLeft()))
+        else:
+            self.edit_selected()
 
     def edit_selected(self) -> None:
-        record = self.selected()
-        if isinstance(record, (Run, CheckIn)):
-            self.edit_requested.emit(record)
+        """Open the selected row's entry: its run or check-in, or its care entry; a day of several care
+        entries offers them in a menu at the pointer."""
+        row = self.selected_row()
+        if row is None:
+            return
+        if isinstance(row.record, CareEntry) and row.care:
+            # after the double-click's last release, which would otherwise close the menu at once
+            QTimer.singleShot(0, self, lambda: self.edit_menu.popup(QCursor.pos()))
+            return
+        self.edit_requested.emit(row.record)
 
     def delete_selected(self) -> None:
         row = self.selected_row()

@@ -1,7 +1,12 @@
-"""Shoes: each pair with its distance so far (prior + logged runs) and a warning near retire-at."""
+"""Shoes: each pair with its distance so far (prior + logged runs) and a warning near retire-at.
+
+With no shoes yet the page says what it will show and how to add a pair (``EMPTY``), with
+a button for it, instead of an empty table.
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
@@ -18,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,9 +32,19 @@ from PySide6.QtWidgets import (
 from journal.domain.entries import Shoe
 from journal.domain.units import DistanceUnit, format_distance, from_metres, to_metres
 from journal.storage.journal import InvalidEntry
+from journal.ui.empty_state import empty_state_html, empty_state_label, empty_state_page
 from journal.ui.operations import Change, JournalOperations, WriteFailed
 from journal.ui.qt_dates import from_qdate, to_qdate
 from journal.ui.table_model import Column, RowsTableModel
+
+EMPTY = empty_state_html(
+    "Your shoes will appear here",
+    "Each pair with how far it has run (the distance before you started logging it, plus the runs you log in "
+    "it), how much of its retire-at distance that is, and a warning from 90 % of it. Shoes are commonly replaced "
+    "after 500-800 km; the default retire-at distance is 700 km, and you can set your own for each pair.",
+    to_start="add a pair with <b>Add shoes…</b>, or name it when you <b>Log run</b> (Ctrl+N): a pair named there "
+    "is added here, and every run logged in it counts towards its distance.",
+)
 
 
 def shoe_status(shoe: Shoe) -> str:
@@ -39,6 +55,12 @@ def shoe_status(shoe: Shoe) -> str:
     if shoe.near_retirement:
         return "Near retire-at"
     return "In use"
+
+
+def used_text(shoe: Shoe) -> str:
+    """The share of the retire-at distance run, in whole per cent rounded down: the warning starts at 90 %
+    (``Shoe.near_retirement``), so a pair at 89.6 % reads "89 %", never "90 %" without it."""
+    return f"{math.floor(100 * shoe.distance_m / shoe.retire_at_m)} %"
 
 
 def shoe_columns(unit_getter) -> list[Column[Shoe]]:
@@ -65,7 +87,7 @@ def shoe_columns(unit_getter) -> list[Column[Shoe]]:
         ),
         Column(
             "Used",
-            lambda s: f"{100 * s.distance_m / s.retire_at_m:.0f} %",
+            used_text,
             lambda s: s.distance_m / s.retire_at_m,
             align_right=True,
             colour=colour,
@@ -152,20 +174,30 @@ class ShoesPage(QWidget):
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #b35c00;")
-        add = QPushButton("&Add shoes…")
-        edit = QPushButton("&Edit…")
-        add.clicked.connect(lambda: self._open(None))
-        edit.clicked.connect(self._edit_selected)
+        self.add_button = QPushButton("&Add shoes…")
+        self.edit_button = QPushButton("&Edit…")
+        self.add_button.clicked.connect(lambda: self._open(None))
+        self.edit_button.clicked.connect(self._edit_selected)
         self.table.doubleClicked.connect(lambda _i: self._edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.caption = QLabel("Shoes are commonly replaced after 500-800 km; set your own retire-at distance.")
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Shoes are commonly replaced after 500-800 km; set your own retire-at distance."))
+        bar.addWidget(self.caption)
         bar.addStretch(1)
-        bar.addWidget(add)
-        bar.addWidget(edit)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.edit_button)
+
+        self.empty = empty_state_label(EMPTY)
+        self.empty_add = QPushButton("Add your shoes…")
+        self.empty_add.clicked.connect(lambda: self._open(None))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(empty_state_page(self.empty, self.empty_add))
+
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.warning)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.stack, 1)
         ops.changed.connect(
             lambda change: self.refresh() if change & (Change.SHOES | Change.RUNS | Change.SETTINGS) else None
         )
@@ -178,6 +210,12 @@ class ShoesPage(QWidget):
         worn = [s.name for s in shoes if not s.retired and s.near_retirement]
         self.warning.setText(("Near or past their retire-at distance: " + ", ".join(worn)) if worn else "")
         self.warning.setVisible(bool(worn))
+        self.stack.setCurrentIndex(0 if shoes else 1)
+        self.caption.setVisible(bool(shoes))  # the empty page says it in full
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.edit_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
 
     def _edit_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -42,6 +42,7 @@ from journal.analysis.race_checks import RaceCheck
 from journal.analysis.race_verdict import RacePlan
 from journal.domain.races import Race, next_race
 from journal.domain.settings import Settings
+from journal.ui.empty_state import empty_state_html, empty_state_label, empty_state_page
 from journal.ui.flags.state import FlagState, flag_rank_on
 from journal.ui.operations import Change, JournalOperations, WriteFailed
 from journal.ui.race.chart import RaceChart
@@ -53,11 +54,21 @@ GUIDE_NOTE = (
     "A guide to distance, not a workout generator: it suggests how far to run each week and how long the long "
     "run may be, never what to run. It is not a medical device; pain that worries you is a matter for a professional."
 )
-EMPTY_TEXT = (
-    "<h3>No goal race yet</h3><p>Add the race you are training for (a 5 km, 10 km, half, marathon or any "
-    "distance) and this page will suggest a gradual build-up and taper from your recent running, then check "
-    "your weeks, your long runs and your pain against it.</p>"
+EMPTY_WHAT = (
+    "Add the race you are training for (a 5 km, 10 km, half, marathon or any distance) and this page will "
+    "suggest a gradual build-up and taper from your recent running: every week to race day planned against what "
+    "you ran, with the long run and your weekly pain beside it, and six checks that add up to a verdict (on track, "
+    "ease back, re-plan, or talk to a professional before racing)."
 )
+EMPTY_TEXT = empty_state_html("No goal race yet", EMPTY_WHAT, to_start="add your race with the button below.")
+EMPTY_NO_RUNS = empty_state_html(
+    "No goal race yet",
+    EMPTY_WHAT,
+    to_start="the plan starts from your recent running (the mean of your last 4 complete weeks), so log your runs "
+    "(<b>Log run</b>, Ctrl+N) or bring them in from a watch or Strava with <b>File &gt; Import runs</b>; you can "
+    "add the race now, and the plan fills in as you log.",
+)
+"""The empty page of a journal with no runs yet: runs first."""
 SAVE_FOLDER_KEY = "race/save_folder"
 
 
@@ -174,16 +185,9 @@ class RacePage(QWidget):
         plan_layout.setContentsMargins(0, 0, 0, 0)
         plan_layout.addWidget(self.verdict_box)
         plan_layout.addWidget(splitter, 1)
-        self.empty = WrapLabel(EMPTY_TEXT)
-        self.empty.setTextFormat(Qt.TextFormat.RichText)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty = empty_state_label(EMPTY_TEXT)
         self.empty_add = QPushButton("Add your goal race…")
-        empty_page = QWidget()
-        empty_layout = QVBoxLayout(empty_page)
-        empty_layout.setContentsMargins(24, 24, 24, 24)
-        empty_layout.addWidget(self.empty)
-        empty_layout.addWidget(self.empty_add, 0, Qt.AlignmentFlag.AlignLeft)
-        empty_layout.addStretch(1)
+        empty_page = empty_state_page(self.empty, self.empty_add)
         self.stack = QStackedWidget()
         self.stack.addWidget(empty_page)
         self.stack.addWidget(plan_page)
@@ -248,6 +252,7 @@ class RacePage(QWidget):
             widget.setEnabled(race is not None)
         if race is None:
             self.plan = None
+            self.empty.setText(EMPTY_NO_RUNS if self.ops.read.counts().runs == 0 else EMPTY_TEXT)
             self.stack.setCurrentIndex(0)
             self.chart.show_plan(None, self._settings.units)
             return

@@ -38,7 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.domain.numbers import counted
 from journal.domain.settings import PaperSize
+from journal.storage.journal import Lists
+from journal.ui.empty_state import LOG_FIRST, empty_state_html, empty_state_label
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.report.preview import PreviewChoice, ReportPreview
 from journal.ui.report.work import Work, import_report_modules, report_document_work
@@ -54,6 +57,36 @@ def _qdate(day: date) -> QDate:
 
 def _pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
+
+
+SUMMARY_WHAT = (
+    "A summary a doctor or physio can read in a minute: flags and warning signs first, pain per region with its "
+    "trend beside a body map, when it hurts and where it spreads, the care you tried and the running behind it, "
+    "then charts and a dated log, as a PDF or printed on A4 or Letter."
+)
+
+
+def empty_period_html(start: date, end: date, first_entry: date | None) -> str:
+    """What the page says over the preview of a period with no entry: of an empty journal, what the summary will
+    show and what to log first; else that nothing was logged then, and where the journal's entries begin."""
+    if first_entry is None:
+        return empty_state_html(
+            "Your summary for a doctor visit will appear here",
+            SUMMARY_WHAT,
+            to_start=f"{LOG_FIRST} A few weeks of check-ins, pain-free days included, make a useful summary.",
+        )
+    when = f"{start.day} {start:%b %Y} to {end.day} {end:%b %Y}"
+    where = (
+        f"The journal's first entry is on {first_entry.day} {first_entry:%b %Y}: choose a period from then on"
+        if first_entry > end
+        else "Choose another period"
+    )
+    return empty_state_html(
+        f"Nothing logged from {when}",
+        f"The summary of this period would be empty, without charts. {where} (the dates on the left, or "
+        "<b>Last 8 weeks</b>), or log what happened in it: runs, check-ins and care can be dated in the past.",
+        to_start="",
+    )
 
 
 class ReportPage(QWidget):
@@ -151,13 +184,21 @@ class ReportPage(QWidget):
         self.preview_pane = ReportPreview(self.ops, self.choice, self)
         for edit in (self.start_edit, self.end_edit):
             edit.dateChanged.connect(self.preview_pane.schedule)
+            edit.dateChanged.connect(self._update_notice)
         self.notes_box.toggled.connect(self.preview_pane.schedule)
         self.paper_box.currentIndexChanged.connect(self.preview_pane.schedule)
+        self.notice = empty_state_label()
+        """Over the preview when the period holds no entry: what the summary shows and what to log first."""
+        self.notice.hide()
 
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.notice)
+        right.addWidget(self.preview_pane, 1)
         layout = QHBoxLayout(self)
         layout.addWidget(side)
         layout.addSpacing(6)
-        layout.addWidget(self.preview_pane, 1)
+        layout.addLayout(right, 1)
 
     # ---- period and settings -------------------------------------------------------------------
     def reset_period(self) -> None:
@@ -178,7 +219,18 @@ class ReportPage(QWidget):
         start, end = self.period()
         return PreviewChoice(start, end, self.notes_box.isChecked(), PaperSize(self.paper_box.currentData()))
 
+    def _update_notice(self) -> None:
+        """Say so over the preview when nothing was logged in the period (``empty_period_html``)."""
+        start, end = self.period()
+        read = self.ops.read
+        empty = start <= end and read.count_entries(Lists.ALL, start, end) == 0
+        if empty:
+            self.notice.setText(empty_period_html(start, end, read.first_day(Lists.ALL)))
+        self.notice.setVisible(empty)
+
     def _on_changed(self, change: Change) -> None:
+        if change & Change.ENTRIES:
+            self._update_notice()
         if change & Change.SETTINGS and not self._busy:
             settings = self.ops.read.settings()
             self.paper_box.setCurrentIndex(self.paper_box.findData(settings.paper_size.value))
@@ -291,7 +343,7 @@ class ReportPage(QWidget):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             pages = paint_report(document, printer)
-            self.status.setText(f"Sent {pages} pages to the printer.")
+            self.status.setText(f"Sent {counted(pages, 'page')} to the printer.")
 
     # ---- other formats ---------------------------------------------------------------------------
     def export_csv(self, folder: Path | str | None = None) -> None:
@@ -321,7 +373,8 @@ class ReportPage(QWidget):
 
         def done(result) -> None:
             self.status.setText(
-                f"Wrote {result.runs} runs and {result.symptom_rows} symptom rows as CSV files in {target}"
+                f"Wrote {counted(result.runs, 'run')} and {counted(result.symptom_rows, 'symptom row')} as CSV "
+                f"files in {target}"
             )
             self.saved.emit(str(target))
 
@@ -351,7 +404,9 @@ class ReportPage(QWidget):
 
         def done(result) -> None:
             scores, runs = result
-            self.status.setText(f"Wrote a FHIR bundle with {scores} pain scores and {runs} runs to {target}")
+            self.status.setText(
+                f"Wrote a FHIR bundle with {counted(scores, 'pain score')} and {counted(runs, 'run')} to {target}"
+            )
             self.saved.emit(str(target))
 
         self._run("Writing the FHIR bundle…", work, done)

@@ -31,6 +31,7 @@ from PySide6.QtGui import QShowEvent, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 from shiboken6 import Shiboken
 
+from journal.domain.numbers import counted
 from journal.domain.settings import PaperSize
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.report.work import import_report_modules, report_document_work
@@ -81,8 +82,8 @@ def shorten_log(document: ReportDocument, max_rows: int) -> ReportDocument:
             group_starts=frozenset(i for i in starts if i < cut),
         )
         note = (
-            f"<b>The preview stops here, after {shown} days of the log.</b> The other {left_out} days are in "
-            "the saved PDF and the printed pages."
+            f"<b>The preview stops here, after {counted(shown, 'day')} of the log.</b> The other "
+            f"{counted(left_out, 'day')} {'is' if left_out == 1 else 'are'} in the saved PDF and the printed pages."
         )
         blocks.insert(n + 1, Para(note, "alert"))
         break

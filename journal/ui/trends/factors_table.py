@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from journal.analysis.factors import FactorRow
+from journal.domain.numbers import signed
 from journal.ui.table_model import Column, RowsTableModel
 
 
@@ -55,7 +56,7 @@ class FactorsModel(RowsTableModel[FactorRow]):
                 ),
                 Column(
                     "Diff.",
-                    lambda r: f"{r.difference:+.1f}",
+                    lambda r: signed(r.difference),
                     lambda r: r.difference,
                     align_right=True,
                     colour=_diff_colour,

@@ -22,6 +22,7 @@ from matplotlib.lines import Line2D
 from journal.analysis.load import DANGER_ABOVE, SWEET_SPOT, LoadSeries
 from journal.analysis.stats import Stats
 from journal.analysis.weekly import Band
+from journal.domain.numbers import counted
 from journal.domain.units import from_metres
 from journal.domain.vocabulary import Region
 from journal.ui.trends.chart_view import ChartView
@@ -94,8 +95,9 @@ class WeeklyChart(ChartView):
             else:
                 change = f"{pct_text(w.change_pct)} ({BAND_NAMES[w.band]})"
             pain = "; ".join(f"{r.label} mean {w.mean_pain[r]:.1f}, worst {w.max_pain[r]}" for r in w.mean_pain)
-            return f"Week of {fmt_day(w.week_start)}\n{heights[i]:.1f} {u} in {w.run_count} runs, {change}" + (
-                f"\nPain: {pain}" if pain else ""
+            return (
+                f"Week of {fmt_day(w.week_start)}\n{heights[i]:.1f} {u} in {counted(w.run_count, 'run')}, {change}"
+                + (f"\nPain: {pain}" if pain else "")
             )
 
         self.hover.add_bars(self.ax, x - half, x + half, heights, bar_text)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from journal.analysis.stats import Stats, WeekRow, compute_stats, reads_from
 from journal.domain.entries import JournalData
+from journal.domain.numbers import counted, percent_change
 from journal.domain.settings import Settings
 from journal.domain.vocabulary import Region
 from journal.storage.journal import Lists
@@ -62,7 +63,7 @@ CHARTS: tuple[tuple[str, str, type[ChartView]], ...] = (
     ("weekly", "Weekly distance and pain", WeeklyChart),
     ("pain", "Pain over time, runs and spikes", PainChart),
     ("acwr", "Acute:chronic ratio", AcwrChart),
-    ("jumps", "Jumps and pain after them", JumpsChart),
+    ("jumps", "Weekly change and the pain after it", JumpsChart),
 )
 
 EMPTY_JOURNAL = (
@@ -78,8 +79,9 @@ EMPTY_JOURNAL = (
 
 DEBATED_NOTE = (
     "The acute:chronic bands (0.8-1.3, over 1.5; Gabbett 2016) are debated: researchers disagree on whether the "
-    "ratio predicts injury, so read them as a rough guide, not a rule. Jumps: Nielsen et al. 2014; single-run "
-    "spikes: Frandsen et al. 2025. These charts describe your log; they do not diagnose."
+    "ratio predicts injury, so read them as a rough guide, not a rule. Weekly change (a big jump is over 30 %): "
+    "Nielsen et al. 2014; spikes (a run over 10 % longer than the longest of the 30 days before): Frandsen et al. "
+    "2025. These charts describe your log; they do not diagnose."
 )
 
 
@@ -95,7 +97,7 @@ def _pain_around(stats: Stats, jump: WeekRow) -> str:
         return ""
     return (
         f"{region.label} pain the week after it: mean {after:.1f}/10, against "
-        f"{sum(before) / len(before):.1f} in the {len(before)} weeks before."
+        f"{sum(before) / len(before):.1f} in the {'week' if len(before) == 1 else counted(len(before), 'week')} before."
     )
 
 
@@ -325,18 +327,19 @@ class TrendsPage(QWidget):
         jumps = stats.big_jump_weeks
         if jumps:
             worst = max(jumps, key=lambda w: w.change_pct or 0)
-            weeks = "1 week" if len(jumps) == 1 else f"{len(jumps)} weeks"
+            weeks = counted(len(jumps), "week")
             lines.append(
                 f"{weeks} with a big jump in distance (over 30 %); the largest: week of "
-                f"{worst.week_start.day} {worst.week_start:%b %Y}, {worst.change_pct:+.0f} %."
+                f"{worst.week_start.day} {worst.week_start:%b %Y}, {percent_change(worst.change_pct or 0.0)}."
             )
             after = _pain_around(stats, worst)
             if after:
                 lines.append(after)
         if stats.spikes:
-            runs = "1 single run" if len(stats.spikes) == 1 else f"{len(stats.spikes)} single runs"
-            lines.append(f"{runs} over 10 % longer than the longest run of the 30 days before.")
-        lines.append(f"Pain after jumps: {stats.correlation.sentence}")
+            n = len(stats.spikes)
+            what = "a run" if n == 1 else "runs"
+            lines.append(f"{counted(n, 'spike')} ({what} over 10 % longer than the longest run of the 30 days before).")
+        lines.append(f"Weekly change and pain: {stats.correlation.sentence}")
         self.summary.setText("\n\n".join(lines) if stats.weeks else "No runs or check-ins in this range yet.")
         self.factors.region_words = region
         self.factors.set_rows(stats.factors)

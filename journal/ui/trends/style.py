@@ -13,6 +13,7 @@ from datetime import date, datetime
 from matplotlib.dates import date2num
 
 from journal.analysis.weekly import Band
+from journal.domain.numbers import percent_change
 from journal.domain.units import DistanceUnit
 from journal.domain.vocabulary import Region
 
@@ -127,8 +128,9 @@ def fmt_day(day: date) -> str:
 
 
 def pct_text(pct: float) -> str:
-    """A signed percentage; one decimal, so +99.6 % is not shown as +100 % next to a 30-100 % band."""
-    return f"{pct:+.1f} %"
+    """A signed percentage change, as everywhere else (``journal.domain.numbers.percent_change``): one decimal,
+    so +99.6 % is not shown as +100 % next to a 30-100 % band, and never inside a band it is outside."""
+    return percent_change(pct)
 
 
 def lag_words(lag: int) -> str:
