@@ -1,0 +1,51 @@
+"""Hostile and unlucky inputs found by attacking the importers after issue 15: each test is one bug, built here.
+
+Every input is made in the test (in tmp_path or in memory), small and fast; what is checked
+is what a person would notice: the runs saved, their dates and distances, the message.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from journal.domain.entries import Run
+from journal.importers import dedupe
+from journal.importers.dedupe import RunIndex
+
+
+def test_one_long_run_does_not_make_every_lookup_compare_every_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 3.9-day run long before 5,000 short runs packed into 21 hours: the duplicate check compared every
+    short run with every earlier one (the window reached back as far as the longest run in the index),
+    minutes for a 20,000-row export. Now each lookup compares a handful."""
+    calls = [0]
+    real = dedupe.same_activity
+
+    def counted(a: Run, b: Run) -> bool:
+        calls[0] += 1
+        return real(a, b)
+
+    monkeypatch.setattr(dedupe, "same_activity", counted)
+    index = RunIndex([Run(started_at=datetime(2020, 1, 1, 6, 0), distance_m=20_000.0, duration_s=336_000)])
+    start = datetime(2023, 1, 1, 6, 0)
+    short = [
+        Run(started_at=start + timedelta(seconds=15 * i), distance_m=1000.0 * 1.05 ** (i % 60), duration_s=9)
+        for i in range(5000)
+    ]
+    for run in short:
+        assert index.find(run) is None
+        index.add(run)
+    assert calls[0] < 20 * len(short)
+    # and it still finds what it should: the long run, and a short run by its overlap
+    assert index.find(Run(started_at=datetime(2020, 1, 2), distance_m=5.0, duration_s=60)) == 0
+    assert index.find(Run(started_at=start + timedelta(seconds=15 * 10 + 1), distance_m=1.0, duration_s=8)) == 11
+
+
+def test_the_earliest_of_several_matches_is_found_whatever_their_lengths() -> None:
+    """Two stored runs are the same activity as a new one; the one that starts first is named, as before."""
+    base = datetime(2024, 5, 1, 7, 0)
+    long_first = Run(started_at=base, distance_m=10_000.0, duration_s=4000)
+    short_later = Run(started_at=base + timedelta(seconds=30), distance_m=10_000.0, duration_s=3600)
+    index = RunIndex([short_later, long_first])
+    assert index.find(Run(started_at=base + timedelta(seconds=40), distance_m=10_050.0, duration_s=3500)) == 1
