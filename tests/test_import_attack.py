@@ -49,3 +49,26 @@ def test_the_earliest_of_several_matches_is_found_whatever_their_lengths() -> No
     short_later = Run(started_at=base + timedelta(seconds=30), distance_m=10_000.0, duration_s=3600)
     index = RunIndex([short_later, long_first])
     assert index.find(Run(started_at=base + timedelta(seconds=40), distance_m=10_050.0, duration_s=3500)) == 1
+
+
+def test_a_watched_import_saves_its_runs_and_remembers_its_files_together_or_not_at_all(
+    samples, tmp_path, journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Runs were saved in one transaction and the files' hashes in a second: when the second failed (a full
+    disk), the runs stayed with their files forgotten, so a run the person then deleted came back at the next
+    scan. Now one transaction holds both; here its file part fails (a hash stored twice)."""
+    from journal.importers.watched import import_new_files
+    from journal.storage import imported_files
+    from journal.storage.files import JournalFileError
+
+    first = tmp_path / "first.tcx"
+    first.write_bytes((samples / "tcx" / "test.tcx").read_bytes())
+    import_new_files(journal, [first])
+    second = tmp_path / "second.fit"
+    second.write_bytes((samples / "fit" / "garmin-fenix-5-run.fit").read_bytes())
+    copy = tmp_path / "copy-of-first.tcx"
+    copy.write_bytes(first.read_bytes())
+    monkeypatch.setattr(imported_files, "known", lambda _journal, _hashes: set())  # so the write meets a stored hash
+    with pytest.raises(JournalFileError):
+        import_new_files(journal, [second, copy])
+    assert [run.source for run in journal.runs()] == ["tcx"], "the FIT run was saved without its file remembered"

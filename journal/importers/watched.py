@@ -30,7 +30,7 @@ import os
 import string
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
@@ -40,6 +40,7 @@ from journal.importers.records import FileNote, ImportFileError, ImportReport
 from journal.importers.sources import kind_of
 
 if TYPE_CHECKING:
+    from journal.domain.entries import Run
     from journal.storage.journal import Journal
 
 SETTING_KEY = "import.watched_folders"
@@ -246,9 +247,10 @@ def import_new_files(
     """Import the files of ``paths`` whose content was never read; remember what was read.
 
     Files that fail while young (changed in the last ``young_s`` seconds) are left for a
-    retry, neither reported nor remembered. The runs are saved in one transaction
-    (``journal.importers.saving``); the content hashes after it, in a second one: if that
-    one fails, the files are read again next time and their runs found as duplicates.
+    retry, neither reported nor remembered. The runs are saved and the content hashes of
+    the files read remembered in one transaction (``journal.importers.saving``,
+    ``journal.storage.imported_files.add_runs_remembering``): when it fails (a full disk),
+    neither is saved, and the error is raised as from any import.
     """
     from journal.importers.run import collect
     from journal.importers.saving import save_batch
@@ -280,28 +282,22 @@ def import_new_files(
     retry = {str(p) for p in fresh.values() if _young(p, now, young_s)} & {n.file for n in batch.failed}
     batch.failed = [n for n in batch.failed if n.file not in retry] + failed_early
     outcome.retry += [Path(name) for name in sorted(retry)]
-    outcome.report = save_batch(batch, journal)
-    remembered = [
-        imported_files.RememberedFile(digest, path.name, hashes[path][1], _outcome(str(path), outcome.report))
-        for digest, path in fresh.items()
-        if str(path) not in retry
-    ]
-    outcome.read = [path for digest, path in fresh.items() if str(path) not in retry]
-    try:
-        imported_files.remember(journal, remembered)
-    except Exception as exc:  # the runs are saved; the files are only read again next time
-        outcome.report.warnings.append(
-            FileNote(
-                "watched folders",
-                f"the files read could not be marked as read ({type(exc).__name__}); they will be read again "
-                "next time, and their runs found as duplicates",
-            )
-        )
+    read = [(digest, path) for digest, path in fresh.items() if str(path) not in retry]
+
+    def files_read(report: ImportReport, to_save: Sequence[Run]) -> list[imported_files.RememberedFile]:
+        saved = {run.source_file for run in to_save}
+        return [
+            imported_files.RememberedFile(digest, path.name, hashes[path][1], _outcome(str(path), report, saved))
+            for digest, path in read
+        ]
+
+    outcome.report = save_batch(batch, journal, files_read)
+    outcome.read = [path for _digest, path in read]
     return outcome
 
 
-def _outcome(label: str, report: ImportReport) -> str:
-    if any(run.source_file == label for run in report.imported):
+def _outcome(label: str, report: ImportReport, saved: set[str | None]) -> str:
+    if label in saved:
         return "imported"
     if any(note.file == label for note in report.failed):
         return "failed"
