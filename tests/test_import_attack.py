@@ -72,3 +72,72 @@ def test_a_watched_import_saves_its_runs_and_remembers_its_files_together_or_not
     with pytest.raises(JournalFileError):
         import_new_files(journal, [second, copy])
     assert [run.source for run in journal.runs()] == ["tcx"], "the FIT run was saved without its file remembered"
+
+
+def _garmin(*rows: str, header: str = "Activity Type,Date,Distance,Time,Moving Time,Elapsed Time") -> bytes:
+    return ("\n".join([header, *rows]) + "\n").encode("utf-8")
+
+
+def test_dates_of_a_csv_re_saved_by_a_british_spreadsheet_are_not_read_month_first() -> None:
+    """Excel in English (UK) writes 01/03/2024 for 1 March: it was read as 3 January, silently."""
+    from journal.domain.units import DistanceUnit
+    from journal.importers.garmin_csv import parse_garmin_csv
+
+    data = _garmin(
+        "Running,01/03/2024 07:00,10.00,00:55:00,00:55:00,00:55:00",
+        "Running,20/03/2024 07:00,8.00,00:45:00,00:45:00,00:45:00",
+    )
+    result = parse_garmin_csv(data, "Activities.csv", DistanceUnit.KM)
+    assert [r.started_at for r in result.runs] == [datetime(2024, 3, 1, 7, 0), datetime(2024, 3, 20, 7, 0)]
+    american = _garmin("Running,3/14/2024 7:00,10.00,00:55:00,,", "Running,3/1/2024 7:00,8.00,00:45:00,,")
+    assert [r.started_at.date().isoformat() for r in parse_garmin_csv(american, "a.csv", DistanceUnit.KM).runs] == [
+        "2024-03-14",
+        "2024-03-01",
+    ]
+
+
+def test_slashed_dates_that_could_be_either_order_are_skipped_with_the_reason_not_guessed() -> None:
+    from journal.domain.units import DistanceUnit
+    from journal.importers.garmin_csv import parse_garmin_csv
+
+    data = _garmin("Running,01/03/2024 07:00,10.00,00:55:00,,", "Running,2024-03-05 07:00:00,8.00,00:45:00,,")
+    result = parse_garmin_csv(data, "Activities.csv", DistanceUnit.KM)
+    assert [r.started_at for r in result.runs] == [datetime(2024, 3, 5, 7, 0)]  # Garmin's own format still reads
+    (skipped,) = result.skipped
+    assert "line 2" in skipped.file and "day-first or month-first" in skipped.message
+
+
+def test_a_long_stop_does_not_make_a_kilometres_export_look_like_miles() -> None:
+    """10 km in 55 minutes of running, 2 h 45 elapsed with a café stop: at 3.6 km/h (elapsed) only miles looked
+    like a run, so 10 km was stored as 16.09 km. The moving time (10.9 km/h) shows nothing either way: asked."""
+    from journal.importers.garmin_csv import parse_garmin_csv
+
+    result = parse_garmin_csv(_garmin("Running,2024-03-01 07:00:00,10.00,00:55:00,00:55:00,02:45:00"), "a.csv", None)
+    assert result.runs == [] and result.unit_unknown
+
+
+def test_a_negative_time_is_not_read_as_a_positive_one() -> None:
+    from journal.domain.units import DistanceUnit
+    from journal.importers.garmin_csv import parse_garmin_csv
+
+    result = parse_garmin_csv(
+        _garmin("Running,2024-03-01 07:00:00,5.00,-00:30:00,-00:30:00,-00:30:00"), "a.csv", DistanceUnit.KM
+    )
+    (run,) = result.runs
+    assert run.duration_s is None
+    (warning,) = result.warnings  # one warning for the row, not one per time column
+    assert "'-00:30:00' is not a time" in warning.message
+
+
+def test_a_garmin_csv_with_only_its_header_says_so() -> None:
+    from journal.importers.garmin_csv import parse_garmin_csv
+
+    (skipped,) = parse_garmin_csv(_garmin(), "Activities.csv", None).skipped
+    assert "no activities in the file" in skipped.message
+
+
+@pytest.mark.parametrize("kind", ["Běh na lyžích", "Beh na lyžiach", "Бег на лыжах", "Sífutás", "Tájfutás"])
+def test_cross_country_skiing_and_orienteering_are_not_runs_in_any_language(kind: str) -> None:
+    from journal.importers.garmin_languages import is_running_type
+
+    assert not is_running_type(kind)

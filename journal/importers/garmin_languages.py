@@ -257,8 +257,10 @@ _RUN_WORD = re.compile(r"\brun")
 RUNNING_STEMS = ("lauf", "course", "carrera", "corsa", "corrida", "hardlo", "løb", "löp", "løp", "juoks", "bieg",
                  "běh", "futás", "trčan", "alerg", "τρέξ", "бег", "koşu")  # fmt: skip
 """Stems of running words inside compound names (Bahnlauf, Polkujuoksu, Trailløb...)."""
-NOT_RUNNING = ("langlauf", "skiløb", "langrend", "skiløp", "biegow", "orient", "ski", "smuč", "kayak", "vélo", "bici")
-"""Compounds that hold a running stem but are not runs (cross-country skiing, orienteering...)."""
+NOT_RUNNING = ("langlauf", "skiløb", "langrend", "skiløp", "biegow", "orient", "ski", "smuč", "kayak", "vélo", "bici",
+               "lyž", "лыж", "sífut", "tájfut")  # fmt: skip
+"""Compounds that hold a running stem but are not runs: cross-country skiing (Langlauf, Běh na lyžích, Бег на
+лыжах, Sífutás...), orienteering (Orientierungslauf, Tájfutás...), and the like."""
 
 
 def is_running_type(kind: str) -> bool:

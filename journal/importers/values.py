@@ -68,7 +68,7 @@ def parse_clock(text: str | None) -> float | None:
     seconds = 0.0
     for part in parts:
         value = parse_number(part)
-        if value is None or value < 0:
+        if value is None or value < 0 or part.strip().startswith(("-", "+")):  # "-00:30:00" is not 30 minutes
             raise ValueError(f"{text!r} is not a time")
         seconds = seconds * 60 + value
     return seconds
