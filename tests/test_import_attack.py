@@ -141,3 +141,49 @@ def test_cross_country_skiing_and_orienteering_are_not_runs_in_any_language(kind
     from journal.importers.garmin_languages import is_running_type
 
     assert not is_running_type(kind)
+
+
+def test_a_csv_saved_as_unicode_text_by_a_spreadsheet_is_read(tmp_path, journal) -> None:
+    """Excel's "Unicode text" is UTF-16 with tabs: its header came out as 'ÿþA\\x00c\\x00t...', not recognised."""
+    from journal.domain.units import DistanceUnit
+    from journal.importers.run import import_paths
+
+    text = "Activity Type\tDate\tTitle\tDistance\tTime\nRunning\t2024-03-01 07:00:00\tRun\t10.00\t00:52:10\n"
+    with_bom = tmp_path / "Activities.csv"
+    with_bom.write_bytes(text.encode("utf-16"))
+    without = tmp_path / "no-bom" / "Activities.csv"
+    without.parent.mkdir()
+    without.write_bytes(text.replace("2024-03-01", "2024-03-02").encode("utf-16-le"))
+    report = import_paths([with_bom, without], journal, DistanceUnit.KM)
+    assert [(r.started_at.day, r.distance_m) for r in journal.runs()] == [(1, 10_000.0), (2, 10_000.0)], report
+
+
+def test_a_garmin_csv_re_saved_by_a_german_spreadsheet_is_read_with_its_decimal_commas(tmp_path, journal) -> None:
+    """Semicolons between the fields, 10,02 for 10.02 and a dotted date: it was not recognised at all."""
+    from journal.domain.units import DistanceUnit
+    from journal.importers.run import import_paths
+
+    path = tmp_path / "Activities.csv"
+    path.write_bytes(
+        "Aktivitätstyp;Datum;Titel;Distanz;Zeit\nLaufen;01.03.2024 07:00;Lauf;10,02;00:52:10\n".encode("cp1252")
+    )
+    import_paths([path], journal, DistanceUnit.KM)
+    (run,) = journal.runs()
+    assert run.started_at == datetime(2024, 3, 1, 7, 0) and run.distance_m == pytest.approx(10_020.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "decimal_comma", "value"),
+    [("10,02", True, 10.02), ("1.234,5", True, 1234.5), ("10.02", True, 10.02), ("0.500", True, 0.5)],
+)
+def test_numbers_of_a_decimal_comma_file(text: str, decimal_comma: bool, value: float) -> None:
+    from journal.importers.values import parse_number
+
+    assert parse_number(text, decimal_comma) == pytest.approx(value)
+
+
+def test_a_thousands_group_never_starts_with_zero() -> None:
+    from journal.importers.values import parse_number
+
+    with pytest.raises(ValueError):
+        parse_number("0,500")  # not five hundred

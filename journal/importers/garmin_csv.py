@@ -51,7 +51,7 @@ from journal.importers.garmin_languages import (
     surface_word,
 )
 from journal.importers.records import MAX_RUNS, ImportFileError, ParseResult
-from journal.importers.text_lines import Opener, opener_of, read_csv_text
+from journal.importers.text_lines import Opener, header_and_rows, opener_of, read_csv_text
 from journal.importers.values import parse_clock, parse_number, whole_seconds
 
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y")
@@ -192,13 +192,12 @@ def parse_garmin_csv(data: bytes | Opener, label: str, units: DistanceUnit | Non
 
 def _parse_lines(lines: Iterable[str], label: str, units: DistanceUnit | None) -> ParseResult:
     result = ParseResult()
-    reader = csv.reader(lines)
     try:
-        header = next(reader, None)
+        header, reader, delimiter = header_and_rows(lines, is_garmin_header)
         if header is None or not is_garmin_header(header):
             lacking = ", ".join(missing_roles(header or []))
             raise ImportFileError(f"not a Garmin Connect Activities.csv (no column for {lacking})")
-        rows = _read_rows(reader, garmin_columns(header), result, label)
+        rows = _read_rows(reader, garmin_columns(header), result, label, decimal_comma=delimiter == ";")
     except csv.Error as exc:
         raise ImportFileError(f"not a readable CSV file ({exc})") from None
     if not rows:
@@ -247,7 +246,11 @@ def _choose_unit(
     return guessed
 
 
-def _read_rows(reader: Iterable[list[str]], columns: dict[str, int], result: ParseResult, label: str) -> list[_Row]:
+def _read_rows(
+    reader: Iterable[list[str]], columns: dict[str, int], result: ParseResult, label: str, decimal_comma: bool = False
+) -> list[_Row]:
+    """The running rows; ``decimal_comma``: the file was re-saved by a spreadsheet that writes ``10,02``."""
+
     def cell(row: list[str], role: str) -> str:
         at = columns.get(role)
         return row[at].strip() if at is not None and at < len(row) else ""
@@ -262,7 +265,7 @@ def _read_rows(reader: Iterable[list[str]], columns: dict[str, int], result: Par
             result.skip(where, f"not a run ({kind[:60] or 'no type'})")
             continue
         try:
-            distance = parse_number(cell(row, DISTANCE))
+            distance = parse_number(cell(row, DISTANCE), decimal_comma)
         except ValueError:
             result.skip(where, f"distance {cell(row, DISTANCE)[:40]!r} is not a number")
             continue

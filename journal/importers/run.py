@@ -30,6 +30,7 @@ from journal.importers.saving import ImportWriteError, save_batch
 from journal.importers.strava import REQUIRED as STRAVA_COLUMNS
 from journal.importers.strava import is_strava_header, parse_strava_csv
 from journal.importers.tcx import parse_tcx
+from journal.importers.text_lines import delimiter_of, split_line
 from journal.importers.values import decode_text
 
 if TYPE_CHECKING:
@@ -114,14 +115,16 @@ def _keep(into: list[FileNote], notes: Iterable[FileNote]) -> int:
     return left_out
 
 
-def _csv_header(head: bytes) -> list[str]:
-    import csv
+def _is_export_header(header: list[str]) -> bool:
+    return is_strava_header(header) or is_garmin_header(header) or looks_like_garmin(header)
 
+
+def _csv_header(head: bytes) -> list[str]:
+    """The first line's cells, split by the separator that makes them a Strava or Garmin header (else commas)."""
     lines = decode_text(head[:HEAD]).splitlines()[:1]
-    try:
-        return next(csv.reader(lines), []) if lines else []
-    except csv.Error:
+    if not lines:
         return []
+    return split_line(lines[0], delimiter_of(lines[0], _is_export_header))
 
 
 def unrecognised_csv(header: list[str]) -> str:

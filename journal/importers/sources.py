@@ -19,7 +19,6 @@ another), so memory holds at most one of them.
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import posixpath
@@ -42,6 +41,7 @@ from journal.importers.reading import (
 )
 from journal.importers.records import FileNote, ImportFileError
 from journal.importers.strava import is_strava_header
+from journal.importers.text_lines import delimiter_of, split_line
 from journal.importers.values import decode_text
 
 KINDS = ("gpx", "tcx", "fit", "csv")
@@ -168,7 +168,9 @@ def _looks_like_strava_csv(item: FileItem) -> bool:
         first_line = decode_text(item.head()).splitlines()[:1]
     except ImportFileError:
         return False
-    return bool(first_line) and is_strava_header(next(csv.reader(first_line), []))
+    if not first_line:
+        return False
+    return is_strava_header(split_line(first_line[0], delimiter_of(first_line[0], is_strava_header)))
 
 
 def _zip_entry_count(raw: BinaryIO) -> tuple[int, int]:

@@ -35,7 +35,7 @@ from journal.domain.units import DistanceUnit
 from journal.domain.validation import MAX_NOTES
 from journal.domain.vocabulary import Surface
 from journal.importers.records import ImportFileError, ParseResult
-from journal.importers.text_lines import Opener, opener_of, read_csv_text
+from journal.importers.text_lines import Opener, header_and_rows, opener_of, read_csv_text
 from journal.importers.values import effort_from_scale, parse_number, utc_to_local, whole_seconds
 
 RUN_TYPES: dict[str, Surface | None] = {"Run": None, "Trail Run": Surface.TRAIL, "Virtual Run": Surface.TREADMILL}
@@ -107,9 +107,9 @@ class _Columns:
         return row[found[-1]].strip() if len(found) > 1 and found[-1] < len(row) else ""
 
 
-def _number(text: str) -> float | None:
+def _number(text: str, decimal_comma: bool = False) -> float | None:
     try:
-        return parse_number(text)
+        return parse_number(text, decimal_comma)
     except ValueError:
         return None
 
@@ -128,14 +128,13 @@ def _parse_rows(
     lines: Iterable[str], label: str, units: DistanceUnit, read_activity: ActivityReader | None
 ) -> ParseResult:
     result = ParseResult()
-    rows = csv.reader(lines)
     try:
-        header = next(rows, None)
+        header, rows, delimiter = header_and_rows(lines, is_strava_header)
         if header is None or not is_strava_header(header):
             raise ImportFileError(
                 "not a Strava activities.csv (no Activity ID / Activity Date / Activity Type columns)"
             )
-        _read_rows(rows, _Columns(header), result, label, units, read_activity)
+        _read_rows(rows, _Columns(header), result, label, units, read_activity, delimiter == ";")
     except csv.Error as exc:
         raise ImportFileError(f"not a readable CSV file ({exc})") from None
     return result
@@ -148,7 +147,10 @@ def _read_rows(
     label: str,
     units: DistanceUnit,
     read_activity: ActivityReader | None,
+    decimal_comma: bool = False,
 ) -> None:
+    """``decimal_comma``: the file was re-saved by a spreadsheet that writes ``10,02`` (fields separated by
+    semicolons)."""
     fallback_unit_used = False
     for row in rows:
         if not any(cell.strip() for cell in row):
@@ -164,9 +166,9 @@ def _read_rows(
             started_at: datetime | None = parse_strava_date(cols.first(row, "Activity Date"))
         except ValueError as exc:
             started_at, problems = None, [str(exc)]
-        distance = _number(cols.later(row, "Distance"))
+        distance = _number(cols.later(row, "Distance"), decimal_comma)
         if not distance:
-            first = _number(cols.first(row, "Distance"))
+            first = _number(cols.first(row, "Distance"), decimal_comma)
             distance = first * units.metres if first else None
             fallback_unit_used = fallback_unit_used or bool(first)
         duration = whole_seconds(
