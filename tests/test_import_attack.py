@@ -187,3 +187,74 @@ def test_a_thousands_group_never_starts_with_zero() -> None:
 
     with pytest.raises(ValueError):
         parse_number("0,500")  # not five hundred
+
+
+@pytest.fixture
+def west_of_greenwich(monkeypatch: pytest.MonkeyPatch):
+    """A computer five hours behind UTC: 1 January of year 1, 00:00 UTC, has no local time."""
+    import time
+
+    monkeypatch.setenv("TZ", "EST5")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def _gpx_at(stamp: str) -> bytes:
+    points = "".join(
+        f'<trkpt lat="{46.0 + i * 0.01}" lon="14.5"><time>{stamp.replace("00:00:00", f"00:{i:02d}:00")}</time></trkpt>'
+        for i in range(3)
+    )
+    return (
+        '<?xml version="1.0"?><gpx version="1.1" creator="t" xmlns="http://www.topografix.com/GPX/1/1">'
+        f"<trk><trkseg>{points}</trkseg></trk></gpx>"
+    ).encode()
+
+
+def test_a_time_at_the_edge_of_the_calendar_is_a_bad_date_not_a_crash(west_of_greenwich) -> None:
+    """Year 1 in a GPX failed as 'the reader stopped with OverflowError'; in a Strava export it failed the whole
+    file, every other row with it."""
+    from journal.domain.units import DistanceUnit
+    from journal.importers.gpx import parse_gpx
+    from journal.importers.strava import parse_strava_csv
+    from tests.import_helpers import STRAVA_HEADER, csv_bytes, strava_row
+
+    (skipped,) = parse_gpx(_gpx_at("0001-01-01T00:00:00Z"), "old.gpx").skipped
+    assert "outside the dates a run can have" in skipped.message
+    rows = [
+        strava_row(1, "Jan 1, 0001, 12:00:00 AM", elapsed="1800", metres="5000"),
+        strava_row(2, "Mar 3, 2024, 7:00:00 AM", elapsed="1800", metres="5000"),
+    ]
+    result = parse_strava_csv(csv_bytes(STRAVA_HEADER, rows), "activities.csv", DistanceUnit.KM)
+    assert [r.source_id for r in result.runs] == ["2"]
+    assert "outside the dates a run can have" in result.skipped[0].message
+
+
+def _tcx(sport: str, *laps: tuple[str, str]) -> bytes:
+    body = "".join(
+        f'<Lap StartTime="2024-01-02T07:00:00Z"><TotalTimeSeconds>{t}</TotalTimeSeconds>'
+        f"<DistanceMeters>{d}</DistanceMeters></Lap>"
+        for t, d in laps
+    )
+    return (
+        '<?xml version="1.0"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">'
+        f'<Activities><Activity Sport="{sport}"><Id>2024-01-02T07:00:00Z</Id>{body}</Activity></Activities>'
+        "</TrainingCenterDatabase>"
+    ).encode()
+
+
+def test_a_negative_lap_distance_is_not_subtracted_from_the_run() -> None:
+    """Laps of 5,000 m and -4,000 m made a run of 1 km."""
+    from journal.importers.tcx import parse_tcx
+
+    result = parse_tcx(_tcx("Running", ("1800", "5000"), ("1800", "-4000")), "x.tcx")
+    assert result.runs == []
+    assert "negative" in result.skipped[0].message
+
+
+def test_a_tcx_whose_sport_is_written_in_lower_case_is_a_run() -> None:
+    from journal.importers.tcx import parse_tcx
+
+    (run,) = parse_tcx(_tcx("running", ("1800", "5000")), "x.tcx").runs
+    assert run.distance_m == 5000.0

@@ -258,9 +258,14 @@ def parse_gpx(data: bytes | BinaryIO, label: str) -> ParseResult:
         result.skip(label, "the track has no distance (a single point)")
         return result
     duration = whole_seconds(elapsed_seconds(start, end))
+    try:
+        started_at = utc_to_local(start)
+    except ValueError as exc:
+        result.skip(label, str(exc))
+        return result
     result.runs.append(
         Run(
-            started_at=utc_to_local(start),
+            started_at=started_at,
             distance_m=distance,
             duration_s=duration,
             surface=surface,

@@ -19,10 +19,17 @@ MISSING = {"", "--", "-", "n/a", "na", "null", "none"}
 
 
 def utc_to_local(moment: datetime) -> datetime:
-    """A UTC time (aware, or naive meaning UTC) as naive local wall-clock time on this computer."""
+    """A UTC time (aware, or naive meaning UTC) as naive local wall-clock time on this computer.
+
+    Raises ValueError for a time so near year 1 or 9999 that the local time falls outside the calendar
+    (Python raises OverflowError there, which a reader would report as a crash, not as a bad date).
+    """
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().replace(tzinfo=None, microsecond=0)
+    try:
+        return moment.astimezone().replace(tzinfo=None, microsecond=0)
+    except (OverflowError, ValueError, OSError):
+        raise ValueError(f"the time {moment:%Y-%m-%d %H:%M} is outside the dates a run can have") from None
 
 
 def parse_iso_utc(text: str) -> datetime:
