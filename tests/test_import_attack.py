@@ -258,3 +258,63 @@ def test_a_tcx_whose_sport_is_written_in_lower_case_is_a_run() -> None:
 
     (run,) = parse_tcx(_tcx("running", ("1800", "5000")), "x.tcx").runs
     assert run.distance_m == 5000.0
+
+
+def test_pipes_and_links_to_devices_in_a_watched_folder_are_named_not_passed_over(samples, tmp_path, journal) -> None:
+    """A named pipe called x.tcx and a link to /dev/zero called y.fit were left out in silence; a young pipe
+    would have been 'retried' as a file still being written."""
+    import os
+
+    from journal.importers.watched import activity_files, import_new_files
+
+    folder = tmp_path / "sync"
+    folder.mkdir()
+    (folder / "run.fit").write_bytes((samples / "fit" / "garmin-fenix-5-run.fit").read_bytes())
+    os.mkfifo(folder / "pipe.tcx")
+    (folder / "zero.fit").symlink_to("/dev/zero")
+    outcome = import_new_files(journal, activity_files([folder]))
+    failed = {os.path.basename(n.file): n.message for n in outcome.report.failed}
+    assert "named pipe" in failed["pipe.tcx"] and "/dev/zero" in failed["zero.fit"]
+    assert outcome.retry == [] and len(outcome.report.imported) == 1
+
+
+def test_a_csv_whose_first_line_is_data_is_not_quoted_in_the_report(tmp_path, journal) -> None:
+    """A CSV without a header had its first row (here a journal's own notes) printed as 'its columns are...'."""
+    from journal.importers.run import import_paths
+
+    path = tmp_path / "symptoms.csv"
+    path.write_text("2024-03-01,Lower back,7,Knee Zebra after the long run\n", encoding="utf-8")
+    report = import_paths([path], journal)
+    (note,) = report.skipped
+    assert "Zebra" not in note.message and "holds values" in note.message
+
+
+@pytest.mark.parametrize(
+    ("sample", "name"),
+    [("fit/garmin-fenix-5-run.fit", "run.gpx"), ("tcx/test.tcx", "run.gpx"), ("gpx/cerknicko-jezero.gpx", "run.fit")],
+)
+def test_a_file_whose_name_says_another_format_is_read_as_what_it_is(samples, tmp_path, journal, sample, name):
+    """A FIT file saved as .gpx failed with 'not readable as utf-8 text'; a TCX saved as .gpx was 'no track'."""
+    from journal.importers.run import import_paths
+
+    path = tmp_path / name
+    path.write_bytes((samples / sample).read_bytes())
+    report = import_paths([path], journal)
+    assert len(report.imported) == 1
+    assert "its name says" in report.warnings[-1].message
+
+
+def test_a_zip_or_gzip_under_another_name_says_what_to_rename(samples, tmp_path, journal) -> None:
+    import gzip
+    import zipfile
+
+    from journal.importers.run import import_paths
+
+    packed = tmp_path / "run.gpx"
+    packed.write_bytes(gzip.compress((samples / "gpx" / "cerknicko-jezero.gpx").read_bytes()))
+    zipped = tmp_path / "export.fit"
+    with zipfile.ZipFile(zipped, "w") as z:
+        z.writestr("a.tcx", (samples / "tcx" / "test.tcx").read_bytes())
+    failed = {n.file: n.message for n in import_paths([packed, zipped], journal).failed}
+    assert "rename it run.gpx.gz" in failed[str(packed)]
+    assert "name it .zip" in failed[str(zipped)]

@@ -95,9 +95,17 @@ class FileItem:
         return gunzipped(raw, self.packed_size(), check)
 
     def head(self, size: int = HEAD, check: Check | None = None) -> bytes:
-        """The first ``size`` bytes (fewer for a shorter file)."""
+        """The first ``size`` bytes (fewer for a shorter file), unpacking no more than that: read through the
+        buffer, one look at a file would unpack a whole chunk (1 MiB) of it against the archive's allowance."""
         with self.open(check) as stream:
-            return stream.read(size)
+            if not isinstance(stream, io.BufferedReader):
+                return stream.read(size)
+            pieces: list[bytes] = []
+            got = 0
+            while got < size and (piece := stream.read1(size - got)):
+                pieces.append(piece)
+                got += len(piece)
+            return b"".join(pieces)
 
     def data(self, check: Check | None = None) -> bytes:
         """All of it (capped at ``MAX_FILE_BYTES``): for the readers that need the whole file."""

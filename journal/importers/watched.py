@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import string
 import sys
 import time
@@ -35,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from journal.importers.reading import MAX_FILE_BYTES, Check, LimitedReader, buffered, open_regular
+from journal.importers.reading import MAX_FILE_BYTES, Check, LimitedReader, NotRegularFile, buffered, open_regular
 from journal.importers.records import FileNote, ImportFileError, ImportReport
 from journal.importers.sources import kind_of
 
@@ -81,7 +82,11 @@ def is_watched_kind(name: str) -> bool:
 
 
 def activity_files(folders: Iterable[Path]) -> list[Path]:
-    """The FIT, TCX and GPX files in ``folders`` and up to ``MAX_DEPTH`` folders below, hidden ones left out."""
+    """The FIT, TCX and GPX files in ``folders`` and up to ``MAX_DEPTH`` folders below, hidden ones left out.
+
+    Named pipes, sockets and devices (or links to them) with those names are listed too, so that the import
+    says what they are (``import_new_files`` never opens one) rather than passing them over in silence.
+    """
     found: list[Path] = []
     for folder in folders:
         _walk(Path(folder), 0, found)
@@ -97,12 +102,22 @@ def _walk(folder: Path, depth: int, found: list[Path]) -> None:
         if entry.name.startswith(".") or len(found) >= MAX_FILES:
             continue
         try:
-            if entry.is_dir() and depth < MAX_DEPTH:
-                _walk(Path(entry.path), depth + 1, found)
-            elif entry.is_file() and is_watched_kind(entry.name):
+            if entry.is_dir():
+                if depth < MAX_DEPTH:
+                    _walk(Path(entry.path), depth + 1, found)
+            elif is_watched_kind(entry.name) and (entry.is_file() or _is_special(entry)):
                 found.append(Path(entry.path))
         except OSError:
             continue
+
+
+def _is_special(entry: os.DirEntry[str]) -> bool:
+    """A named pipe, a socket or a device, or a link to one (a link to nothing is not listed)."""
+    try:
+        mode = entry.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
 
 
 def mount_roots(platform: str = sys.platform, user: str | None = None) -> list[Path]:
@@ -263,6 +278,8 @@ def import_new_files(
     for path in dict.fromkeys(Path(p) for p in paths):
         try:
             hashes[path] = content_hash(path)
+        except NotRegularFile as exc:  # a pipe or a device is never waited for: it will not become a file
+            failed_early.append(FileNote(str(path), str(exc)))
         except ImportFileError as exc:
             if _young(path, now, young_s):
                 outcome.retry.append(path)
