@@ -255,7 +255,9 @@ def parse_gpx(data: bytes | BinaryIO, label: str) -> ParseResult:
         return result
     start, end, distance = recorded.start, recorded.end, recorded.length
     if not distance > 0 or not math.isfinite(distance):
-        result.skip(label, "the track has no distance (a single point)")
+        result.skip(
+            label, "the track covers no distance (a single point, or points that never move: an indoor recording)"
+        )
         return result
     duration = whole_seconds(elapsed_seconds(start, end))
     try:
