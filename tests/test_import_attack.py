@@ -318,3 +318,19 @@ def test_a_zip_or_gzip_under_another_name_says_what_to_rename(samples, tmp_path,
     failed = {n.file: n.message for n in import_paths([packed, zipped], journal).failed}
     assert "rename it run.gpx.gz" in failed[str(packed)]
     assert "name it .zip" in failed[str(zipped)]
+
+
+def test_a_zip_entry_named_with_control_characters_cannot_forge_lines_of_the_report(tmp_path, capsys) -> None:
+    """A newline and an escape sequence in a zip entry's name printed a fake 'Imported 99 runs' line and
+    turned the terminal red."""
+    import zipfile
+
+    from journal.app import main
+
+    path = tmp_path / "export.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("evil\x1b[31m\nImported 99 runs.gpx", b"<gpx")
+    assert main(["import", "--db", str(tmp_path / "j.sqlite3"), str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\nImported 99" not in out
+    assert "evil\\x1b[31m\\nImported 99 runs.gpx" in out

@@ -148,19 +148,33 @@ def _progress_printer():
     return progress
 
 
+def shown(text: object) -> str:
+    """``text`` safe to print on a terminal: control and format characters (a newline, an escape sequence, a
+    right-to-left override in a hostile zip entry's name) written as escapes, so no file can forge a line of
+    the report or restyle the terminal."""
+    import unicodedata
+
+    return "".join(
+        ch if unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp") else ascii(ch)[1:-1] for ch in str(text)
+    )
+
+
 def print_report(report, verbose: bool) -> None:
     """The import report on stdout; run dates and distances only with ``--verbose``."""
     print(report.summary())
     if verbose:
         for run in report.imported:
-            print(f"  imported: {run.started_at:%Y-%m-%d %H:%M} {run.distance_m / 1000:.2f} km from {run.source_file}")
+            print(
+                f"  imported: {run.started_at:%Y-%m-%d %H:%M} {run.distance_m / 1000:.2f} km "
+                f"from {shown(run.source_file)}"
+            )
         for note in report.duplicates:
-            print(f"  duplicate: {note}")
+            print(f"  duplicate: {shown(note)}")
     for title, notes in (("Skipped", report.skipped), ("Failed", report.failed), ("Warnings", report.warnings)):
         if notes:
             print(f"{title}:")
             for note in notes:
-                print(f"  {note}")
+                print(f"  {shown(note)}")
 
 
 def import_activities(args: argparse.Namespace, paths: list[Path]) -> int:
@@ -172,7 +186,7 @@ def import_activities(args: argparse.Namespace, paths: list[Path]) -> int:
         unknown = needs_units(paths)
         if unknown:
             raise CommandError(
-                f"{unknown[0]}: its distances carry no unit and the file does not show whether they are kilometres "
+                f"{shown(unknown[0])}: its distances carry no unit and the file does not show whether they are kilometres "
                 "or miles; run again with --units km or --units mi (nothing was imported)",
                 EXIT_USAGE,
             )
@@ -216,11 +230,11 @@ def import_watched(args: argparse.Namespace, paths: list[Path]) -> int:
         f"{len(outcome.known):,} read before, {len(outcome.read):,} read now."
     )
     for folder in missing:
-        print(f"  {folder}: not a folder found now (a watch that is not connected, or a folder moved)")
+        print(f"  {shown(folder)}: not a folder found now (a watch that is not connected, or a folder moved)")
     if outcome.retry:
         print(f"{len(outcome.retry)} files are still being written or cannot be read yet; run again later:")
         for path in outcome.retry:
-            print(f"  {path}")
+            print(f"  {shown(path)}")
     return EXIT_OK
 
 
