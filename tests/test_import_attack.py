@@ -334,3 +334,27 @@ def test_a_zip_entry_named_with_control_characters_cannot_forge_lines_of_the_rep
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\nImported 99" not in out
     assert "evil\\x1b[31m\\nImported 99 runs.gpx" in out
+
+
+def test_a_watched_folder_that_cannot_be_listed_is_named(samples, tmp_path, monkeypatch, capsys) -> None:
+    """A folder the person may not read was counted as read, with no activity files, and nothing said."""
+    import os
+
+    from journal.app import main
+    from journal.importers import watched
+
+    folder = tmp_path / "sync"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "run.fit").write_bytes((samples / "fit" / "garmin-fenix-5-run.fit").read_bytes())
+    real = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(watched.os, "scandir", scandir)
+    assert main(["import", "--db", str(tmp_path / "j.sqlite3"), "--watch-folders", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert f"{folder / 'locked'}: cannot be read (Permission denied)" in out
+    assert "1 read now" in out

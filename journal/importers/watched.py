@@ -81,22 +81,25 @@ def is_watched_kind(name: str) -> bool:
     return kind_of(name) in WATCHED_KINDS
 
 
-def activity_files(folders: Iterable[Path]) -> list[Path]:
+def activity_files(folders: Iterable[Path], unreadable: list[FileNote] | None = None) -> list[Path]:
     """The FIT, TCX and GPX files in ``folders`` and up to ``MAX_DEPTH`` folders below, hidden ones left out.
 
     Named pipes, sockets and devices (or links to them) with those names are listed too, so that the import
     says what they are (``import_new_files`` never opens one) rather than passing them over in silence.
+    ``unreadable`` collects the folders that could not be listed, with the reason (permission denied...).
     """
     found: list[Path] = []
     for folder in folders:
-        _walk(Path(folder), 0, found)
+        _walk(Path(folder), 0, found, unreadable)
     return sorted(dict.fromkeys(found))[:MAX_FILES]
 
 
-def _walk(folder: Path, depth: int, found: list[Path]) -> None:
+def _walk(folder: Path, depth: int, found: list[Path], unreadable: list[FileNote] | None = None) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
+    except OSError as exc:
+        if unreadable is not None:
+            unreadable.append(FileNote(str(folder), f"cannot be read ({exc.strerror or type(exc).__name__})"))
         return
     for entry in entries:
         if entry.name.startswith(".") or len(found) >= MAX_FILES:
@@ -104,7 +107,7 @@ def _walk(folder: Path, depth: int, found: list[Path]) -> None:
         try:
             if entry.is_dir():
                 if depth < MAX_DEPTH:
-                    _walk(Path(entry.path), depth + 1, found)
+                    _walk(Path(entry.path), depth + 1, found, unreadable)
             elif is_watched_kind(entry.name) and (entry.is_file() or _is_special(entry)):
                 found.append(Path(entry.path))
         except OSError:

@@ -218,7 +218,8 @@ def import_watched(args: argparse.Namespace, paths: list[Path]) -> int:
             )
         given_files = [f for f in folders if f.is_file() and is_watched_kind(f.name)]
         missing = [f for f in folders if not f.is_dir() and f not in given_files]
-        files = activity_files([f for f in folders if f.is_dir()]) + given_files
+        unreadable: list = []
+        files = activity_files([f for f in folders if f.is_dir()], unreadable) + given_files
         try:
             outcome = import_new_files(journal, files, _progress_printer())
         except ImportWriteError as exc:
@@ -229,6 +230,8 @@ def import_watched(args: argparse.Namespace, paths: list[Path]) -> int:
         f"Watched folders: {len(folders) - len(missing)} read, {len(files):,} activity files, "
         f"{len(outcome.known):,} read before, {len(outcome.read):,} read now."
     )
+    for note in unreadable:
+        print(f"  {shown(note)}")
     for folder in missing:
         print(f"  {shown(folder)}: not a folder found now (a watch that is not connected, or a folder moved)")
     if outcome.retry:
