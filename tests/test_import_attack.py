@@ -358,3 +358,48 @@ def test_a_watched_folder_that_cannot_be_listed_is_named(samples, tmp_path, monk
     out = capsys.readouterr().out
     assert f"{folder / 'locked'}: cannot be read (Permission denied)" in out
     assert "1 read now" in out
+
+
+GERMAN_STRAVA = (
+    "Aktivitäts-ID,Aktivitätsdatum,Name der Aktivität,Aktivitätsart,Aktivitätsbeschreibung,Verstrichene Zeit,"
+    "Distanz,Max. Herzfrequenz,Relative Leistung,Pendeln,Hinweis zur Privatsphäre für Aktivitäten,"
+    "Aktivitätsausrüstung,Dateiname,Sportlergewicht,Fahrradgewicht,Verstrichene Zeit,Bewegungszeit,Distanz\n"
+    '19404735112,"20.09.2024, 14:12:12",Lauf am Nachmittag,Lauf,,1390,"2,81",190,12,false,,Pegasus,'
+    "activities/19404735112.fit.gz,,,1390,1300,2810.0\n"
+    '19404735113,"21.09.2024, 08:00:00",Radfahrt,Radfahrt,,3600,"30,10",150,40,false,,,,,,3600,3500,30100.0\n'
+)
+FRENCH_STRAVA = (
+    "ID de l'activité,Date de l'activité,Nom de l'activité,Type d'activité,Description de l'activité,Temps écoulé,"
+    "Distance,Fréquence cardiaque max.,Effort relatif,Déplacement-transport,Note privée sur les activités,"
+    "Matériel utilisé pour l'activité,Nom du fichier,Poids de l'athlète,Poids du vélo,Temps écoulé,"
+    "Durée de déplacement,Distance\n"
+    '1,"4 févr. 2024, 14:57:37",Sortie,Course à pied,,3000,"10,02",,,false,,,,,,3000,2900,\n'
+    '2,"5 août 2024, 07:00:00",Nage,Natation,,1800,"1,50",,,false,,,,,,1800,1700,1500.0\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (GERMAN_STRAVA, [("19404735112", datetime(2024, 9, 20, 14, 12, 12), 2810.0, 1390, "Pegasus")]),
+        (FRENCH_STRAVA, [("1", datetime(2024, 2, 4, 14, 57, 37), 10_020.0, 3000, None)]),
+    ],
+)
+def test_a_strava_export_in_german_or_french_is_read(text: str, expected, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Strava writes activities.csv in the account's language: a German or French export was 'not a Strava
+    activities.csv' and nothing of it was read."""
+    import time
+
+    from journal.domain.units import DistanceUnit
+    from journal.importers.strava import parse_strava_csv
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        result = parse_strava_csv(text.encode("utf-8"), "activities.csv", DistanceUnit.KM)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    got = [(r.source_id, r.started_at, r.distance_m, r.duration_s, r.shoe) for r in result.runs]
+    assert got == [(i, t, pytest.approx(d), s, g) for i, t, d, s, g in expected]
+    assert "not a run" in result.skipped[0].message
