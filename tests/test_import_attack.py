@@ -403,3 +403,20 @@ def test_a_strava_export_in_german_or_french_is_read(text: str, expected, monkey
     got = [(r.source_id, r.started_at, r.distance_m, r.duration_s, r.shoe) for r in result.runs]
     assert got == [(i, t, pytest.approx(d), s, g) for i, t, d, s, g in expected]
     assert "not a run" in result.skipped[0].message
+
+
+def test_watch_folders_says_why_a_path_given_was_not_read(tmp_path, capsys) -> None:
+    """A CSV or a named pipe given to --watch-folders was 'not a folder found now (a watch that is not
+    connected...)'."""
+    import os
+
+    from journal.app import main
+
+    other = tmp_path / "Activities.csv"
+    other.write_text("Activity Type,Date,Distance\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.tcx")
+    argv = ["import", "--db", str(tmp_path / "j.sqlite3"), "--watch-folders", str(other), str(tmp_path / "pipe.tcx")]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert f"{other}: not read: only folders and FIT, TCX and GPX files are watched" in out
+    assert f"{tmp_path / 'pipe.tcx'}: is a named pipe" in out

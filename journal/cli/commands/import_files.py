@@ -216,7 +216,7 @@ def import_watched(args: argparse.Namespace, paths: list[Path]) -> int:
                 "no folders are watched: name them in the window's Settings, or give them after --watch-folders",
                 EXIT_USAGE,
             )
-        given_files = [f for f in folders if f.is_file() and is_watched_kind(f.name)]
+        given_files = [f for f in folders if f.exists() and not f.is_dir() and is_watched_kind(f.name)]
         missing = [f for f in folders if not f.is_dir() and f not in given_files]
         unreadable: list = []
         files = activity_files([f for f in folders if f.is_dir()], unreadable) + given_files
@@ -233,7 +233,10 @@ def import_watched(args: argparse.Namespace, paths: list[Path]) -> int:
     for note in unreadable:
         print(f"  {shown(note)}")
     for folder in missing:
-        print(f"  {shown(folder)}: not a folder found now (a watch that is not connected, or a folder moved)")
+        if folder.exists() or folder.is_symlink():
+            print(f"  {shown(folder)}: not read: only folders and FIT, TCX and GPX files are watched")
+        else:
+            print(f"  {shown(folder)}: not a folder found now (a watch that is not connected, or a folder moved)")
     if outcome.retry:
         print(f"{len(outcome.retry)} files are still being written or cannot be read yet; run again later:")
         for path in outcome.retry:
