@@ -420,3 +420,14 @@ def test_watch_folders_says_why_a_path_given_was_not_read(tmp_path, capsys) -> N
     out = capsys.readouterr().out
     assert f"{other}: not read: only folders and FIT, TCX and GPX files are watched" in out
     assert f"{tmp_path / 'pipe.tcx'}: is a named pipe" in out
+
+
+def test_a_slow_run_in_kilometres_is_not_taken_for_miles() -> None:
+    """A real Portuguese export holds a 'Corrida' of 2.49 km in 44:07 of moving time (3.4 km/h). Under the old
+    4 km/h floor only miles made it a running speed, and 2.49 km was stored as 4.01 km."""
+    from journal.importers.garmin_csv import parse_garmin_csv
+
+    header = "Tipo de atividade,Data,Título,Distância,Tempo total,Tempo em movimento,Tempo transcorrido"
+    data = f'{header}\nCorrida,2026-07-10 17:55:15,"São Paulo Corrida","2.49","00:44:17","00:44:07","00:49:23"\n'
+    result = parse_garmin_csv(data.encode("utf-8"), "Activities.csv", None)
+    assert result.runs == [] and result.unit_unknown

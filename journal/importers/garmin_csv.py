@@ -66,10 +66,13 @@ UNIT_UNKNOWN = (
 )
 _MILES = re.compile(r"(?<![a-z])(mi|miles?|mph)(?![a-z])|/mi(?![a-z])")
 _KILOMETRES = re.compile(r"(?<![a-z])(km|kms|kilomet\w*|kph|km/h)(?![a-z])|/km(?![a-z])")
-RUNNING_KMH = (4.0, 22.0)
-"""Plausible average speeds of a run, km/h: 4 is a walk; 22 (2:44 min/km) is faster than the marathon world
-record (2:00:35, 21.0 km/h; World Athletics). A file's median speed outside this range in one unit but inside it
-in the other shows the unit."""
+RUNNING_KMH = (3.0, 22.0)
+"""Plausible average speeds of a run, km/h. 3 (20 min/km) is slower than the slowest "running" seen in a real
+export: a Portuguese Garmin Connect export in a public importer's tests has a "Corrida" of 2.49 km in 44:07 of
+moving time (3.4 km/h, 17:46 min/km), and this app's runners, with back or hamstring pain, may well walk-run that
+slowly (with 4 km/h, such a file of kilometres was read as miles, 2.49 km as 4.01). 22 (2:44 min/km) is faster than
+the marathon world record (2:00:35, 21.0 km/h; World Athletics). A file's median speed outside this range in one
+unit but inside it in the other shows the unit."""
 MIN_RUN_FOR_SPEED = (1.0, 600.0)
 """Rows used for the speed check: at least 1 unit and 10 minutes (short or stopped recordings say little)."""
 
