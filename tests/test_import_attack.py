@@ -431,3 +431,24 @@ def test_a_slow_run_in_kilometres_is_not_taken_for_miles() -> None:
     data = f'{header}\nCorrida,2026-07-10 17:55:15,"São Paulo Corrida","2.49","00:44:17","00:44:07","00:49:23"\n'
     result = parse_garmin_csv(data.encode("utf-8"), "Activities.csv", None)
     assert result.runs == [] and result.unit_unknown
+
+
+def test_the_rows_of_a_real_portuguese_export_import_with_their_surface_and_elapsed_time() -> None:
+    from journal.domain.units import DistanceUnit
+    from journal.domain.vocabulary import Surface
+    from journal.importers.garmin_csv import parse_garmin_csv
+
+    header = (
+        "Tipo de atividade,Data,Favorito,Título,Distância,Calorias,Tempo total,Tempo em movimento,Tempo transcorrido"
+    )
+    rows = [
+        'Cardiovascular,2026-07-16 17:48:19,false,"Cardio","0.00","509","01:07:05","00:00:00","01:07:36"',
+        'Corrida,2026-07-10 17:55:15,false,"São Paulo Corrida","2.49","296","00:44:17","00:44:07","00:49:23"',
+        'Corrida em esteira,2026-07-07 20:08:02,false,"Corrida em esteira","3.11","434","00:33:54","00:31:51",'
+        '"00:36:29"',
+    ]
+    result = parse_garmin_csv("\n".join([header, *rows]).encode("utf-8"), "Activities.csv", DistanceUnit.KM)
+    assert [(r.distance_m, r.duration_s, r.surface) for r in result.runs] == [
+        (pytest.approx(2490.0), 49 * 60 + 23, None),
+        (pytest.approx(3110.0), 36 * 60 + 29, Surface.TREADMILL),
+    ]
