@@ -24,6 +24,7 @@ have edited it, linked check-ins to it or chosen its shoes, which replacing it w
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -97,16 +98,22 @@ def _seconds(moment: datetime) -> float:
 class RunIndex:
     """Runs searchable by activity id and by time (sorted starts, so a lookup is a binary search).
 
-    A run that overlaps ``run`` starts before ``run`` ends and no earlier than the longest
-    duration held before ``run`` starts, so only that window of starts is compared.
+    The starts are kept in one sorted list per duration class (a run of ``d`` seconds is in
+    class ``ceil(d).bit_length()``, so every run of class ``c`` lasts under ``2 ** c`` seconds;
+    runs without a duration have a class of their own). A run that overlaps ``run`` starts
+    before ``run`` ends and, in class ``c``, no earlier than ``2 ** c`` seconds before ``run``
+    starts, so only that window of each class is compared. Runs that are not the same
+    activity cannot crowd one window (they would overlap by 80 %), so a lookup compares a
+    handful of runs however many the index holds, even beside one very long run (one window
+    for every class would compare every run of the days it spans: minutes for a hostile
+    export of 20,000 short runs).
     """
 
     def __init__(self, runs: Iterable[Run] = ()) -> None:
         self.runs: list[Run | None] = []
         self._ids: dict[tuple[str, str], int] = {}
-        self._starts: list[float] = []
-        self._order: list[int] = []
-        self._longest = 0.0
+        self._starts: dict[int, list[float]] = {}
+        self._order: dict[int, list[int]] = {}
         for run in runs:
             self.add(run)
 
@@ -122,25 +129,35 @@ class RunIndex:
         if run.source_id and (key_id not in self._ids or self.runs[self._ids[key_id]] is None):
             self._ids[key_id] = position
         key = _seconds(run.started_at)
-        at = bisect.bisect_right(self._starts, key)
-        self._starts.insert(at, key)
-        self._order.insert(at, position)
-        self._longest = max(self._longest, float(run.duration_s or 0))
+        group = _duration_class(run)
+        starts = self._starts.setdefault(group, [])
+        at = bisect.bisect_right(starts, key)
+        starts.insert(at, key)
+        self._order.setdefault(group, []).insert(at, position)
 
     def find(self, run: Run) -> int | None:
-        """The position of a run that is the same activity as ``run``, or None."""
+        """The position of a run that is the same activity as ``run`` (the earliest start of those that are), or None."""
         found = self._ids.get((run.source, run.source_id or "")) if run.source_id else None
         if found is not None and self.runs[found] is not None:
             return found
         key = _seconds(run.started_at)
         gap = MAX_START_GAP.total_seconds()
-        lo = bisect.bisect_left(self._starts, key - max(gap, self._longest))
-        hi = bisect.bisect_right(self._starts, key + max(gap, float(run.duration_s or 0)))
-        for i in range(lo, hi):
-            other = self.runs[self._order[i]]
-            if other is not None and same_activity(run, other):
-                return self._order[i]
-        return None
+        timed = _span(run) is not None
+        hi_key = key + max(gap, float(run.duration_s or 0) if timed else 0.0)
+        best: tuple[float, int] | None = None
+        for group, starts in self._starts.items():
+            reach = float(2**group) if group > 0 and timed else 0.0
+            lo = bisect.bisect_left(starts, key - max(gap, reach))
+            hi = bisect.bisect_right(starts, hi_key)
+            order = self._order[group]
+            for i in range(lo, hi):
+                if best is not None and (starts[i], order[i]) >= best:
+                    break
+                other = self.runs[order[i]]
+                if other is not None and same_activity(run, other):
+                    best = (starts[i], order[i])
+                    break
+        return best[1] if best is not None else None
 
     def replace_at(self, position: int, run: Run) -> int:
         """Put ``run`` (the same activity, perhaps from a better file with another start) in place of the run at
@@ -150,6 +167,14 @@ class RunIndex:
 
     def kept(self) -> list[Run]:
         return [run for run in self.runs if run is not None]
+
+
+def _duration_class(run: Run) -> int:
+    """0 for a run without a duration; else the bit length of its whole seconds (rounded up): it lasts under
+    ``2 ** class`` seconds."""
+    if _span(run) is None:
+        return 0
+    return max(1, math.ceil(float(run.duration_s or 0)).bit_length())
 
 
 def fill_blanks(kept: Run, other: Run) -> Run:

@@ -21,8 +21,9 @@ person reports an export that is not recognised.
   Bewegung", "Verstrichene Zeit"); type "Laufen" and its compounds unconfirmed.
 - French: confirmed for "Type d'activité", "Date", "Titre", "Distance", "Durée",
   "Temps de déplacement" and the type "Course à pied" (the runningwhale project's
-  test fixture, "extrait fidèle d'un export réel"); "Temps écoulé" and the other
-  running types unconfirmed.
+  test fixture, "extrait fidèle d'un export réel"), and "Temps écoulé" (a public
+  script's default header, "...,Temps de déplacement,Temps écoulé,Altitude minimale");
+  the other running types unconfirmed.
 - Spanish: "Tipo de actividad", "Fecha", "Título", "Distancia", "Tiempo" and the
   type "Carrera" confirmed (the tests of two public importers); the rest unconfirmed.
 - Italian: confirmed (a public script that writes Garmin's Italian header for its own
@@ -30,7 +31,8 @@ person reports an export that is not recognised.
   movimento,Tempo trascorso", type "Corsa"); other running types unconfirmed.
 - Portuguese (Brazil): confirmed ("Tipo de atividade,Data,Favorito,Título,Distância,
   Calorias,Tempo total,...,Tempo em movimento,Tempo transcorrido" and "Tempo" in the
-  tests of public importers; type "Corrida"). Portugal's "Tempo decorrido" unconfirmed.
+  tests of public importers; types "Corrida" and "Corrida em esteira", the rows of a
+  real export in a public parser's tests). Portugal's "Tempo decorrido" unconfirmed.
 - Dutch: "Activiteittype", "Datum", "Titel", "Afstand", "Tijd", "Tijd bewogen",
   "Verstreken tijd" confirmed by a public loader of Dutch exports (column names as its
   table spells them); running types ("Hardlopen"...) unconfirmed.
@@ -39,8 +41,11 @@ person reports an export that is not recognised.
   unconfirmed.
 - Danish: "Aktivitetstype", "Dato", "Distance", "Tid" and the type "Løb" confirmed by
   the export in this project's issue 15; the rest unconfirmed.
-- Swedish, Norwegian, Finnish, Czech, Slovak, Hungarian, Croatian, Slovenian,
-  Romanian, Greek, Russian, Turkish: unconfirmed (Garmin Connect's interface words).
+- Norwegian: confirmed ("Aktivitetstype,Dato,Favoritt,Tittel,Distanse,Totale kalorier,
+  Tid,...,Tid i bevegelse,Medgått tid,..." and the type "Løping", quoted from a real
+  export by a public converter script that reads it).
+- Swedish, Finnish, Czech, Slovak, Hungarian, Croatian, Slovenian, Romanian, Greek,
+  Russian, Turkish: unconfirmed (Garmin Connect's interface words).
 """
 
 from __future__ import annotations
@@ -111,7 +116,8 @@ LANGUAGES: dict[str, Language] = {
         {TYPE: ("Tipo de atividade",), DATE: ("Data",), DISTANCE: ("Distância",),
          ELAPSED: ("Tempo transcorrido", "Tempo decorrido"), TIME: ("Tempo", "Tempo total"),
          MOVING: ("Tempo em movimento",), TITLE: ("Título",)},
-        ("Corrida", "Corrida em trilha", "Trail running", "Corrida na esteira", "Esteira", "Corrida em pista",
+        ("Corrida", "Corrida em trilha", "Trail running", "Corrida em esteira", "Corrida na esteira", "Esteira",
+         "Corrida em pista",
          "Corrida virtual", "Corrida indoor"),
         True,
     ),
@@ -151,7 +157,7 @@ LANGUAGES: dict[str, Language] = {
         {TYPE: ("Aktivitetstype",), DATE: ("Dato",), DISTANCE: ("Distanse",), ELAPSED: ("Medgått tid",),
          TIME: ("Tid",), MOVING: ("Bevegelsestid", "Tid i bevegelse"), TITLE: ("Tittel",)},
         ("Løping", "Terrengløping", "Tredemølle", "Baneløping", "Virtuell løping"),
-        False,
+        True,
     ),
     "fi": Language(
         "Finnish",
@@ -257,8 +263,10 @@ _RUN_WORD = re.compile(r"\brun")
 RUNNING_STEMS = ("lauf", "course", "carrera", "corsa", "corrida", "hardlo", "løb", "löp", "løp", "juoks", "bieg",
                  "běh", "futás", "trčan", "alerg", "τρέξ", "бег", "koşu")  # fmt: skip
 """Stems of running words inside compound names (Bahnlauf, Polkujuoksu, Trailløb...)."""
-NOT_RUNNING = ("langlauf", "skiløb", "langrend", "skiløp", "biegow", "orient", "ski", "smuč", "kayak", "vélo", "bici")
-"""Compounds that hold a running stem but are not runs (cross-country skiing, orienteering...)."""
+NOT_RUNNING = ("langlauf", "skiløb", "langrend", "skiløp", "biegow", "orient", "ski", "smuč", "kayak", "vélo", "bici",
+               "lyž", "лыж", "sífut", "tájfut")  # fmt: skip
+"""Compounds that hold a running stem but are not runs: cross-country skiing (Langlauf, Běh na lyžích, Бег на
+лыжах, Sífutás...), orienteering (Orientierungslauf, Tájfutás...), and the like."""
 
 
 def is_running_type(kind: str) -> bool:

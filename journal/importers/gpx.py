@@ -255,12 +255,19 @@ def parse_gpx(data: bytes | BinaryIO, label: str) -> ParseResult:
         return result
     start, end, distance = recorded.start, recorded.end, recorded.length
     if not distance > 0 or not math.isfinite(distance):
-        result.skip(label, "the track has no distance (a single point)")
+        result.skip(
+            label, "the track covers no distance (a single point, or points that never move: an indoor recording)"
+        )
         return result
     duration = whole_seconds(elapsed_seconds(start, end))
+    try:
+        started_at = utc_to_local(start)
+    except ValueError as exc:
+        result.skip(label, str(exc))
+        return result
     result.runs.append(
         Run(
-            started_at=utc_to_local(start),
+            started_at=started_at,
             distance_m=distance,
             duration_s=duration,
             surface=surface,

@@ -57,6 +57,10 @@ class ImportCancelled(Exception):
     """The person cancelled the import; nothing is written."""
 
 
+class NotRegularFile(ImportFileError):
+    """A named pipe, a socket, a device or a folder (or a link to one) where a file was expected: never read."""
+
+
 def _no_check() -> None:
     return None
 
@@ -74,12 +78,12 @@ def describe_special(mode: int) -> str:
     return "not an ordinary file"
 
 
-def _refuse_special(path: Path, mode: int) -> ImportFileError:
+def _refuse_special(path: Path, mode: int) -> NotRegularFile:
     what = describe_special(mode)
     if path.is_symlink():
         target = os.path.realpath(path)
-        return ImportFileError(f"is a link to {target}, which is {what}; only ordinary files are read")
-    return ImportFileError(f"is {what}, not an ordinary file; only ordinary files are read")
+        return NotRegularFile(f"is a link to {target}, which is {what}; only ordinary files are read")
+    return NotRegularFile(f"is {what}, not an ordinary file; only ordinary files are read")
 
 
 def open_regular(path: Path) -> BinaryIO:

@@ -12,6 +12,7 @@ import leaves the journal as it was.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -27,9 +28,11 @@ from journal.importers.gpx import parse_gpx
 from journal.importers.reading import Check, ImportCancelled
 from journal.importers.records import MAX_NOTES_CHARS, MAX_RUNS, FileNote, ImportFileError, ImportReport, ParseResult
 from journal.importers.saving import ImportWriteError, save_batch
+from journal.importers.sniff import NAMES, sniff_kind
 from journal.importers.strava import REQUIRED as STRAVA_COLUMNS
 from journal.importers.strava import is_strava_header, parse_strava_csv
 from journal.importers.tcx import parse_tcx
+from journal.importers.text_lines import delimiter_of, split_line
 from journal.importers.values import decode_text
 
 if TYPE_CHECKING:
@@ -114,25 +117,42 @@ def _keep(into: list[FileNote], notes: Iterable[FileNote]) -> int:
     return left_out
 
 
-def _csv_header(head: bytes) -> list[str]:
-    import csv
+def _is_export_header(header: list[str]) -> bool:
+    return is_strava_header(header) or is_garmin_header(header) or looks_like_garmin(header)
 
+
+def _csv_header(head: bytes) -> list[str]:
+    """The first line's cells, split by the separator that makes them a Strava or Garmin header (else commas)."""
     lines = decode_text(head[:HEAD]).splitlines()[:1]
-    try:
-        return next(csv.reader(lines), []) if lines else []
-    except csv.Error:
+    if not lines:
         return []
+    return split_line(lines[0], delimiter_of(lines[0], _is_export_header))
+
+
+_VALUE = re.compile(r"^[\s\d.,:;/+\-]*\d[\s\d.,:;/+\-]*$|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+"""A cell that is a number, a time or a date: a value, not a column's name."""
 
 
 def unrecognised_csv(header: list[str]) -> str:
-    """Why a CSV was not read: the columns it has, and those a Garmin or Strava export needs."""
-    cells = [repr(" ".join(cell.replace("\ufeff", "").split())[:40]) for cell in header if cell.strip()]
-    found = ", ".join(cells[:MAX_HEADERS_LISTED]) if cells else "none"
-    if len(cells) > MAX_HEADERS_LISTED:
-        found += f" and {len(cells) - MAX_HEADERS_LISTED} more"
+    """Why a CSV was not read: the columns it has, and those a Garmin or Strava export needs.
+
+    A first line holding values (a number, a time, a date) is a row of data, not a header: it is not
+    quoted, as it could be anyone's notes or health data (a CSV without a header, a journal's own export);
+    nor is a first line that is not text.
+    """
+    cells = [" ".join(cell.replace("\ufeff", "").split())[:40] for cell in header if cell.strip()]
+    if any(not cell.isprintable() for cell in cells):
+        found = "its first line is not text (it may not be a CSV file)"
+    elif any(_VALUE.search(cell) for cell in cells):
+        found = "its first line holds values (a date, a number), not the names of its columns"
+    else:
+        names = ", ".join(repr(cell) for cell in cells[:MAX_HEADERS_LISTED]) if cells else "none"
+        if len(cells) > MAX_HEADERS_LISTED:
+            names += f" and {len(cells) - MAX_HEADERS_LISTED} more"
+        found = f"its columns are {names}"
     strava = ", ".join(STRAVA_COLUMNS)
     return (
-        f"not a Strava activities.csv or a Garmin Connect Activities.csv: its columns are {found}. A Garmin Connect "
+        f"not a Strava activities.csv or a Garmin Connect Activities.csv: {found}. A Garmin Connect "
         "export needs columns for the activity type, the date and the distance (in English Activity Type, Date, "
         f"Distance; it is read in 20 languages, listed in the README); a Strava export needs {strava}"
     )
@@ -151,17 +171,16 @@ def parse_item(
     ``fallback_unit``: the unit of a Strava export's first Distance column when it has no
     metres column and none was chosen (said in the report).
     """
-    kind = item.kind
-    if kind == "gpx":
+    head = item.head(HEAD, check)
+    kind = _content_kind(item, head)
+    if kind in ("gpx", "tcx", "fit"):
+        parse = parse_gpx if kind == "gpx" else parse_tcx if kind == "tcx" else parse_fit
         with item.open(check) as stream:
-            return parse_gpx(stream, item.label)
-    if kind == "tcx":
-        with item.open(check) as stream:
-            return parse_tcx(stream, item.label)
-    if kind == "fit":
-        with item.open(check) as stream:
-            return parse_fit(stream, item.label)
-    header = _csv_header(item.head(HEAD, check))
+            result = parse(stream, item.label)
+        if kind != item.kind:
+            result.warn(item.label, f"read as a {NAMES[kind]} file, which it is, although its name says .{item.kind}")
+        return result
+    header = _csv_header(head)
     if is_strava_header(header):
         found: dict[str, ParseResult | None] = {}
         return parse_strava_csv(
@@ -175,6 +194,22 @@ def parse_item(
     result = ParseResult()
     result.skip(item.label, unrecognised_csv(header))
     return result
+
+
+def _content_kind(item: sources.FileItem, head: bytes) -> str | None:
+    """The kind of file ``head`` shows (``journal.importers.sniff``), else the one its name says. Raises
+    ImportFileError for a zip or a gzip stream that its name does not say, naming what to do."""
+    found = sniff_kind(head)
+    if found == "zip":
+        raise ImportFileError(
+            f"is a zip file, not a {NAMES.get(item.kind or '', 'activity')} file: name it .zip "
+            "to import the files inside"
+        )
+    if found == "gz":
+        if item.name.lower().endswith(".gz"):
+            raise ImportFileError("is packed twice with gzip, which no watch or service does; unpack it once")
+        raise ImportFileError(f"is packed with gzip but its name does not end in .gz: rename it {item.name}.gz")
+    return found or item.kind
 
 
 def _read_beside(

@@ -7,11 +7,14 @@ with the reason (no distance, a date in the future). Duplicates
 (``journal.importers.dedupe``) are dropped against the journal (the stored run is kept, as
 it is) and within the batch (the better source is kept, and takes the other's blanks);
 the report says which copy was kept. Then all new runs are written with one
-``journal.add_entries(runs=...)``: all of them or, on any error, none.
+``journal.add_entries(runs=...)``: all of them or, on any error, none. ``save_batch``'s
+``remember`` names the files read (watched folders) from the planned report and runs, and
+they are remembered in that same transaction (``journal.storage.imported_files``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import PurePath
@@ -25,7 +28,12 @@ from journal.importers.records import SOURCE_LABELS, FileNote, ImportReport
 
 if TYPE_CHECKING:
     from journal.importers.run import Batch
+    from journal.storage.imported_files import RememberedFile
     from journal.storage.journal import Journal
+
+Remember = Callable[["ImportReport", Sequence[Run]], "list[RememberedFile]"]
+"""``remember(report, to_save)``: the files to remember with the runs, from the report before saving and the runs
+about to be saved."""
 
 
 class ImportWriteError(Exception):
@@ -87,8 +95,22 @@ def batch_note(kept: Run, dropped: Run, unit: DistanceUnit) -> str:
     return f"{when(dropped, unit)} is also in {_name(kept)}: kept {_name(kept)}{why}"
 
 
-def save_batch(batch: Batch, journal: Journal) -> ImportReport:
-    """Check, de-duplicate and save the runs of ``batch`` (one transaction); the report of the import."""
+def save_batch(batch: Batch, journal: Journal, remember: Remember | None = None) -> ImportReport:
+    """Check, de-duplicate and save the runs of ``batch`` (one transaction); the report of the import.
+
+    ``remember``: the files to remember as read, saved in the same transaction as the runs.
+    """
+    if batch.cancelled:
+        return ImportReport(cancelled=True, files_read=batch.files_read)
+    report, to_save = plan_batch(batch, journal)
+    files = remember(report, to_save) if remember is not None else []
+    if to_save or files:
+        report.imported = list(_save(journal, to_save, files).runs)
+    return report
+
+
+def plan_batch(batch: Batch, journal: Journal) -> tuple[ImportReport, list[Run]]:
+    """The report of ``batch`` (without ``imported``) and the new runs to save, in time order."""
     unit = journal.settings().units
     report = ImportReport(
         skipped=batch.skipped,
@@ -97,8 +119,6 @@ def save_batch(batch: Batch, journal: Journal) -> ImportReport:
         files_read=batch.files_read,
         unit_unknown=batch.unit_unknown,
     )
-    if batch.cancelled:
-        return ImportReport(cancelled=True, files_read=batch.files_read)
     existing = RunIndex(journal.runs())
     new = RunIndex()
     now = datetime.now()
@@ -126,19 +146,21 @@ def save_batch(batch: Batch, journal: Journal) -> ImportReport:
         else:
             report.duplicates.append(FileNote(label, batch_note(first, valid, unit)))
             new.replace_at(position, fill_blanks(first, valid))
-    to_save = sorted(new.kept(), key=lambda r: r.started_at)
-    if to_save:
-        report.imported = list(_save(journal, to_save).runs)
-    return report
+    return report, sorted(new.kept(), key=lambda r: r.started_at)
 
 
-def _save(journal: Journal, runs: list[Run]) -> JournalData:
-    """All the runs in one transaction. A journal file problem (disk full, locked, deleted...) is raised as
-    the JournalFileError that names it; anything else as ImportWriteError, never quoting a run."""
+def _save(journal: Journal, runs: list[Run], files: list[RememberedFile]) -> JournalData:
+    """All the runs (and the files to remember) in one transaction. A journal file problem (disk full, locked,
+    deleted...) is raised as the JournalFileError that names it; anything else as ImportWriteError, never quoting
+    a run."""
     from journal.storage.files import JournalFileError
     from journal.storage.journal import InvalidEntry
 
     try:
+        if files:
+            from journal.storage.imported_files import add_runs_remembering
+
+            return add_runs_remembering(journal, runs, files)
         return journal.add_entries(runs=runs)
     except JournalFileError:
         raise

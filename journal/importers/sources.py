@@ -19,7 +19,6 @@ another), so memory holds at most one of them.
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import posixpath
@@ -42,6 +41,7 @@ from journal.importers.reading import (
 )
 from journal.importers.records import FileNote, ImportFileError
 from journal.importers.strava import is_strava_header
+from journal.importers.text_lines import delimiter_of, split_line
 from journal.importers.values import decode_text
 
 KINDS = ("gpx", "tcx", "fit", "csv")
@@ -95,9 +95,17 @@ class FileItem:
         return gunzipped(raw, self.packed_size(), check)
 
     def head(self, size: int = HEAD, check: Check | None = None) -> bytes:
-        """The first ``size`` bytes (fewer for a shorter file)."""
+        """The first ``size`` bytes (fewer for a shorter file), unpacking no more than that: read through the
+        buffer, one look at a file would unpack a whole chunk (1 MiB) of it against the archive's allowance."""
         with self.open(check) as stream:
-            return stream.read(size)
+            if not isinstance(stream, io.BufferedReader):
+                return stream.read(size)
+            pieces: list[bytes] = []
+            got = 0
+            while got < size and (piece := stream.read1(size - got)):
+                pieces.append(piece)
+                got += len(piece)
+            return b"".join(pieces)
 
     def data(self, check: Check | None = None) -> bytes:
         """All of it (capped at ``MAX_FILE_BYTES``): for the readers that need the whole file."""
@@ -168,7 +176,9 @@ def _looks_like_strava_csv(item: FileItem) -> bool:
         first_line = decode_text(item.head()).splitlines()[:1]
     except ImportFileError:
         return False
-    return bool(first_line) and is_strava_header(next(csv.reader(first_line), []))
+    if not first_line:
+        return False
+    return is_strava_header(split_line(first_line[0], delimiter_of(first_line[0], is_strava_header)))
 
 
 def _zip_entry_count(raw: BinaryIO) -> tuple[int, int]:

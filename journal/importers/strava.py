@@ -11,6 +11,11 @@ The quirks of the file, as Strava writes it:
 - "Activity Date" is UTC, written like ``Jan 4, 2020, 2:57:37 PM`` (US) or
   ``4 Jan 2020, 14:57:37`` (other locales); it is converted to local time as every
   importer does (``journal.importers.values``).
+- The export is written in the account's language (``journal.importers.strava_languages``:
+  German and French, with their sources): translated column names are read as the
+  English ones they stand for, the dates as that language writes them
+  (``20.09.2026, 14:12:12``, ``4 janv. 2020, 14:57:37``), and the first Distance with
+  its decimal comma.
 
 What becomes what: distance = the metres column, else the first Distance x the unit
 chosen at import; duration = Elapsed Time (seconds), else Moving Time: elapsed time is
@@ -27,34 +32,39 @@ from __future__ import annotations
 import csv
 import html
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from journal.domain.entries import Run
 from journal.domain.units import DistanceUnit
 from journal.domain.validation import MAX_NOTES
-from journal.domain.vocabulary import Surface
 from journal.importers.records import ImportFileError, ParseResult
-from journal.importers.text_lines import Opener, opener_of, read_csv_text
+from journal.importers.strava_languages import COLUMNS, RUN_TYPES, month_number
+from journal.importers.text_lines import Opener, header_and_rows, opener_of, read_csv_text
 from journal.importers.values import effort_from_scale, parse_number, utc_to_local, whole_seconds
 
-RUN_TYPES: dict[str, Surface | None] = {"Run": None, "Trail Run": Surface.TRAIL, "Virtual Run": Surface.TREADMILL}
 REQUIRED = ("Activity ID", "Activity Date", "Activity Type")
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)
-}
 _MONTH_FIRST = re.compile(r"^([A-Za-z]+)\.? (\d{1,2}), (\d{4}),? (\d{1,2}):(\d{2})(?::(\d{2}))? ?([AaPp]\.?[Mm]\.?)?$")
-_DAY_FIRST = re.compile(r"^(\d{1,2}) ([A-Za-z]+)\.? (\d{4}),? (\d{1,2}):(\d{2})(?::(\d{2}))? ?([AaPp]\.?[Mm]\.?)?$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})\.? ([^\W\d_]+)\.? (\d{4}),? (\d{1,2}):(\d{2})(?::(\d{2}))? ?([AaPp]\.?[Mm]\.?)?$")
+_NUMERIC_DAY_FIRST = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?$")
 
 ActivityReader = Callable[[str], ParseResult | None]
 """Reads the export's file at a relative path ("activities/123.fit.gz"); None when it is not there."""
 
 
 def clean_header(cell: str) -> str:
-    """A header cell without HTML tags, entities or extra spaces."""
-    return " ".join(html.unescape(re.sub(r"<[^>]*>", "", cell)).split())
+    """A header cell without HTML tags, entities or extra spaces, named in English (a translated name is read as
+    the English one it stands for, ``strava_languages.COLUMNS``)."""
+    name = " ".join(html.unescape(re.sub(r"<[^>]*>", "", cell)).replace("\ufeff", "").split())
+    return COLUMNS.get(unicodedata.normalize("NFC", name), name)
+
+
+def is_translated(header: list[str]) -> bool:
+    """The export is in another language than English (its first Distance then has that language's decimal
+    mark)."""
+    return any(unicodedata.normalize("NFC", " ".join(h.split())) in COLUMNS for h in header)
 
 
 def is_strava_header(header: list[str]) -> bool:
@@ -73,12 +83,20 @@ def parse_strava_date(text: str) -> datetime:
         month_name, day, year, hour, minute, second, ampm = match.groups()
     elif match := _DAY_FIRST.match(text):
         day, month_name, year, hour, minute, second, ampm = match.groups()
+    elif match := _NUMERIC_DAY_FIRST.match(text):
+        day, month_text, year, hour, minute, second = match.groups()
+        try:
+            return utc_to_local(
+                datetime(int(year), int(month_text), int(day), int(hour), int(minute), int(second or 0))
+            )
+        except ValueError:
+            raise ValueError(f"{text!r} is not a date Strava writes") from None
     else:
         try:
             return utc_to_local(datetime.fromisoformat(text))
         except ValueError:
             raise ValueError(f"{text!r} is not a date Strava writes") from None
-    month = MONTHS.get(month_name[:3].lower())
+    month = month_number(month_name)
     if month is None:
         raise ValueError(f"{text!r}: unknown month {month_name!r}")
     h = int(hour)
@@ -107,9 +125,9 @@ class _Columns:
         return row[found[-1]].strip() if len(found) > 1 and found[-1] < len(row) else ""
 
 
-def _number(text: str) -> float | None:
+def _number(text: str, decimal_comma: bool = False) -> float | None:
     try:
-        return parse_number(text)
+        return parse_number(text, decimal_comma)
     except ValueError:
         return None
 
@@ -128,14 +146,13 @@ def _parse_rows(
     lines: Iterable[str], label: str, units: DistanceUnit, read_activity: ActivityReader | None
 ) -> ParseResult:
     result = ParseResult()
-    rows = csv.reader(lines)
     try:
-        header = next(rows, None)
+        header, rows, delimiter = header_and_rows(lines, is_strava_header)
         if header is None or not is_strava_header(header):
             raise ImportFileError(
                 "not a Strava activities.csv (no Activity ID / Activity Date / Activity Type columns)"
             )
-        _read_rows(rows, _Columns(header), result, label, units, read_activity)
+        _read_rows(rows, _Columns(header), result, label, units, read_activity, delimiter == ";", is_translated(header))
     except csv.Error as exc:
         raise ImportFileError(f"not a readable CSV file ({exc})") from None
     return result
@@ -148,14 +165,18 @@ def _read_rows(
     label: str,
     units: DistanceUnit,
     read_activity: ActivityReader | None,
+    decimal_comma: bool = False,
+    translated: bool = False,
 ) -> None:
+    """``decimal_comma``: the file was re-saved by a spreadsheet that writes ``10,02`` (fields separated by
+    semicolons); ``translated``: an export in another language, whose first Distance has a decimal comma."""
     fallback_unit_used = False
     for row in rows:
         if not any(cell.strip() for cell in row):
             continue
         activity_id = cols.first(row, "Activity ID")
         where = f"{label} (activity {activity_id or '?'})"
-        kind = cols.first(row, "Activity Type")
+        kind = unicodedata.normalize("NFC", cols.first(row, "Activity Type"))
         if kind not in RUN_TYPES:
             result.skip(where, f"not a run ({kind or 'no type'})")
             continue
@@ -164,9 +185,10 @@ def _read_rows(
             started_at: datetime | None = parse_strava_date(cols.first(row, "Activity Date"))
         except ValueError as exc:
             started_at, problems = None, [str(exc)]
-        distance = _number(cols.later(row, "Distance"))
+        later = cols.later(row, "Distance")
+        distance = _number(later, decimal_comma) or (_number(later, True) if translated else None)
         if not distance:
-            first = _number(cols.first(row, "Distance"))
+            first = _number(cols.first(row, "Distance"), decimal_comma or translated)
             distance = first * units.metres if first else None
             fallback_unit_used = fallback_unit_used or bool(first)
         duration = whole_seconds(

@@ -68,6 +68,7 @@ class _Activity:
     lap_start: str = ""
     last_lap_end: datetime | None = None
     last_point_time: str = ""
+    negative_lap: bool = False
     open: dict[str, int] = field(default_factory=dict)  # element name -> its depth, while inside it
 
 
@@ -134,6 +135,7 @@ class _TcxReader:
                 lap_distance = a.lap.total_distance
                 if lap_distance is not None:
                     a.distance += lap_distance
+                    a.negative_lap = a.negative_lap or lap_distance < 0
                 if a.lap.seconds is not None:
                     a.seconds += a.lap.seconds
                     a.last_lap_end = _lap_end(a.lap_start, a.lap.seconds) or a.last_lap_end
@@ -163,7 +165,7 @@ class _TcxReader:
     def _finish(self, a: _Activity) -> None:
         number = self.activities
         where = f"{self.label} (activity {number})"
-        if a.sport != "Running":
+        if a.sport.strip().casefold() != "running":  # the schema writes "Running"; some tools "running"
             self.result.skip(where, f"not a run (sport {a.sport[:60] or 'not given'})")
             return
         activity_id = a.activity_id or ""
@@ -175,7 +177,12 @@ class _TcxReader:
             except (ValueError, OverflowError):
                 continue
         if started_at is None:
-            self.result.skip(where, "no start time")
+            given = (activity_id or a.first_lap_start).strip()
+            why = f"its start time {given[:40]!r} is not a date a run can have" if given else "no start time"
+            self.result.skip(where, why)
+            return
+        if a.negative_lap:
+            self.result.skip(where, "a lap's distance is negative, so the file is damaged: its distance cannot be told")
             return
         if a.distance <= 0:
             self.result.skip(where, "no distance recorded")

@@ -27,19 +27,21 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import string
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from journal.importers.reading import MAX_FILE_BYTES, Check, LimitedReader, buffered, open_regular
+from journal.importers.reading import MAX_FILE_BYTES, Check, LimitedReader, NotRegularFile, buffered, open_regular
 from journal.importers.records import FileNote, ImportFileError, ImportReport
 from journal.importers.sources import kind_of
 
 if TYPE_CHECKING:
+    from journal.domain.entries import Run
     from journal.storage.journal import Journal
 
 SETTING_KEY = "import.watched_folders"
@@ -79,29 +81,46 @@ def is_watched_kind(name: str) -> bool:
     return kind_of(name) in WATCHED_KINDS
 
 
-def activity_files(folders: Iterable[Path]) -> list[Path]:
-    """The FIT, TCX and GPX files in ``folders`` and up to ``MAX_DEPTH`` folders below, hidden ones left out."""
+def activity_files(folders: Iterable[Path], unreadable: list[FileNote] | None = None) -> list[Path]:
+    """The FIT, TCX and GPX files in ``folders`` and up to ``MAX_DEPTH`` folders below, hidden ones left out.
+
+    Named pipes, sockets and devices (or links to them) with those names are listed too, so that the import
+    says what they are (``import_new_files`` never opens one) rather than passing them over in silence.
+    ``unreadable`` collects the folders that could not be listed, with the reason (permission denied...).
+    """
     found: list[Path] = []
     for folder in folders:
-        _walk(Path(folder), 0, found)
+        _walk(Path(folder), 0, found, unreadable)
     return sorted(dict.fromkeys(found))[:MAX_FILES]
 
 
-def _walk(folder: Path, depth: int, found: list[Path]) -> None:
+def _walk(folder: Path, depth: int, found: list[Path], unreadable: list[FileNote] | None = None) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
+    except OSError as exc:
+        if unreadable is not None:
+            unreadable.append(FileNote(str(folder), f"cannot be read ({exc.strerror or type(exc).__name__})"))
         return
     for entry in entries:
         if entry.name.startswith(".") or len(found) >= MAX_FILES:
             continue
         try:
-            if entry.is_dir() and depth < MAX_DEPTH:
-                _walk(Path(entry.path), depth + 1, found)
-            elif entry.is_file() and is_watched_kind(entry.name):
+            if entry.is_dir():
+                if depth < MAX_DEPTH:
+                    _walk(Path(entry.path), depth + 1, found, unreadable)
+            elif is_watched_kind(entry.name) and (entry.is_file() or _is_special(entry)):
                 found.append(Path(entry.path))
         except OSError:
             continue
+
+
+def _is_special(entry: os.DirEntry[str]) -> bool:
+    """A named pipe, a socket or a device, or a link to one (a link to nothing is not listed)."""
+    try:
+        mode = entry.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
 
 
 def mount_roots(platform: str = sys.platform, user: str | None = None) -> list[Path]:
@@ -246,9 +265,10 @@ def import_new_files(
     """Import the files of ``paths`` whose content was never read; remember what was read.
 
     Files that fail while young (changed in the last ``young_s`` seconds) are left for a
-    retry, neither reported nor remembered. The runs are saved in one transaction
-    (``journal.importers.saving``); the content hashes after it, in a second one: if that
-    one fails, the files are read again next time and their runs found as duplicates.
+    retry, neither reported nor remembered. The runs are saved and the content hashes of
+    the files read remembered in one transaction (``journal.importers.saving``,
+    ``journal.storage.imported_files.add_runs_remembering``): when it fails (a full disk),
+    neither is saved, and the error is raised as from any import.
     """
     from journal.importers.run import collect
     from journal.importers.saving import save_batch
@@ -261,6 +281,8 @@ def import_new_files(
     for path in dict.fromkeys(Path(p) for p in paths):
         try:
             hashes[path] = content_hash(path)
+        except NotRegularFile as exc:  # a pipe or a device is never waited for: it will not become a file
+            failed_early.append(FileNote(str(path), str(exc)))
         except ImportFileError as exc:
             if _young(path, now, young_s):
                 outcome.retry.append(path)
@@ -280,28 +302,22 @@ def import_new_files(
     retry = {str(p) for p in fresh.values() if _young(p, now, young_s)} & {n.file for n in batch.failed}
     batch.failed = [n for n in batch.failed if n.file not in retry] + failed_early
     outcome.retry += [Path(name) for name in sorted(retry)]
-    outcome.report = save_batch(batch, journal)
-    remembered = [
-        imported_files.RememberedFile(digest, path.name, hashes[path][1], _outcome(str(path), outcome.report))
-        for digest, path in fresh.items()
-        if str(path) not in retry
-    ]
-    outcome.read = [path for digest, path in fresh.items() if str(path) not in retry]
-    try:
-        imported_files.remember(journal, remembered)
-    except Exception as exc:  # the runs are saved; the files are only read again next time
-        outcome.report.warnings.append(
-            FileNote(
-                "watched folders",
-                f"the files read could not be marked as read ({type(exc).__name__}); they will be read again "
-                "next time, and their runs found as duplicates",
-            )
-        )
+    read = [(digest, path) for digest, path in fresh.items() if str(path) not in retry]
+
+    def files_read(report: ImportReport, to_save: Sequence[Run]) -> list[imported_files.RememberedFile]:
+        saved = {run.source_file for run in to_save}
+        return [
+            imported_files.RememberedFile(digest, path.name, hashes[path][1], _outcome(str(path), report, saved))
+            for digest, path in read
+        ]
+
+    outcome.report = save_batch(batch, journal, files_read)
+    outcome.read = [path for _digest, path in read]
     return outcome
 
 
-def _outcome(label: str, report: ImportReport) -> str:
-    if any(run.source_file == label for run in report.imported):
+def _outcome(label: str, report: ImportReport, saved: set[str | None]) -> str:
+    if label in saved:
         return "imported"
     if any(note.file == label for note in report.failed):
         return "failed"

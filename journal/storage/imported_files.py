@@ -4,16 +4,26 @@ A watched folder (a sync tool's folder, a watch mounted as a drive) is read agai
 every start and whenever it changes; its files are recognised here by content, so a
 file is never imported twice, even after it was moved or renamed, and a run the person
 deleted does not come back. ``known(journal, hashes)`` is a plain-sqlite3 read;
-``remember(journal, files)`` one transaction, adding only hashes not stored yet.
+``remember(journal, files)`` one transaction, adding only hashes not stored yet;
+``add_runs_remembering(journal, runs, files)`` adds the runs read from the files and
+remembers the files in ONE transaction, so a failed write (a full disk) leaves neither:
+runs saved with their files forgotten would come back, once deleted, at the next scan.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
+from journal.domain.entries import JournalData, Run
 from journal.storage.journal import Journal, Lists
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from journal.storage.models import ImportedFileRow
 
 OUTCOMES = ("imported", "duplicate", "skipped", "failed")
 """What became of a remembered file."""
@@ -48,6 +58,39 @@ def remember(journal: Journal, files: Iterable[RememberedFile], at: datetime | N
 
     Raises ValueError for a hash that is not 64 hex digits or an unknown outcome (nothing stored).
     """
+    rows = _new_rows(journal, files, at)
+    if not rows:
+        return 0
+    journal.transaction(Lists.NONE, lambda session: session.add_all(rows))
+    return len(rows)
+
+
+def add_runs_remembering(
+    journal: Journal, runs: Sequence[Run], files: Iterable[RememberedFile], at: datetime | None = None
+) -> JournalData:
+    """Add ``runs`` and remember ``files`` (those not remembered yet) in one transaction: both, or on any error
+    neither. Returns the runs as saved, with their ids. Raises ValueError as ``remember`` does, InvalidEntry for
+    a run the journal cannot hold, JournalFileError when the file cannot be written (nothing saved)."""
+    from journal.storage import writes
+
+    rows = _new_rows(journal, files, at)
+    runs = list(runs)
+
+    def write(session: Session) -> JournalData:
+        added = writes.add_entries(session, runs=runs) if runs else JournalData()
+        session.add_all(rows)
+        return added
+
+    first = min((r.started_at.date() for r in runs), default=None)
+    if not runs:
+        if rows:
+            journal.transaction(Lists.NONE, write, date.max)
+        return JournalData()
+    return journal.transaction(Lists.RUNS, write, first)
+
+
+def _new_rows(journal: Journal, files: Iterable[RememberedFile], at: datetime | None) -> list[ImportedFileRow]:
+    """The rows of the files not remembered yet (each hash once). Raises ValueError for a bad hash or outcome."""
     from journal.storage.models import ImportedFileRow
 
     new: dict[str, RememberedFile] = {}
@@ -60,14 +103,10 @@ def remember(journal: Journal, files: Iterable[RememberedFile], at: datetime | N
         new.setdefault(digest, file)
     for digest in known(journal, new):
         new.pop(digest)
-    if not new:
-        return 0
     when = at or datetime.now()
-    rows = [
+    return [
         ImportedFileRow(
             content_hash=digest, name=file.name[:500], size=max(0, file.size), outcome=file.outcome, seen_at=when
         )
         for digest, file in new.items()
     ]
-    journal.transaction(Lists.NONE, lambda session: session.add_all(rows))
-    return len(new)

@@ -150,19 +150,33 @@ def _progress_printer():
     return progress
 
 
+def shown(text: object) -> str:
+    """``text`` safe to print on a terminal: control and format characters (a newline, an escape sequence, a
+    right-to-left override in a hostile zip entry's name) written as escapes, so no file can forge a line of
+    the report or restyle the terminal."""
+    import unicodedata
+
+    return "".join(
+        ch if unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp") else ascii(ch)[1:-1] for ch in str(text)
+    )
+
+
 def print_report(report, verbose: bool) -> None:
     """The import report on stdout; run dates and distances only with ``--verbose``."""
     print(report.summary())
     if verbose:
         for run in report.imported:
-            print(f"  imported: {run.started_at:%Y-%m-%d %H:%M} {run.distance_m / 1000:.2f} km from {run.source_file}")
+            print(
+                f"  imported: {run.started_at:%Y-%m-%d %H:%M} {run.distance_m / 1000:.2f} km "
+                f"from {shown(run.source_file)}"
+            )
         for note in report.duplicates:
-            print(f"  duplicate: {note}")
+            print(f"  duplicate: {shown(note)}")
     for title, notes in (("Skipped", report.skipped), ("Failed", report.failed), ("Warnings", report.warnings)):
         if notes:
             print(f"{title}:")
             for note in notes:
-                print(f"  {note}")
+                print(f"  {shown(note)}")
 
 
 def import_activities(args: argparse.Namespace, paths: list[Path]) -> int:
@@ -174,7 +188,7 @@ def import_activities(args: argparse.Namespace, paths: list[Path]) -> int:
         unknown = needs_units(paths)
         if unknown:
             raise CommandError(
-                f"{unknown[0]}: its distances carry no unit and the file does not show whether they are kilometres "
+                f"{shown(unknown[0])}: its distances carry no unit and the file does not show whether they are kilometres "
                 "or miles; run again with --units km or --units mi (nothing was imported)",
                 EXIT_USAGE,
             )
@@ -204,9 +218,10 @@ def import_watched(args: argparse.Namespace, paths: list[Path]) -> int:
                 "no folders are watched: name them in the window's Settings, or give them after --watch-folders",
                 EXIT_USAGE,
             )
-        given_files = [f for f in folders if f.is_file() and is_watched_kind(f.name)]
+        given_files = [f for f in folders if f.exists() and not f.is_dir() and is_watched_kind(f.name)]
         missing = [f for f in folders if not f.is_dir() and f not in given_files]
-        files = activity_files([f for f in folders if f.is_dir()]) + given_files
+        unreadable: list = []
+        files = activity_files([f for f in folders if f.is_dir()], unreadable) + given_files
         try:
             outcome = import_new_files(journal, files, _progress_printer())
         except ImportWriteError as exc:
@@ -217,15 +232,20 @@ def import_watched(args: argparse.Namespace, paths: list[Path]) -> int:
         f"Watched folders: {len(folders) - len(missing)} read, {counted(len(files), 'activity file')}, "
         f"{len(outcome.known):,} read before, {len(outcome.read):,} read now."
     )
+    for note in unreadable:
+        print(f"  {shown(note)}")
     for folder in missing:
-        print(f"  {folder}: not a folder found now (a watch that is not connected, or a folder moved)")
+        if folder.exists() or folder.is_symlink():
+            print(f"  {shown(folder)}: not read: only folders and FIT, TCX and GPX files are watched")
+        else:
+            print(f"  {shown(folder)}: not a folder found now (a watch that is not connected, or a folder moved)")
     if outcome.retry:
         are = "is" if len(outcome.retry) == 1 else "are"
         print(
             f"{counted(len(outcome.retry), 'file')} {are} still being written or cannot be read yet; run again later:"
         )
         for path in outcome.retry:
-            print(f"  {path}")
+            print(f"  {shown(path)}")
     return EXIT_OK
 
 
