@@ -16,8 +16,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -42,6 +42,7 @@ from journal.ui.flags.state import FlagState, flag_rank_on
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.pages.history_page import HistoryPage
 from journal.ui.window_pages import LAZY_PAGES, LazyPage, PageContext
+from journal.ui.window_size import first_geometry, fit_on_screen
 
 REMINDERS_AFTER_MS = 300
 """The reminders (and the start-up offer of a missed morning check-in) start this long after start-up."""
@@ -66,7 +67,6 @@ class MainWindow(QMainWindow):
         self._clock, self._minimised = clock, minimised
         self._reminders: Reminders | None = None
         self.setWindowTitle(f"{APP_NAME} — {ops.path.name}")
-        self.resize(1180, 760)
 
         self.flag_state = FlagState(ops)
         """The one evaluation of the flags, shared by the banner, the Flags, Race and Calendar pages."""
@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         ops.failed.connect(self.show_failure)
         self.failure_box: QMessageBox | None = None
         self._update_status(Change.ALL)
+        self._fitted_to_frame = False
         self._restore_geometry()
         # Owned by the window, so it cannot fire after the window is gone.
         self._ready_timer = QTimer(self, singleShot=True, interval=0)
@@ -306,9 +307,15 @@ class MainWindow(QMainWindow):
             self.status.setText(f"{c.runs} runs · {c.checkins} check-ins · {self.ops.path}")
 
     def _restore_geometry(self) -> None:
+        """The remembered size and place, fitted to the screen the window opens on (``window_size.fitted``);
+        on first start, a share of that screen (``window_size.first_geometry``)."""
         geometry = self._qsettings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            fit_on_screen(self)
+        else:
+            screen = QGuiApplication.primaryScreen()
+            if screen is not None:
+                self.setGeometry(first_geometry(screen.availableGeometry()))
         state = self._qsettings.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -316,6 +323,9 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._ready_timer.start()
+        if not self._fitted_to_frame:  # once framed, the real title bar may be taller than the one assumed
+            self._fitted_to_frame = True
+            QTimer.singleShot(0, self, lambda: fit_on_screen(self))
 
     @property
     def reminders(self) -> Reminders:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, fields
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from journal.analysis.flags import DISCLAIMER, LIMITS, FlagThresholds, rule_descriptions
 from journal.analysis.flags.thresholds import PREFIX
 from journal.ui.operations import JournalOperations, WriteFailed
+from journal.ui.window_size import fit_dialog
 
 PERCENT_FIELDS = {"lingering_share"}
 
@@ -53,7 +54,7 @@ class AboutFlagsDialog(QDialog):
     def __init__(self, ops: JournalOperations, thresholds: FlagThresholds, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("About these flags")
-        self.resize(760, 680)
+        fit_dialog(self, QSize(760, 680))
         self._ops = ops
         self._thresholds = thresholds
         inner = QWidget()

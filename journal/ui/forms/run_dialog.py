@@ -36,6 +36,7 @@ from journal.storage.journal import InvalidEntry
 from journal.ui.forms.validated import FieldChecks, combo_value, message_label
 from journal.ui.operations import JournalOperations, WriteFailed
 from journal.ui.qt_dates import from_qdatetime, to_qdatetime
+from journal.ui.window_size import scroll_body
 
 EFFORT_LABELS = {
     1: "very easy",
@@ -154,6 +155,7 @@ class RunDialog(QDialog):
         ):
             signal.connect(self._refresh)
         self._refresh()
+        scroll_body(self)  # the form scrolls on a small screen, Save stays in view
         self.distance.setFocus()
 
     def _add(self, form: QFormLayout, label: str, widget: QWidget, check, extra: QWidget | None = None) -> None:

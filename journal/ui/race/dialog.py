@@ -36,6 +36,7 @@ from journal.ui.forms.run_dialog import parse_number
 from journal.ui.forms.validated import FieldChecks, message_label
 from journal.ui.operations import JournalOperations, WriteFailed
 from journal.ui.qt_dates import from_qdate, to_qdate
+from journal.ui.window_size import scroll_body
 
 DEFAULT_WEEKS_AHEAD = 12
 
@@ -104,6 +105,7 @@ class RaceDialog(QDialog):
         self.custom_distance.textChanged.connect(self._refresh)
         self.goal.textChanged.connect(self._refresh)
         self._distance_chosen()
+        scroll_body(self)  # the form scrolls on a small screen, Save stays in view
         self.name.setFocus()
 
     def _add(self, form: QFormLayout, label: str, widget: QWidget, check, row: QHBoxLayout | None = None) -> None:

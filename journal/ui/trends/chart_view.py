@@ -135,6 +135,9 @@ class ChartView(QWidget):
 
     MARGINS_PX = (54, 54, 8, 40)
     """Left, right, top, bottom margins in pixels on screen."""
+    MINIMUM_PX = (300, 150)
+    """The smallest chart (width, height): two rows of charts and their legends fit the Trends page of a window
+    on a 1366 x 768 screen."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,7 +145,7 @@ class ChartView(QWidget):
         self.figure = Figure(figsize=(5.0, 3.2), dpi=100)
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.canvas.setMinimumSize(300, 180)
+        self.canvas.setMinimumSize(*self.MINIMUM_PX)
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.setAccessibleName(title)
         self.header = WrapLabel()
@@ -164,7 +167,7 @@ class ChartView(QWidget):
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setMinimumSize(300, 180)
+        self.empty_label.setMinimumSize(*self.MINIMUM_PX)
         self.empty_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.empty_label.setStyleSheet("color: palette(placeholder-text); border: 1px dashed palette(mid);")
         self.empty_label.hide()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -194,9 +195,14 @@ class TrendsPage(QWidget):
         side_layout.addWidget(self.note)
         side_layout.addWidget(self.message)
 
+        side_scroll = QScrollArea()  # the words scroll beside the charts on a small screen
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setWidget(side)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(grid_widget)
-        splitter.addWidget(side)
+        splitter.addWidget(side_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([850, 350])
