@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 from journal.ui.flags.state import FlagState, flag_rank_on
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.pages.history_page import HistoryPage
+from journal.ui.scheme import colour_scheme
 from journal.ui.window_pages import LAZY_PAGES, LazyPage, PageContext
 from journal.ui.window_size import first_geometry, fit_on_screen
 
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self._clock, self._minimised = clock, minimised
         self._reminders: Reminders | None = None
         self.setWindowTitle(f"{APP_NAME} — {ops.path.name}")
+        colour_scheme().load(self._qsettings)  # light or dark, as chosen in Settings (``journal.ui.scheme``)
 
         self.flag_state = FlagState(ops)
         """The one evaluation of the flags, shared by the banner, the Flags, Race and Calendar pages."""

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from journal.analysis.flags import DISCLAIMER, LIMITS, FlagThresholds, rule_descriptions
 from journal.analysis.flags.thresholds import PREFIX
+from journal.ui.colours import Tone, current
 from journal.ui.operations import JournalOperations, WriteFailed
+from journal.ui.scheme import set_tone
 from journal.ui.window_size import fit_dialog
 
 PERCENT_FIELDS = {"lingering_share"}
@@ -37,12 +39,13 @@ PERCENT_FIELDS = {"lingering_share"}
 def rules_html(thresholds: FlagThresholds) -> str:
     """The rules as the page lists them: title, what it means, and linked sources."""
     parts = []
+    muted = current().muted
     for info in rule_descriptions(thresholds):
         links = " · ".join(
             f'<a href="{escape(s.url, quote=True)}">{escape(s.name, quote=False)}</a>' for s in info.sources
         )
         parts.append(
-            f"<p><b>{escape(info.title, quote=False)}</b> <span style='color:gray'>({escape(info.rule, quote=False)}; "
+            f"<p><b>{escape(info.title, quote=False)}</b> <span style='color:{muted}'>({escape(info.rule, quote=False)}; "
             f"{escape(info.severity, quote=False)})</span><br>{escape(info.description, quote=False)}<br><small>Sources: {links}</small></p>"
         )
     return "".join(parts)
@@ -103,7 +106,7 @@ class AboutFlagsDialog(QDialog):
             row = QHBoxLayout()
             row.addWidget(editor)
             source = QLabel(limit.source)
-            source.setStyleSheet("color: palette(placeholder-text);")
+            set_tone(source, Tone.MUTED)
             source.setToolTip("Where the default comes from; “app default” where the guidance gives no number")
             row.addWidget(source, 1)
             form.addRow(limit.label, row)

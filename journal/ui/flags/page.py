@@ -32,11 +32,13 @@ from journal.analysis.flags import DISCLAIMER, Flag, FlagEpisode, rule_descripti
 from journal.analysis.flags.wording import day_text
 from journal.domain.vocabulary import WarningSign
 from journal.storage.journal import InvalidEntry
+from journal.ui.colours import Tone
 from journal.ui.flags.about import AboutFlagsDialog
 from journal.ui.flags.card import FlagCard
 from journal.ui.flags.state import FlagState
-from journal.ui.flags.style import LOOKS
+from journal.ui.flags.style import look
 from journal.ui.operations import JournalOperations, WriteFailed
+from journal.ui.scheme import follow, set_tone
 
 HISTORY_COLUMNS = ("Flag", "Region", "Severity", "Raised", "Until", "Acknowledged")
 HISTORY_ROWS_SHOWN = 15
@@ -88,7 +90,7 @@ class FlagsPage(QWidget):
         self.cards_layout.setSpacing(10)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("padding: 12px; color: palette(placeholder-text);")
+        set_tone(self.empty, Tone.MUTED, "padding: 12px;")
         body_layout.addWidget(self.cards_box)
 
         self.history_title = QLabel()
@@ -118,6 +120,7 @@ class FlagsPage(QWidget):
         layout.addWidget(scroll, 1)
 
         self._state.updated.connect(self.refresh)
+        follow(self, lambda page, _colours: page.refresh())  # the cards and the history in the new colours
 
     # ---- showing ---------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -171,9 +174,9 @@ class FlagsPage(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(episode.last.message)
                 if column == 2:
-                    look = LOOKS[episode.severity]
-                    item.setBackground(QColor(look.background))
-                    item.setForeground(QColor(look.text))
+                    colours = look(episode.severity)
+                    item.setBackground(QColor(colours.background))
+                    item.setForeground(QColor(colours.text))
                 self.history.setItem(row, column, item)
         self._fit_history_height()
 

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 from journal.domain.entries import Shoe
 from journal.domain.units import DistanceUnit, format_distance, from_metres, to_metres
 from journal.storage.journal import InvalidEntry
+from journal.ui.colours import Tone, current
 from journal.ui.operations import Change, JournalOperations, WriteFailed
 from journal.ui.qt_dates import from_qdate, to_qdate
+from journal.ui.scheme import set_tone
 from journal.ui.table_model import Column, RowsTableModel
 
 
@@ -43,9 +45,12 @@ def shoe_status(shoe: Shoe) -> str:
 
 def shoe_columns(unit_getter) -> list[Column[Shoe]]:
     def colour(shoe: Shoe) -> str | None:
+        colours = current()
         if shoe.retired:
-            return "gray"
-        return "#b00020" if shoe.distance_m >= shoe.retire_at_m else "#b35c00" if shoe.near_retirement else None
+            return colours.muted
+        if shoe.distance_m >= shoe.retire_at_m:
+            return colours.error
+        return colours.caution if shoe.near_retirement else None
 
     return [
         Column("Shoes", lambda s: s.name, lambda s: s.name.lower()),
@@ -151,7 +156,7 @@ class ShoesPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #b35c00;")
+        set_tone(self.warning, Tone.CAUTION)
         add = QPushButton("&Add shoes…")
         edit = QPushButton("&Edit…")
         add.clicked.connect(lambda: self._open(None))

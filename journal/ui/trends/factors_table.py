@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from journal.analysis.factors import FactorRow
+from journal.ui.colours import current
 from journal.ui.table_model import Column, RowsTableModel
 
 
@@ -23,7 +24,9 @@ def _explain(row: FactorRow, region: str) -> str:
 
 
 def _diff_colour(row: FactorRow) -> str | None:
-    return "#b35c00" if row.difference >= 1.0 else "#2e7d32" if row.difference <= -1.0 else None
+    """Amber for a point or more of pain, green for a point or more less (in the scheme shown)."""
+    colours = current()
+    return colours.caution if row.difference >= 1.0 else colours.ok if row.difference <= -1.0 else None
 
 
 class FactorsModel(RowsTableModel[FactorRow]):

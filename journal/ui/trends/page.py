@@ -39,7 +39,9 @@ from journal.domain.entries import JournalData
 from journal.domain.settings import Settings
 from journal.domain.vocabulary import Region
 from journal.storage.journal import Lists
+from journal.ui.colours import Tone
 from journal.ui.operations import Change, JournalOperations
+from journal.ui.scheme import set_tone
 from journal.ui.trends.chart_view import ChartView
 from journal.ui.trends.factors_table import FactorsModel, factors_view
 from journal.ui.trends.load_charts import AcwrChart, WeeklyChart
@@ -179,7 +181,7 @@ class TrendsPage(QWidget):
         self.factors = FactorsModel(self)
         self.factors_view = factors_view(self.factors)
         self.note = WrapLabel(DEBATED_NOTE)
-        self.note.setStyleSheet("color: #555555;")
+        set_tone(self.note, Tone.MUTED)
         self.message = WrapLabel()
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -371,10 +373,10 @@ class TrendsPage(QWidget):
         try:
             self.charts[key].save_png(path)
         except OSError as exc:
-            self.message.setStyleSheet("color: #b00020;")
+            set_tone(self.message, Tone.ERROR)
             self.message.setText(f"The chart was not saved: {path} cannot be written ({exc.strerror or exc}).")
             return None
         self._qsettings.setValue(SAVE_FOLDER_KEY, str(path.parent))
-        self.message.setStyleSheet("color: #2e7d32;")
+        set_tone(self.message, Tone.OK)
         self.message.setText(f"Saved {path.name} in {path.parent}.")
         return path
