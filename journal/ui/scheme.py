@@ -62,6 +62,8 @@ class ColourScheme(QObject):
         """None: the platform's style and palette; True/False: Fusion with our dark/light palette."""
         self._applying = False
         self._dark = is_dark(app.palette())
+        self.system_scheme: Callable[[], Qt.ColorScheme] = app.styleHints().colorScheme
+        """The desktop's scheme (tests stand in for a desktop that has one)."""
         app.styleHints().colorSchemeChanged.connect(self._system_changed)
 
     @property
@@ -85,7 +87,7 @@ class ColourScheme(QObject):
 
     def wants_dark(self, choice: SchemeChoice) -> bool:
         if choice is SchemeChoice.SYSTEM:
-            return self._app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+            return self.system_scheme() == Qt.ColorScheme.Dark
         return choice is SchemeChoice.DARK
 
     def apply(self, choice: SchemeChoice) -> None:
