@@ -8,6 +8,7 @@ at WCAG's 4.5:1 (see ``tests/test_colour_contrast.py`` for the formula).
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
 from pathlib import Path
@@ -48,12 +49,17 @@ def _light_again(qapp):
 
 @pytest.fixture
 def demo_window(qtbot, tmp_path: Path):
+    # The Report page builds its preview on a worker thread. Python's cycle collector, run there, would destroy
+    # any Qt garbage of this test on that thread (see conftest): it runs on the GUI thread instead, afterwards.
+    gc.collect()
+    gc.disable()
     window = make_window(qtbot, write_demo_journal(tmp_path / "demo.sqlite3"), tmp_path / "window.ini")
     window.resize(1280, 760)
     window.show()
     qtbot.waitUntil(lambda: window._banner is not None, timeout=5000)
     yield window
     window.ops.wait_for_background()
+    gc.enable()
 
 
 def _choose(qtbot, window, choice: SchemeChoice) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButto
 from journal.analysis.flags import DISCLAIMER, Evidence, Flag, Severity
 from journal.analysis.flags.wording import day_text, short_day
 from journal.storage.flag_store import FlagAcknowledgement
-from journal.ui.colours import Tone
+from journal.ui.colours import Tone, current
 from journal.ui.flags.style import chip_css, look
 from journal.ui.scheme import set_tone
 
@@ -80,10 +80,12 @@ class FlagCard(QFrame):
         super().__init__(parent)
         self.flag = flag
         colours = look(flag.severity)
+        # white on a light window; on a dark one the window's grey, so the note field's darker box shows
+        ground = "palette(window)" if current().dark else "palette(base)"
         self.setObjectName("flagCard")
         self.setStyleSheet(
             f"#flagCard {{ border: 1px solid {colours.border}; border-left: 6px solid {colours.border}; "
-            "border-radius: 4px; background: palette(base); }"
+            f"border-radius: 4px; background: {ground}; }}"
         )
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
