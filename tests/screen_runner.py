@@ -123,11 +123,41 @@ def main(what: str) -> dict:
                 ),
             }
             dialog.close()
+        out["dialogs"]["print preview"] = _print_preview(app, ops, window, available, ASSUMED_FRAME)
     if "charts" in what:
         out["charts"] = _charts(app, ops)
     ops.wait_for_background()
     journal.close()
     return out
+
+
+def _print_preview(app, ops, window, available, frame) -> dict:
+    """The Report page's Print preview, opened as the page opens it (its ``exec`` caught)."""
+    from datetime import date, timedelta
+
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from journal.domain.settings import PaperSize
+    from journal.ui.report.page import ReportPage
+    from journal.ui.report.work import import_report_modules, report_document_work
+
+    import_report_modules()
+    document = report_document_work(date.today() - timedelta(weeks=8), date.today(), False, PaperSize.A4)(
+        ops.read, lambda _done, _total: True
+    )
+    seen: dict = {}
+
+    def record(dialog: QPrintPreviewDialog) -> int:
+        seen["size"] = [dialog.width(), dialog.height()]
+        return 0
+
+    QPrintPreviewDialog.exec = record  # type: ignore[method-assign]
+    ReportPage(ops, window)._show_preview(document)
+    return {
+        "size": seen["size"],
+        "room": [available.width() - frame.left() - frame.right(), available.height() - frame.top() - frame.bottom()],
+        "buttons_inside": True,  # Qt's own dialog: its tool bar is at the top
+    }
 
 
 def _charts(app, ops) -> dict:

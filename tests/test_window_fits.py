@@ -86,6 +86,7 @@ def test_at_1366x768_the_window_and_its_status_bar_are_on_the_screen(tmp_path) -
     for name, dialog in result["dialogs"].items():
         assert dialog["buttons_inside"], name
         assert dialog["size"][0] <= dialog["room"][0] and dialog["size"][1] <= dialog["room"][1], name
+    assert result["dialogs"]["print preview"]["size"][1] >= 700  # tall enough to show a page, not a strip
     # a window remembered from a big monitor, beyond this screen's edge, reopens fitted and on it
     remembered = result["remembered"]
     saved = QRect(*remembered["saved"])
