@@ -204,7 +204,7 @@ def test_every_page_s_labels_read_against_what_is_drawn_behind_them(qtbot, demo_
 
 
 def test_the_report_preview_follows_the_scheme_and_the_pdf_colours_stay_light(qtbot, demo_window) -> None:
-    from journal.ui.colours import REPORT_DARK, REPORT_PAPER
+    from journal.ui.colours import REPORT_DARK, report_paper
     from journal.ui.report.printing import report_html
 
     window = demo_window
@@ -215,12 +215,12 @@ def test_the_report_preview_follows_the_scheme_and_the_pdf_colours_stay_light(qt
     page = window.show_tab("Report")
     qtbot.waitUntil(lambda: page.preview_pane.browser.toHtml() != light_html, timeout=5000)
     dark_html = page.preview_pane.browser.toHtml().lower()
-    assert REPORT_DARK.tint["urgent"] in dark_html and REPORT_PAPER.tint["urgent"] not in dark_html
+    assert REPORT_DARK.tint["urgent"] in dark_html and report_paper().tint["urgent"] not in dark_html
     # the printed pages are built from the same blocks, always in the paper's colours
     document = page.preview_pane._document
     assert document is not None
     paper, _charts = report_html(document)
-    assert REPORT_PAPER.tint["urgent"] in paper and REPORT_DARK.tint["urgent"] not in paper
+    assert report_paper().tint["urgent"] in paper and REPORT_DARK.tint["urgent"] not in paper
 
 
 def test_a_form_s_error_text_is_the_scheme_s(qtbot, demo_window) -> None:
@@ -239,3 +239,19 @@ def test_a_form_s_error_text_is_the_scheme_s(qtbot, demo_window) -> None:
     assert DARK.error in dialog.distance.styleSheet()  # the field's border too
     _choose(qtbot, demo_window, SchemeChoice.LIGHT)
     assert LIGHT.error in errors[0].styleSheet() and LIGHT.field_border in dialog.distance.styleSheet()
+
+
+def test_a_platform_that_ignores_the_request_gets_the_app_s_own_dark_palette_a_moment_later(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    """On a desktop platform the scheme asked for may come on the event loop: the app waits a moment for it, and
+    only then draws the dark scheme itself (here the platform, offscreen, never answers)."""
+    import journal.ui.scheme as scheme_module
+
+    make_window(qtbot, tmp_path / "journal.sqlite3", tmp_path / "window.ini")
+    monkeypatch.setattr(scheme_module, "NO_THEMES", ())
+    scheme = colour_scheme()
+    scheme.choose(SchemeChoice.DARK)
+    assert not is_dark(QGuiApplication.palette()) and not scheme.dark  # the platform still has its chance
+    qtbot.waitUntil(lambda: is_dark(QGuiApplication.palette()), timeout=2000)
+    assert scheme.dark

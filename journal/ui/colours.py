@@ -4,7 +4,7 @@ Every colour the window draws text in, beyond the palette's own, is named here o
 scheme (``LIGHT`` and ``DARK``, instances of ``Colours``); widgets ask ``current()`` for the set
 that matches the application's palette at the time they colour something, and
 ``journal.ui.scheme.follow`` recolours them when the scheme changes. The PDF and printing
-keep the light set whatever the screen shows (``REPORT_PAPER``).
+keep the light set whatever the screen shows (``report_paper()``).
 
 Contrast: each text colour meets a WCAG 2.x contrast ratio of at least 4.5:1 (success
 criterion 1.4.3, level AA) against every background it is drawn on in its scheme
@@ -26,11 +26,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from journal.domain.pain_scale import relative_luminance
-from journal.interchange.report.blocks import SEVERITY_COLOURS, SEVERITY_TINTS
 
 
 def contrast_ratio(a: str, b: str) -> float:
@@ -187,50 +187,49 @@ def dimmed(background: QColor, ink: QColor, t: float) -> QColor:
 
 
 # ---- palettes -------------------------------------------------------------------------------------
-_DARK_ROLES: dict[QPalette.ColorRole, str] = {
-    QPalette.ColorRole.Window: DARK.window,
-    QPalette.ColorRole.WindowText: DARK.text,
-    QPalette.ColorRole.Base: DARK.base,
-    QPalette.ColorRole.AlternateBase: DARK.alternate_base,
-    QPalette.ColorRole.Text: DARK.text,
-    QPalette.ColorRole.Button: "#3a3a3a",
-    QPalette.ColorRole.ButtonText: DARK.text,
-    QPalette.ColorRole.BrightText: "#ffffff",
-    QPalette.ColorRole.Light: "#505050",
-    QPalette.ColorRole.Midlight: "#434343",
-    QPalette.ColorRole.Mid: "#6a6a6a",
-    QPalette.ColorRole.Dark: "#1a1a1a",
-    QPalette.ColorRole.Shadow: "#000000",
-    QPalette.ColorRole.Highlight: "#2f65b5",
-    QPalette.ColorRole.HighlightedText: "#ffffff",
-    QPalette.ColorRole.Link: "#8ab4f8",
-    QPalette.ColorRole.LinkVisited: "#c58af9",
-    QPalette.ColorRole.ToolTipBase: "#3a3a3a",
-    QPalette.ColorRole.ToolTipText: DARK.text,
-    QPalette.ColorRole.PlaceholderText: "#a0a0a0",
-    QPalette.ColorRole.Accent: "#2f65b5",
-}
-_DARK_DISABLED: dict[QPalette.ColorRole, str] = {
-    QPalette.ColorRole.WindowText: "#8a8a8a",
-    QPalette.ColorRole.Text: "#8a8a8a",
-    QPalette.ColorRole.ButtonText: "#8a8a8a",
-    QPalette.ColorRole.Highlight: "#4a4a4a",
-    QPalette.ColorRole.HighlightedText: "#bdbdbd",
-    QPalette.ColorRole.Base: "#262626",
-    QPalette.ColorRole.Button: "#333333",
-}
-
-
 def dark_palette() -> QPalette:
     """The dark palette used with the Fusion style when the platform's style cannot draw a dark scheme.
 
     Its text colours keep 4.5:1 or more on its backgrounds (placeholder text #a0a0a0 on the
     base is 6.4:1; disabled text is exempt in WCAG and drawn dimmer on purpose)."""
+    role = QPalette.ColorRole
+    roles: dict[QPalette.ColorRole, str] = {
+        role.Window: DARK.window,
+        role.WindowText: DARK.text,
+        role.Base: DARK.base,
+        role.AlternateBase: DARK.alternate_base,
+        role.Text: DARK.text,
+        role.Button: "#3a3a3a",
+        role.ButtonText: DARK.text,
+        role.BrightText: "#ffffff",
+        role.Light: "#505050",
+        role.Midlight: "#434343",
+        role.Mid: "#6a6a6a",
+        role.Dark: "#1a1a1a",
+        role.Shadow: "#000000",
+        role.Highlight: "#2f65b5",
+        role.HighlightedText: "#ffffff",
+        role.Link: "#8ab4f8",
+        role.LinkVisited: "#c58af9",
+        role.ToolTipBase: "#3a3a3a",
+        role.ToolTipText: DARK.text,
+        role.PlaceholderText: "#a0a0a0",
+        role.Accent: "#2f65b5",
+    }
+    disabled: dict[QPalette.ColorRole, str] = {
+        role.WindowText: "#8a8a8a",
+        role.Text: "#8a8a8a",
+        role.ButtonText: "#8a8a8a",
+        role.Highlight: "#4a4a4a",
+        role.HighlightedText: "#bdbdbd",
+        role.Base: "#262626",
+        role.Button: "#333333",
+    }
     palette = QPalette()
-    for role, colour in _DARK_ROLES.items():
-        palette.setColor(QPalette.ColorGroup.All, role, QColor(colour))
-    for role, colour in _DARK_DISABLED.items():
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
+    for name, colour in roles.items():
+        palette.setColor(QPalette.ColorGroup.All, name, QColor(colour))
+    for name, colour in disabled.items():
+        palette.setColor(QPalette.ColorGroup.Disabled, name, QColor(colour))
     return palette
 
 
@@ -263,7 +262,7 @@ FIXED_TEXT: tuple[tuple[str, str], ...] = ((SIGN_MARK_TEXT, SIGN_MARK),)
 # ---- the report preview -----------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class ReportColours:
-    """The colours of the report's rich text: on paper (the PDF and printing: always ``REPORT_PAPER``) and in the
+    """The colours of the report's rich text: on paper (the PDF and printing: always ``report_paper()``) and in the
     Report page's preview, which follows the screen's scheme (``REPORT_DARK`` on a dark one)."""
 
     text: str
@@ -282,19 +281,26 @@ class ReportColours:
     """The flag box's background, by severity: its text is ``text``."""
 
 
-REPORT_PAPER = ReportColours(
-    text="#000000",
-    heading=LIGHT.heading,
-    muted="#555555",
-    alert="#a93226",
-    shade=LIGHT.shade,
-    rule=LIGHT.rule,
-    emergency_text="#ffffff",
-    page_furniture="#444444",
-    severity=dict(SEVERITY_COLOURS),
-    tint=dict(SEVERITY_TINTS),
-)
-"""The PDF's colours (``journal.interchange.report``): black text, the severity bars and tints on white paper."""
+@cache
+def report_paper() -> ReportColours:
+    """The PDF's colours (``journal.interchange.report.blocks``): black text, the severity bars and tints on white
+    paper. A function, so start-up does not import the report's blocks."""
+    from journal.interchange.report.blocks import SEVERITY_COLOURS, SEVERITY_TINTS
+
+    return ReportColours(
+        text="#000000",
+        heading=LIGHT.heading,
+        muted="#555555",
+        alert="#a93226",
+        shade=LIGHT.shade,
+        rule=LIGHT.rule,
+        emergency_text="#ffffff",
+        page_furniture="#444444",
+        severity=dict(SEVERITY_COLOURS),
+        tint=dict(SEVERITY_TINTS),
+    )
+
+
 REPORT_DARK = ReportColours(
     text=DARK.text,
     heading=DARK.heading,
@@ -323,4 +329,4 @@ REPORT_DARK = ReportColours(
 
 def report_colours() -> ReportColours:
     """The preview's colours for the scheme shown now."""
-    return REPORT_DARK if current().dark else REPORT_PAPER
+    return REPORT_DARK if current().dark else report_paper()

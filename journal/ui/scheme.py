@@ -6,10 +6,12 @@ window's size (``SCHEME_KEY``), not in the journal. It is applied at once, witho
 1. the platform is asked for the scheme (``QStyleHints.setColorScheme``, Qt 6.8+; "System"
    takes back any request with ``unsetColorScheme``), which is enough where the platform
    style draws both (Windows 11, macOS, GNOME and KDE platform themes);
-2. when the palette that results is still not the one wanted (the offscreen platform, the
-   old Windows style, a desktop whose theme ignores the request), the app switches to the
-   Fusion style with its own palette (``colours.dark_palette`` or ``colours.light_palette``)
-   and back to the platform's style when that is no longer needed.
+2. when the palette is still not the one wanted once the platform has had time to answer
+   (``PLATFORM_ANSWER_MS``: it redraws on the event loop; at once on the offscreen platform,
+   which has no themes), as with the old Windows style or a desktop whose theme ignores the
+   request, the app switches to the Fusion style with its own palette
+   (``colours.dark_palette`` or ``colours.light_palette``) and back to the platform's style
+   when that is no longer needed.
 
 "System" follows ``QStyleHints.colorScheme()`` and its ``colorSchemeChanged`` signal (Qt 6.5+),
 so the window turns dark with the desktop. ``ColourScheme.changed`` is emitted after every
@@ -23,13 +25,18 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar, cast
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from journal.ui.colours import Colours, Tone, current, dark_palette, is_dark, light_palette
 
 SCHEME_KEY = "window/colour_scheme"
+PLATFORM_ANSWER_MS = 150
+"""How long the platform has to redraw in the scheme asked for (it answers on the event loop) before the app uses
+its own palette."""
+NO_THEMES = ("offscreen", "minimal")
+"""Qt platforms without any colour theme: the app's own palette is used at once."""
 
 
 class SchemeChoice(StrEnum):
@@ -55,7 +62,8 @@ class ColourScheme(QObject):
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self._app = app
-        self._platform_style = app.style().name()
+        self._platform_style = ""
+        """The platform's style, noted when the app first switches to Fusion (asking for it costs start-up time)."""
         self._settings: QSettings | None = None
         self.choice = SchemeChoice.SYSTEM
         self._own_palette: bool | None = None
@@ -102,23 +110,35 @@ class ColourScheme(QObject):
                 hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
             if self._own_palette is not None and self._own_palette != dark:
                 self._use_platform_look()  # try the platform's own look first
-            if self._own_palette is None and is_dark(self._app.palette()) != dark:
-                self._use_own_palette(dark)
         finally:
             self._applying = False
+        if is_dark(self._app.palette()) == dark or QGuiApplication.platformName() in NO_THEMES:
+            self._settle(dark)
+        else:  # a platform that honours the request repaints on the next turns of the event loop
+            QTimer.singleShot(PLATFORM_ANSWER_MS, self, lambda: self._settle(dark))
+
+    def _settle(self, dark: bool) -> None:
+        """Use the app's own palette if the platform's look is still not ``dark``; announce the switch."""
+        if dark != self.wants_dark(self.choice):
+            return  # chosen again since: that choice settles
+        if self._own_palette is None and is_dark(self._app.palette()) != dark:
+            self._use_own_palette(dark)
         if dark != self._dark:
             self._dark = dark
             self.changed.emit(dark)
 
     def _use_own_palette(self, dark: bool) -> None:
-        if self._app.style().name().lower() != "fusion":
+        style = self._app.style().name()
+        if not self._platform_style:
+            self._platform_style = style
+        if style.lower() != "fusion":
             self._app.setStyle("Fusion")
         self._app.setPalette(dark_palette() if dark else light_palette())
         self._own_palette = dark
 
     def _use_platform_look(self) -> None:
         self._app.setPalette(QPalette())  # an empty palette: the platform's own again
-        if self._app.style().name().lower() != self._platform_style.lower():
+        if self._platform_style and self._app.style().name().lower() != self._platform_style.lower():
             self._app.setStyle(self._platform_style)
         self._own_palette = None
 

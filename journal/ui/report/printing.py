@@ -32,7 +32,7 @@ from journal.interchange.report.blocks import (
     Spacer,
     Table,
 )
-from journal.ui.colours import REPORT_PAPER, ReportColours
+from journal.ui.colours import ReportColours, report_paper
 
 MARGIN_MM = 16.0
 LOGICAL_DPI = 96
@@ -161,15 +161,15 @@ def _block_html(block: Block, charts: dict[str, bytes], brk: str, c: ReportColou
 
 
 def report_html(
-    document: ReportDocument, screen: bool = False, colours: ReportColours = REPORT_PAPER
+    document: ReportDocument, screen: bool = False, colours: ReportColours | None = None
 ) -> tuple[str, dict[str, bytes]]:
     """The blocks as Qt rich text, and the chart PNGs it names (``chart<n>.png``).
 
     Plain strings only, no Qt objects. On paper a ``PageBreak`` starts a new page;
     on ``screen`` (the Report page's preview, one long column) it is a thin rule. Paper is
-    always in ``REPORT_PAPER``'s colours; the preview passes the scheme's (``colours.report_colours``).
+    always in the paper's colours (``report_paper()``, also when ``colours`` is None); the preview passes the scheme's (``colours.report_colours``).
     """
-    c = colours
+    c = colours or report_paper()
     parts: list[str] = []
     charts: dict[str, bytes] = {}
     pending_break = False
@@ -192,7 +192,7 @@ def report_html(
 
 
 def fill_text_document(
-    text: QTextDocument, document: ReportDocument, screen: bool = False, colours: ReportColours = REPORT_PAPER
+    text: QTextDocument, document: ReportDocument, screen: bool = False, colours: ReportColours | None = None
 ) -> QTextDocument:
     """Set ``text`` to the report: its font, the charts as image resources, then the rich text."""
     font = QFont("DejaVu Sans")
@@ -246,7 +246,7 @@ def _decorate(
 ) -> None:
     painter.save()
     painter.setFont(font)
-    painter.setPen(QColor(REPORT_PAPER.page_furniture))
+    painter.setPen(QColor(report_paper().page_furniture))
     foot = QRectF(page.left(), page.bottom() - band * 0.7, page.width(), band * 0.7)
     painter.drawLine(foot.topLeft(), foot.topRight())
     middle = Qt.AlignmentFlag.AlignVCenter
