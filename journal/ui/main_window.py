@@ -16,8 +16,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -42,7 +42,9 @@ if TYPE_CHECKING:
 from journal.ui.flags.state import FlagState, flag_rank_on
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.pages.history_page import HistoryPage
+from journal.ui.scheme import colour_scheme
 from journal.ui.window_pages import LAZY_PAGES, LazyPage, PageContext
+from journal.ui.window_size import first_geometry, fit_on_screen
 
 
 def window_title(journal_name: str) -> str:
@@ -75,7 +77,7 @@ class MainWindow(QMainWindow):
         # The app's name once, at the end: Qt adds the display name ("— Run Journal") to any title that does
         # not already end with it (X11, Wayland, Windows), which made "Run Journal — journal.sqlite3 — Run Journal".
         self.setWindowTitle(window_title(ops.path.name))
-        self.resize(1180, 760)
+        colour_scheme().load(self._qsettings)  # light or dark, as chosen in Settings (``journal.ui.scheme``)
 
         self.flag_state = FlagState(ops)
         """The one evaluation of the flags, shared by the banner, the Flags, Race and Calendar pages."""
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         ops.failed.connect(self.show_failure)
         self.failure_box: QMessageBox | None = None
         self._update_status(Change.ALL)
+        self._fitted_to_frame = False
         self._restore_geometry()
         # Owned by the window, so it cannot fire after the window is gone.
         self._ready_timer = QTimer(self, singleShot=True, interval=0)
@@ -315,9 +318,15 @@ class MainWindow(QMainWindow):
             self.status.setText(f"{counted(c.runs, 'run')} · {counted(c.checkins, 'check-in')} · {self.ops.path}")
 
     def _restore_geometry(self) -> None:
+        """The remembered size and place, fitted to the screen the window opens on (``window_size.fitted``);
+        on first start, a share of that screen (``window_size.first_geometry``)."""
         geometry = self._qsettings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            fit_on_screen(self)
+        else:
+            screen = QGuiApplication.primaryScreen()
+            if screen is not None:
+                self.setGeometry(first_geometry(screen.availableGeometry()))
         state = self._qsettings.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -325,6 +334,9 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._ready_timer.start()
+        if not self._fitted_to_frame:  # once framed, the real title bar may be taller than the one assumed
+            self._fitted_to_frame = True
+            QTimer.singleShot(0, self, lambda: fit_on_screen(self))
 
     @property
     def reminders(self) -> Reminders:

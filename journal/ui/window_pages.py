@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from journal.ui.flags.state import FlagState
 from journal.ui.operations import JournalOperations
+from journal.ui.window_size import PageScrollArea
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,10 @@ LAZY_PAGES: tuple[PageSpec, ...] = (
 
 
 class LazyPage(QWidget):
-    """Holds a tab's place until it is first shown, then builds the real page inside itself."""
+    """Holds a tab's place until it is first shown, then builds the real page inside itself.
+
+    The page sits in a frameless scroll area: it fills the tab, and scrolls instead of
+    making the window taller or wider than a small screen (``journal.ui.window_size``)."""
 
     def __init__(self, spec: PageSpec, context: PageContext) -> None:
         super().__init__()
@@ -103,6 +107,8 @@ class LazyPage(QWidget):
 
     def build(self) -> QWidget:
         if self.page is None:
-            self.page = self.spec.build(self._context, self)
-            self._layout.addWidget(self.page)
+            scroll = PageScrollArea(self)
+            self.page = self.spec.build(self._context, scroll)
+            scroll.set_page(self.page)
+            self._layout.addWidget(scroll)
         return self.page

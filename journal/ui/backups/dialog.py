@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -33,6 +33,7 @@ from journal.domain.numbers import counted
 from journal.storage.backup import BackupError, BackupInfo, list_backups
 from journal.storage.files import JournalFileError
 from journal.ui.operations import Change, JournalOperations
+from journal.ui.window_size import fit_dialog
 
 COLUMNS = ("Made", "Why", "Entries", "Runs", "Check-ins", "Care", "Last entry", "Size")
 
@@ -86,7 +87,7 @@ class BackupListDialog(QDialog):
         self.buttons.accepted.connect(self._accept_if_ok)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(820, 360)
+        fit_dialog(self, QSize(820, 360))
         first_ok = next((i for i, b in enumerate(backups) if b.problem is None), None)
         if first_ok is not None:
             self.table.selectRow(first_ok)

@@ -14,17 +14,26 @@ from PySide6.QtWidgets import QWidget
 
 from journal.analysis.flags import Severity
 from journal.domain.pain_scale import PAIN_COLOURS, text_colour_on
+from journal.ui.colours import (
+    MARK_DISC,
+    MARK_RIM,
+    PILL_MARK,
+    PILL_MARK_RIM,
+    SIGN_MARK,
+    SIGN_MARK_TEXT,
+    WATCH_FLAG_MARK,
+)
 from journal.ui.flags.style import LOOKS
 
-RIM = QColor("#3a3a3a")
-SIGN_COLOUR = QColor("#9b0000")
-PILL_COLOUR = QColor("#1f5fa8")
-PILL_RIM = QColor("#163f70")
+RIM = QColor(MARK_RIM)
+SIGN_COLOUR = QColor(SIGN_MARK)
+PILL_COLOUR = QColor(PILL_MARK)
+PILL_RIM = QColor(PILL_MARK_RIM)
 
 
 def _disc(painter: QPainter, centre: QPointF, radius: float) -> None:
     painter.setPen(QPen(RIM, 1.0))
-    painter.setBrush(QColor("#ffffff"))
+    painter.setBrush(QColor(MARK_DISC))
     painter.drawEllipse(centre, radius, radius)
 
 
@@ -41,7 +50,7 @@ def draw_flag(painter: QPainter, centre: QPointF, radius: float, severity: Sever
     cloth.lineTo(QPointF(pole_x, centre.y() + r * 0.1))
     cloth.closeSubpath()
     painter.setPen(QPen(QColor(look.border), 1.0))
-    painter.setBrush(QColor(look.background if severity is not Severity.WATCH else "#7d8f9c"))
+    painter.setBrush(QColor(look.background if severity is not Severity.WATCH else WATCH_FLAG_MARK))
     painter.drawPath(cloth)
 
 
@@ -54,7 +63,7 @@ def draw_sign(painter: QPainter, centre: QPointF, radius: float) -> None:
     font.setBold(True)
     font.setPixelSize(max(8, round(radius * 1.6)))
     painter.setFont(font)
-    painter.setPen(QColor("#ffffff"))
+    painter.setPen(QColor(SIGN_MARK_TEXT))
     painter.drawText(
         QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius), Qt.AlignmentFlag.AlignCenter, "!"
     )
@@ -69,7 +78,7 @@ def draw_pill(painter: QPainter, centre: QPointF, radius: float) -> None:
     w, h = radius * 1.5, radius * 0.72
     body = QRectF(-w / 2, -h / 2, w, h)
     painter.setPen(QPen(PILL_RIM, 0.8))
-    painter.setBrush(QColor("#ffffff"))
+    painter.setBrush(QColor(MARK_DISC))
     painter.drawRoundedRect(body, h / 2, h / 2)
     painter.setClipRect(QRectF(-w / 2, -h / 2, w / 2, h))
     painter.setBrush(PILL_COLOUR)

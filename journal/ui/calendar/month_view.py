@@ -24,7 +24,7 @@ from journal.analysis.calendar import GRID_WEEKS, DaySummary
 from journal.domain.pain_scale import PAIN_COLOURS, text_colour_on
 from journal.domain.units import DistanceUnit, format_distance
 from journal.ui.calendar.marks import draw_flag, draw_pill, draw_sign
-from journal.ui.colours import mix
+from journal.ui.colours import dimmed, mix
 
 HEADER_PX = 22
 """Height of the weekday names row."""
@@ -189,7 +189,7 @@ class MonthView(QWidget):
         painter.drawRect(rect)
         text = QColor(text_colour_on(fill.name())) if summary.worst_pain is not None else QColor(ink)
         if outside:
-            text = mix(fill, text, 0.45)
+            text = dimmed(fill, text, 0.45)
         pad = 5.0
         font = QFont(self.font())
         font.setBold(day == self.today)

@@ -36,10 +36,12 @@ from journal.domain.entries import CareEntry, CheckIn, Run
 from journal.domain.units import DistanceUnit, format_distance
 from journal.ui.calendar.marks import Legend
 from journal.ui.calendar.month_view import MonthView, day_words
+from journal.ui.colours import current
 from journal.ui.empty_state import empty_state_html, empty_state_label
 from journal.ui.flags.state import FlagState
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.pages.history_rows import HistoryRow, care_row_time, describe
+from journal.ui.scheme import follow
 
 EMPTY_JOURNAL = empty_state_html(
     "Your month at a glance will appear here",
@@ -128,6 +130,11 @@ class CalendarPage(QWidget):
         today = date.today()
         self.show_month(today.year, today.month)
         self.view.setFocus()
+        follow(self, lambda page, _colours: page.recolour())
+
+    def recolour(self) -> None:
+        """The day's words in the colours of the scheme now shown (the grid paints from the palette)."""
+        self._show_day(self.view.current)
 
     # ---- loading ---------------------------------------------------------------------------
     def show_month(self, year: int, month: int) -> None:
@@ -269,7 +276,7 @@ def _day_html(summary: DaySummary, unit: DistanceUnit) -> str:
         lines.append("Painkiller taken")
     if summary.warning_signs:
         signs = "; ".join(escape(s.label) for s in summary.warning_signs)
-        lines.append(f"<span style='color:#b00020'><b>Warning signs:</b> {signs}</span>")
+        lines.append(f"<span style='color:{current().error}'><b>Warning signs:</b> {signs}</span>")
     for episode in summary.flags:
         lines.append(f"<b>Flag raised</b> ({escape(episode.severity.label)}): {escape(episode.last.headline)}")
     return "<br/>".join(lines)

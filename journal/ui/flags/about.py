@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, fields
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,7 +28,10 @@ from PySide6.QtWidgets import (
 
 from journal.analysis.flags import DISCLAIMER, LIMITS, FlagThresholds, rule_descriptions
 from journal.analysis.flags.thresholds import PREFIX
+from journal.ui.colours import Tone, current
 from journal.ui.operations import JournalOperations, WriteFailed
+from journal.ui.scheme import set_tone
+from journal.ui.window_size import fit_dialog
 
 PERCENT_FIELDS = {"lingering_share"}
 
@@ -36,12 +39,13 @@ PERCENT_FIELDS = {"lingering_share"}
 def rules_html(thresholds: FlagThresholds) -> str:
     """The rules as the page lists them: title, what it means, and linked sources."""
     parts = []
+    muted = current().muted
     for info in rule_descriptions(thresholds):
         links = " · ".join(
             f'<a href="{escape(s.url, quote=True)}">{escape(s.name, quote=False)}</a>' for s in info.sources
         )
         parts.append(
-            f"<p><b>{escape(info.title, quote=False)}</b> <span style='color:gray'>({escape(info.rule, quote=False)}; "
+            f"<p><b>{escape(info.title, quote=False)}</b> <span style='color:{muted}'>({escape(info.rule, quote=False)}; "
             f"{escape(info.severity, quote=False)})</span><br>{escape(info.description, quote=False)}<br><small>Sources: {links}</small></p>"
         )
     return "".join(parts)
@@ -53,7 +57,7 @@ class AboutFlagsDialog(QDialog):
     def __init__(self, ops: JournalOperations, thresholds: FlagThresholds, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("About these flags")
-        self.resize(760, 680)
+        fit_dialog(self, QSize(760, 680))
         self._ops = ops
         self._thresholds = thresholds
         inner = QWidget()
@@ -102,7 +106,7 @@ class AboutFlagsDialog(QDialog):
             row = QHBoxLayout()
             row.addWidget(editor)
             source = QLabel(limit.source)
-            source.setStyleSheet("color: palette(placeholder-text);")
+            set_tone(source, Tone.MUTED)
             source.setToolTip("Where the default comes from; “app default” where the guidance gives no number")
             row.addWidget(source, 1)
             form.addRow(limit.label, row)

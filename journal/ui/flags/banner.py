@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from journal.analysis.flags import Flag, Severity
 from journal.ui.flags.state import FlagState
-from journal.ui.flags.style import LOOKS
+from journal.ui.flags.style import look
 from journal.ui.operations import JournalOperations
+from journal.ui.scheme import follow
 
 
 def banner_text(flags: list[Flag], acknowledged: set[str]) -> str:
@@ -76,6 +77,7 @@ class FlagBanner(QWidget):
         self._state = state
         self._state.updated.connect(self.refresh)
         self.refresh()
+        follow(self, lambda banner, _colours: banner._apply_look(banner.severity) if banner.severity else None)
 
     def refresh(self) -> None:
         result = self._state.result()
@@ -94,12 +96,12 @@ class FlagBanner(QWidget):
         self.setVisible(True)
 
     def _apply_look(self, severity: Severity) -> None:
-        look = LOOKS[severity]
+        colours = look(severity)
         border = 3 if severity is Severity.EMERGENCY else 1
         self.setStyleSheet(
-            f"#flagBanner {{ background: {look.background}; border: {border}px solid {look.border}; "
+            f"#flagBanner {{ background: {colours.background}; border: {border}px solid {colours.border}; "
             "border-radius: 4px; }"
-            f"#flagBanner QLabel {{ color: {look.text}; background: transparent; }}"
+            f"#flagBanner QLabel {{ color: {colours.text}; background: transparent; }}"
         )
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

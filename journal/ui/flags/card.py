@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButto
 from journal.analysis.flags import DISCLAIMER, Evidence, Flag, Severity
 from journal.analysis.flags.wording import day_text, short_day
 from journal.storage.flag_store import FlagAcknowledgement
-from journal.ui.flags.style import LOOKS, chip_css
+from journal.ui.colours import Tone, current
+from journal.ui.flags.style import chip_css, look
+from journal.ui.scheme import set_tone
 
 EVIDENCE_FOLDED = 12
 """Evidence entries shown before "Show all"."""
@@ -77,11 +79,13 @@ class FlagCard(QFrame):
     ) -> None:
         super().__init__(parent)
         self.flag = flag
-        look = LOOKS[flag.severity]
+        colours = look(flag.severity)
+        # white on a light window; on a dark one the window's grey, so the note field's darker box shows
+        ground = "palette(window)" if current().dark else "palette(base)"
         self.setObjectName("flagCard")
         self.setStyleSheet(
-            f"#flagCard {{ border: 1px solid {look.border}; border-left: 6px solid {look.border}; "
-            "border-radius: 4px; background: palette(base); }"
+            f"#flagCard {{ border: 1px solid {colours.border}; border-left: 6px solid {colours.border}; "
+            f"border-radius: 4px; background: {ground}; }}"
         )
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
@@ -91,7 +95,7 @@ class FlagCard(QFrame):
             self.alarm.setWordWrap(True)
             self.alarm.setAccessibleName("Emergency")
             self.alarm.setStyleSheet(
-                f"background: {look.background}; color: {look.text}; font-size: 14pt; font-weight: bold; "
+                f"background: {colours.background}; color: {colours.text}; font-size: 14pt; font-weight: bold; "
                 "padding: 8px; border-radius: 3px;"
             )
             layout.addWidget(self.alarm)
@@ -111,7 +115,7 @@ class FlagCard(QFrame):
             when += f" · last logged {day_text(flag.last_logged)}"
         since = QLabel(when)
         since.setToolTip("When it started, and the day the flag was first raised")
-        since.setStyleSheet("color: palette(placeholder-text);")
+        set_tone(since, Tone.MUTED)
         top.addWidget(since, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
 
@@ -148,7 +152,7 @@ class FlagCard(QFrame):
 
         self.disclaimer = QLabel(DISCLAIMER)
         self.disclaimer.setTextFormat(Qt.TextFormat.PlainText)
-        self.disclaimer.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        set_tone(self.disclaimer, Tone.MUTED, "font-style: italic;")
         layout.addWidget(self.disclaimer)
 
         self.acknowledgements = QLabel()
@@ -188,7 +192,7 @@ class FlagCard(QFrame):
         ack_row.addWidget(self.acknowledge)
         layout.addLayout(ack_row)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
+        set_tone(self.error, Tone.ERROR)
         self.error.setVisible(False)
         layout.addWidget(self.error)
 

@@ -33,12 +33,14 @@ from journal.analysis.flags.wording import day_text
 from journal.domain.numbers import counted
 from journal.domain.vocabulary import WarningSign
 from journal.storage.journal import InvalidEntry
+from journal.ui.colours import Tone
 from journal.ui.empty_state import empty_state_html, empty_state_label
 from journal.ui.flags.about import AboutFlagsDialog
 from journal.ui.flags.card import FlagCard
 from journal.ui.flags.state import FlagState
-from journal.ui.flags.style import LOOKS
+from journal.ui.flags.style import look
 from journal.ui.operations import JournalOperations, WriteFailed
+from journal.ui.scheme import follow, set_tone
 
 EMPTY_JOURNAL = empty_state_html(
     "Flags will appear here",
@@ -100,10 +102,10 @@ class FlagsPage(QWidget):
         self.cards_layout.setSpacing(10)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("padding: 12px; color: palette(placeholder-text);")
         self.empty_journal = empty_state_label(EMPTY_JOURNAL)
         """With no check-in yet: what will appear here and what to log first (instead of ``empty``)."""
         body_layout.addWidget(self.empty_journal)
+        set_tone(self.empty, Tone.MUTED, "padding: 12px;")
         body_layout.addWidget(self.cards_box)
 
         self.history_title = QLabel()
@@ -133,6 +135,7 @@ class FlagsPage(QWidget):
         layout.addWidget(scroll, 1)
 
         self._state.updated.connect(self.refresh)
+        follow(self, lambda page, _colours: page.refresh())  # the cards and the history in the new colours
 
     # ---- showing ---------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -192,9 +195,9 @@ class FlagsPage(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(episode.last.message)
                 if column == 2:
-                    look = LOOKS[episode.severity]
-                    item.setBackground(QColor(look.background))
-                    item.setForeground(QColor(look.text))
+                    colours = look(episode.severity)
+                    item.setBackground(QColor(colours.background))
+                    item.setForeground(QColor(colours.text))
                 self.history.setItem(row, column, item)
         self._fit_history_height()
 

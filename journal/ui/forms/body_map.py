@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLay
 from journal.domain.body_map import BodyMap, PathOp, Shape, ShapeKind, body_map
 from journal.domain.pain_scale import PAIN_COLOURS, text_colour_on
 from journal.domain.vocabulary import Region
+from journal.ui.colours import current as scheme_colours
 from journal.ui.colours import mix
 
 TEN_AFTER_ONE_S = 1.5
@@ -73,12 +74,13 @@ class ScoreChooser(QFrame):
         row = QHBoxLayout()
         row.setSpacing(2)
         self.buttons: list[QToolButton] = []
+        rim = scheme_colours().muted  # the edge of each swatch, visible on a light or a dark window
         for score, colour in enumerate(PAIN_COLOURS):
             button = QToolButton()
             button.setText(str(score))
             button.setAccessibleName(f"{region.label}: {score} of 10")
             button.setFixedSize(QSize(28, 28))
-            border = "3px solid palette(highlight)" if score == current else "1px solid #7a7068"
+            border = "3px solid palette(highlight)" if score == current else f"1px solid {rim}"
             button.setStyleSheet(
                 f"QToolButton {{ background: {colour}; color: {text_colour_on(colour)}; border: {border}; "
                 "border-radius: 3px; font-weight: bold; }"

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QL
 from journal.domain.entries import CareEntry, CheckIn, RegionScore
 from journal.domain.vocabulary import CareKind, Region
 from journal.storage.reader import JournalReader
+from journal.ui.colours import Tone
+from journal.ui.scheme import set_tone
 
 
 class CareBox(QGroupBox):
@@ -44,7 +46,7 @@ class CareBox(QGroupBox):
         layout.addLayout(core, after, 0, 1, columns)
         layout.addWidget(self.painkiller_detail, after + 1, 0, 1, columns)
         self.note = QLabel()
-        self.note.setStyleSheet("color: palette(mid);")
+        set_tone(self.note, Tone.MUTED)
         self.note.setWordWrap(True)
         layout.addWidget(self.note, after + 2, 0, 1, columns)
 

@@ -33,9 +33,12 @@ from journal.domain.units import format_pace, from_metres, parse_duration, to_me
 from journal.domain.validation import check_distance_m, check_duration_s, check_pace, check_text, check_when
 from journal.domain.vocabulary import FootStrike, Surface
 from journal.storage.journal import InvalidEntry
+from journal.ui.colours import Tone
 from journal.ui.forms.validated import FieldChecks, combo_value, message_label
 from journal.ui.operations import JournalOperations, WriteFailed
 from journal.ui.qt_dates import from_qdatetime, to_qdatetime
+from journal.ui.scheme import set_tone
+from journal.ui.window_size import scroll_body
 
 EFFORT_LABELS = {
     1: "very easy",
@@ -83,7 +86,7 @@ class RunDialog(QDialog):
         self.duration = QLineEdit()
         self.duration.setPlaceholderText("optional: h:mm:ss or minutes")
         self.pace = QLabel()
-        self.pace.setStyleSheet("color: palette(mid);")
+        set_tone(self.pace, Tone.MUTED)
         self.effort = QComboBox()
         self.effort.addItem("Not set", None)
         for value, label in EFFORT_LABELS.items():
@@ -154,6 +157,7 @@ class RunDialog(QDialog):
         ):
             signal.connect(self._refresh)
         self._refresh()
+        scroll_body(self)  # the form scrolls on a small screen, Save stays in view
         self.distance.setFocus()
 
     def _add(self, form: QFormLayout, label: str, widget: QWidget, check, extra: QWidget | None = None) -> None:

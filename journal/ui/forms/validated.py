@@ -16,9 +16,10 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
-E = TypeVar("E", bound=Enum)
+from journal.ui.colours import Colours, Tone, current
+from journal.ui.scheme import follow, set_tone
 
-ERROR_STYLE = "color: #b00020;"
+E = TypeVar("E", bound=Enum)
 
 
 def combo_value(combo: QComboBox, enum: type[E]) -> E | None:
@@ -27,9 +28,13 @@ def combo_value(combo: QComboBox, enum: type[E]) -> E | None:
     return None if data is None else enum(data)
 
 
+def _mark_invalid(widget: QWidget, colours: Colours) -> None:
+    widget.setStyleSheet(f"border: 1px solid {colours.field_border};" if widget.property("invalid") else "")
+
+
 def message_label() -> QLabel:
     label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
+    set_tone(label, Tone.ERROR)
     label.setWordWrap(True)
     label.hide()
     return label
@@ -49,6 +54,7 @@ class FieldChecks:
 
     def add(self, widget: QWidget, label: QLabel, check: Callable[[], str | None]) -> None:
         self._fields.append(_Field(widget, label, check))
+        follow(widget, _mark_invalid)  # the red border follows the colour scheme
 
     def refresh(self) -> dict[QWidget, str]:
         """Run every check; return the problems by widget (empty when the form can be saved)."""
@@ -61,7 +67,7 @@ class FieldChecks:
             field.label.setText(message or "")
             field.label.setVisible(bool(message))
             field.widget.setProperty("invalid", bool(message))
-            field.widget.setStyleSheet("border: 1px solid #b00020;" if message else "")
+            _mark_invalid(field.widget, current())
             field.widget.setAccessibleDescription(message or "")
             if message:
                 problems[field.widget] = message

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.units import DistanceUnit, format_distance, format_duration
 from journal.importers.records import FileNote, ImportReport
+from journal.ui.window_size import fit_dialog
 
 EXPANDED_UP_TO = 30
 """Groups with at most this many lines open expanded; longer ones start folded."""
@@ -76,7 +78,7 @@ class ImportReportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(760, 460)
+        fit_dialog(self, QSize(760, 460))
 
     def _add_group(self, key: str, title: str, notes: list[FileNote]) -> None:
         if not notes:

@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 from journal.domain.describe import care_summary, checkin_summary, run_summary
 from journal.domain.entries import CareEntry, CheckIn, Run
 from journal.domain.units import DistanceUnit
+from journal.ui.colours import current
 from journal.ui.table_model import Column
 
 
@@ -85,7 +86,8 @@ def describe(row: HistoryRow, unit: DistanceUnit) -> str:
 def pain_colour(score: int | None) -> str | None:
     if score is None:
         return None
-    return "#b00020" if score >= 7 else "#b35c00" if score >= 4 else "#2e7d32" if score == 0 else None
+    colours = current()  # the scheme shown: views ask again when they repaint
+    return colours.error if score >= 7 else colours.caution if score >= 4 else colours.ok if score == 0 else None
 
 
 def source_text(row: HistoryRow) -> str:

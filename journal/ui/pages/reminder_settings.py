@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QTimeEd
 from journal import APP_NAME
 from journal.domain.settings import Settings
 from journal.ui import autostart
+from journal.ui.colours import Tone
 from journal.ui.reminders import tray_available
-
-ERROR_STYLE = "color: #b00020;"
+from journal.ui.scheme import set_tone
 
 
 def _time_edit(name: str) -> QTimeEdit:
@@ -141,7 +141,7 @@ class ReminderSettings(QGroupBox):
 
     def _note(self, text: str, error: bool) -> None:
         self.autostart_note.setText(text)
-        self.autostart_note.setStyleSheet(ERROR_STYLE if error else "color: palette(mid);")
+        set_tone(self.autostart_note, Tone.ERROR if error else Tone.MUTED)
 
 
 def _clock(value: QTime) -> time:

@@ -30,10 +30,13 @@ from PySide6.QtWidgets import (
 
 from journal.domain.settings import PaperSize, Settings, WeekStart
 from journal.domain.units import DistanceUnit
+from journal.ui.colours import Tone
 from journal.ui.operations import JournalOperations, WriteFailed
 from journal.ui.pages.reminder_settings import ReminderSettings
+from journal.ui.pages.scheme_settings import SchemeSettings
 from journal.ui.pages.watched_folders_box import WatchedFoldersBox
 from journal.ui.qt_dates import from_qdate, to_qdate
+from journal.ui.scheme import set_tone
 
 
 class SettingsPage(QWidget):
@@ -62,7 +65,7 @@ class SettingsPage(QWidget):
         self.backups.setSuffix(" backups")
         self.where = QLabel()
         self.where.setWordWrap(True)
-        self.where.setStyleSheet("color: palette(mid);")
+        set_tone(self.where, Tone.MUTED)
 
         form = QFormLayout()
         form.addRow("&Distance units", self.units)
@@ -98,6 +101,7 @@ class SettingsPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(SchemeSettings())
         layout.addWidget(self.reminders)
         layout.addWidget(risk_box)
         self.watched_folders = WatchedFoldersBox(ops, self)

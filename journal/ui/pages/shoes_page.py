@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
 from journal.domain.entries import Shoe
 from journal.domain.units import DistanceUnit, format_distance, from_metres, to_metres
 from journal.storage.journal import InvalidEntry
+from journal.ui.colours import Tone, current
 from journal.ui.empty_state import empty_state_html, empty_state_label, empty_state_page
 from journal.ui.operations import Change, JournalOperations, WriteFailed
 from journal.ui.qt_dates import from_qdate, to_qdate
+from journal.ui.scheme import set_tone
 from journal.ui.table_model import Column, RowsTableModel
 
 EMPTY = empty_state_html(
@@ -65,9 +67,12 @@ def used_text(shoe: Shoe) -> str:
 
 def shoe_columns(unit_getter) -> list[Column[Shoe]]:
     def colour(shoe: Shoe) -> str | None:
+        colours = current()
         if shoe.retired:
-            return "gray"
-        return "#b00020" if shoe.distance_m >= shoe.retire_at_m else "#b35c00" if shoe.near_retirement else None
+            return colours.muted
+        if shoe.distance_m >= shoe.retire_at_m:
+            return colours.error
+        return colours.caution if shoe.near_retirement else None
 
     return [
         Column("Shoes", lambda s: s.name, lambda s: s.name.lower()),
@@ -173,7 +178,7 @@ class ShoesPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #b35c00;")
+        set_tone(self.warning, Tone.CAUTION)
         self.add_button = QPushButton("&Add shoes…")
         self.edit_button = QPushButton("&Edit…")
         self.add_button.clicked.connect(lambda: self._open(None))

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from journal.domain.races import next_race, within_banner_reach
 from journal.ui.operations import Change, JournalOperations
-from journal.ui.race.style import VERDICT_COLOURS, race_title
+from journal.ui.race.style import race_title, verdict_colour
+from journal.ui.scheme import follow
 
 if TYPE_CHECKING:
     from journal.analysis.race_verdict import RacePlan
@@ -67,6 +68,7 @@ class RaceLine(QWidget):
         ops.changed.connect(self._changed)
         self.setVisible(False)
         self._pending.start()  # after the window is up: start-up does not wait for it
+        follow(self, lambda line, _colours: line.refresh() if line.plan is not None else None)  # the verdict's colour
 
     def _changed(self, change: Change) -> None:
         if change & (Change.RACES | Change.ENTRIES | Change.SETTINGS):
@@ -92,7 +94,7 @@ class RaceLine(QWidget):
         if plan is None:
             self.setVisible(False)
             return
-        colour = VERDICT_COLOURS[plan.verdict]
+        colour = verdict_colour(plan.verdict)
         self.label.setText(
             f"<b>Goal race:</b> {escape(race_title(plan.race, today))} &nbsp;·&nbsp; "
             f'<b style="color:{colour}">{escape(plan.verdict.label)}</b>'

@@ -41,6 +41,11 @@ PHASE_NAMES: dict[Phase, str] = {
 }
 PAIN_COLOUR = "#7b3294"
 LONG_COLOUR = "#222222"
+TODAY_COLOUR = "#666666"
+"""Named for the light theme; on a dark window the pain, long-run and today lines take lighter shades
+(``trends.style.DARK_DATA``, applied by ``ChartView.set_theme``)."""
+PLANNED_COLOUR = "#888888"
+"""The legend's mark for "planned (pale), run (solid)"."""
 PLANNED_ALPHA = 0.28
 
 
@@ -70,7 +75,7 @@ class RaceChart(ChartView):
             [], [], linestyle="none", marker="_", markersize=11, mew=2, color=LONG_COLOUR
         )
         (self.long_actual,) = self.ax.plot([], [], linestyle="none", marker="o", markersize=4, color=LONG_COLOUR)
-        self.today = self.ax.axvline(0, color="#666666", linewidth=0.8, linestyle=":")
+        self.today = self.ax.axvline(0, color=TODAY_COLOUR, linewidth=0.8, linestyle=":")
         self.ax2 = self.twin("Pain 0-10 (weekly mean)")
         self.ax2.set_ylim(0, 10.5)
         (self.pain,) = self.ax2.plot([], [], color=PAIN_COLOUR, linewidth=1.6, marker="o", markersize=3)
@@ -144,7 +149,7 @@ class RaceChart(ChartView):
         self.set_legend(
             [LegendItem(PHASE_NAMES[p], PHASE_COLOURS[p]) for p in present]
             + [
-                LegendItem("planned (pale), run (solid)", "#888888", alpha=0.5),
+                LegendItem("planned (pale), run (solid)", PLANNED_COLOUR, alpha=0.5),
                 LegendItem("long run planned", LONG_COLOUR, "dash"),
                 LegendItem("longest run", LONG_COLOUR, "dot"),
                 LegendItem("weekly pain", PAIN_COLOUR, "line"),
@@ -164,7 +169,8 @@ class RaceChart(ChartView):
         super().set_legend(standard)
         self.legend_items = items
         own = [
-            f'<span style="color:{i.colour}">{_OWN_MARKS[i.kind][0]}</span>&nbsp;{escape(i.label).replace(" ", "&nbsp;")}'
+            f'<span style="color:{self.theme.data(i.colour)}">{_OWN_MARKS[i.kind][0]}</span>&nbsp;'
+            f"{escape(i.label).replace(' ', '&nbsp;')}"
             for i in items
             if i.kind in _OWN_MARKS
         ]

@@ -32,10 +32,13 @@ from journal.domain.races import Race, RaceDistance, standard_distance
 from journal.domain.units import format_duration, from_metres, parse_duration, to_metres
 from journal.domain.validation import check_goal_time_s, check_race_day, check_race_distance_km, check_race_name
 from journal.storage.journal import InvalidEntry
+from journal.ui.colours import Tone
 from journal.ui.forms.run_dialog import parse_number
 from journal.ui.forms.validated import FieldChecks, message_label
 from journal.ui.operations import JournalOperations, WriteFailed
 from journal.ui.qt_dates import from_qdate, to_qdate
+from journal.ui.scheme import set_tone
+from journal.ui.window_size import scroll_body
 
 DEFAULT_WEEKS_AHEAD = 12
 
@@ -68,13 +71,13 @@ class RaceDialog(QDialog):
         self.goal.setPlaceholderText("optional: h:mm:ss")
         self.build_hint = QLabel()
         self.build_hint.setWordWrap(True)
-        self.build_hint.setStyleSheet("color: #555555;")
+        set_tone(self.build_hint, Tone.MUTED)
         self.no_runs_note = QLabel(
             "No runs are logged yet, so the plan has no running to build from. You can add the race now; "
             "log or import your runs and the Race page will plan from them."
         )
         self.no_runs_note.setWordWrap(True)
-        self.no_runs_note.setStyleSheet("color: #8a5a00;")
+        set_tone(self.no_runs_note, Tone.CAUTION)
         self.no_runs_note.setVisible(ops.read.last_run() is None)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -104,6 +107,7 @@ class RaceDialog(QDialog):
         self.custom_distance.textChanged.connect(self._refresh)
         self.goal.textChanged.connect(self._refresh)
         self._distance_chosen()
+        scroll_body(self)  # the form scrolls on a small screen, Save stays in view
         self.name.setFocus()
 
     def _add(self, form: QFormLayout, label: str, widget: QWidget, check, row: QHBoxLayout | None = None) -> None:

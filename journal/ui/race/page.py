@@ -42,12 +42,14 @@ from journal.analysis.race_checks import RaceCheck
 from journal.analysis.race_verdict import RacePlan
 from journal.domain.races import Race, next_race
 from journal.domain.settings import Settings
+from journal.ui.colours import Tone, current
 from journal.ui.empty_state import empty_state_html, empty_state_label, empty_state_page
 from journal.ui.flags.state import FlagState, flag_rank_on
 from journal.ui.operations import Change, JournalOperations, WriteFailed
 from journal.ui.race.chart import RaceChart
 from journal.ui.race.dialog import RaceDialog
-from journal.ui.race.style import STATUS_COLOURS, STATUS_WORDS, VERDICT_COLOURS, day_text, race_title
+from journal.ui.race.style import STATUS_WORDS, day_text, race_title, status_colour, verdict_colour
+from journal.ui.scheme import follow, set_tone
 from journal.ui.trends.wrap_label import WrapLabel
 
 GUIDE_NOTE = (
@@ -90,11 +92,11 @@ class CheckRow(QWidget):
         layout.addWidget(self.text, 1)
 
     def show_check(self, check: RaceCheck) -> None:
-        colour = STATUS_COLOURS[check.status]
+        colour, muted = status_colour(check.status), current().muted
         self.status.setText(f'<b style="color:{colour}">{STATUS_WORDS[check.status]}</b>')
         self.text.setText(
-            f"<b>{escape(check.check.label)}</b> <span style='color:#777777'>({check.check.value})</span><br/>"
-            f"{escape(check.reason)}<br/><span style='color:#666666; font-size:small'>Source: "
+            f"<b>{escape(check.check.label)}</b> <span style='color:{muted}'>({check.check.value})</span><br/>"
+            f"{escape(check.reason)}<br/><span style='color:{muted}; font-size:small'>Source: "
             f"{escape(check.source)}.</span>"
         )
         self.setAccessibleName(f"{check.check.label}: {STATUS_WORDS[check.status]}. {check.reason}")
@@ -177,7 +179,7 @@ class RacePage(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([700, 420])
         self.note = WrapLabel(GUIDE_NOTE)
-        self.note.setStyleSheet("color: #555555;")
+        set_tone(self.note, Tone.MUTED)
         self.message = WrapLabel()
 
         plan_page = QWidget()
@@ -206,6 +208,12 @@ class RacePage(QWidget):
         self.remove_button.clicked.connect(self.remove_race)
         self.save_button.clicked.connect(self.ask_save)
         ops.changed.connect(self._journal_changed)
+        follow(self, lambda page, _colours: page.recolour())
+
+    def recolour(self) -> None:
+        """The verdict and checks in the colours of the scheme now shown (the chart follows the palette itself)."""
+        if self.plan is not None:
+            self._show(self.plan, self.today())
 
     # ---- keeping up to date ----------------------------------------------------------------------
     def _journal_changed(self, change: Change) -> None:
@@ -266,7 +274,7 @@ class RacePage(QWidget):
     def _show(self, plan: RacePlan | None, today: date) -> None:
         if plan is None:
             return
-        colour = VERDICT_COLOURS[plan.verdict]
+        colour = verdict_colour(plan.verdict)
         self.verdict.setText(
             f'<span style="font-size:large; font-weight:bold; color:{colour}">{plan.verdict.label}</span>'
         )
@@ -339,10 +347,10 @@ class RacePage(QWidget):
         try:
             self.chart.save_png(path)
         except OSError as exc:
-            self.message.setStyleSheet("color: #b00020;")
+            set_tone(self.message, Tone.ERROR)
             self.message.setText(f"The chart was not saved: {path} cannot be written ({exc.strerror or exc}).")
             return None
         self._qsettings.setValue(SAVE_FOLDER_KEY, str(path.parent))
-        self.message.setStyleSheet("color: #2e7d32;")
+        set_tone(self.message, Tone.OK)
         self.message.setText(f"Saved {path.name} in {path.parent}.")
         return path

@@ -1,7 +1,7 @@
 """What the Race page and the line under the flag banner share: verdict colours and the race's title line.
 
 Light on purpose (no matplotlib, no analysis): the banner line is built at start-up.
-Colours are keyed by the verdict and status identifiers (``Verdict`` and ``Status``
+Colours (``journal.ui.colours``, light or dark with the scheme) are keyed by the verdict and status identifiers (``Verdict`` and ``Status``
 of ``journal.analysis.race_checks`` are StrEnums, so their members are those strings).
 """
 
@@ -11,9 +11,20 @@ from datetime import date
 
 from journal.domain.races import Race
 from journal.domain.units import format_duration
+from journal.ui.colours import Tone, current
 
-VERDICT_COLOURS = {"on_track": "#2e7d32", "ease_back": "#b35c00", "re_plan": "#0b5394", "see_professional": "#b00020"}
-STATUS_COLOURS = {"ok": "#2e7d32", "caution": "#b35c00", "problem": "#b00020"}
+
+def verdict_colour(verdict: str) -> str:
+    """The verdict's colour in the scheme shown (green on track, amber ease back, blue re-plan, red professional)."""
+    return current().of(VERDICT_TONES[verdict])
+
+
+def status_colour(status: str) -> str:
+    return current().of(STATUS_TONES[status])
+
+
+VERDICT_TONES = {"on_track": Tone.OK, "ease_back": Tone.CAUTION, "re_plan": Tone.INFO, "see_professional": Tone.ERROR}
+STATUS_TONES = {"ok": Tone.OK, "caution": Tone.CAUTION, "problem": Tone.ERROR}
 STATUS_WORDS = {"ok": "OK", "caution": "Caution", "problem": "Problem"}
 
 

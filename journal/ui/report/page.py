@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, Signal
+from PySide6.QtCore import QDate, QSettings, QSize, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,6 +48,8 @@ from journal.ui.report.work import Work, import_report_modules, report_document_
 
 FOLDER_KEY = "report/last_folder"
 SIDE_WIDTH = 290
+PREVIEW_SIZE = QSize(900, 1100)
+"""Print preview opens this size, or as large as the screen allows (Qt's own opens a strip 109 px high)."""
 """Pixels for the column of choices and buttons; the preview takes the rest of the page."""
 
 
@@ -318,11 +320,13 @@ class ReportPage(QWidget):
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
         from journal.ui.report.printing import paint_report, set_paper
+        from journal.ui.window_size import fit_dialog
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         set_paper(printer, document.paper_size)
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle("Summary for a doctor visit: preview")
+        fit_dialog(dialog, PREVIEW_SIZE)  # a page's width and height where the screen has room, else all of it
         dialog.paintRequested.connect(lambda p: paint_report(document, p))
         self.status.setText("")
         dialog.exec()

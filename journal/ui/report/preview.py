@@ -4,7 +4,10 @@ The same content as the printed pages (``printing.report_html``: the blocks that
 ``wording.py`` words once), in one long read-only column, page 1 (the
 minute-long read) at the top. A QTextBrowser rather than pages painted scaled
 to the width: the text stays sharp at the screen's own size, can be selected
-and copied, is read by screen readers, and scrolls like any page of the window.
+and copied, is read by screen readers, and scrolls like any page of the window. It takes
+the colours of the screen's scheme (``colours.report_colours``: light text and dark flag
+boxes on a dark one), laid out again when the scheme changes; what is saved or printed
+stays light.
 
 Building it: the report's blocks are counted off the GUI thread
 (``ops.run_in_background``; plain data only), then laid out as a QTextDocument
@@ -33,8 +36,10 @@ from shiboken6 import Shiboken
 
 from journal.domain.numbers import counted
 from journal.domain.settings import PaperSize
+from journal.ui.colours import Tone, report_colours
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.report.work import import_report_modules, report_document_work
+from journal.ui.scheme import follow, set_tone
 
 if TYPE_CHECKING:
     from journal.interchange.report.blocks import ReportDocument
@@ -111,7 +116,7 @@ class ReportPreview(QWidget):
 
         self.title = QLabel("<b>What the summary says</b>")
         self.busy = QLabel("")
-        self.busy.setStyleSheet("color: palette(dark);")
+        set_tone(self.busy, Tone.MUTED)
         self.busy.setAccessibleName("Preview status")
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
@@ -127,6 +132,14 @@ class ReportPreview(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.browser, 1)
         ops.changed.connect(self._journal_changed)
+        self._document: ReportDocument | None = None
+        """What is shown, kept to lay it out again in the other scheme's colours."""
+        follow(self, lambda preview, _colours: preview.recolour())
+
+    def recolour(self) -> None:
+        """The same summary in the colours of the scheme now shown (no rebuild)."""
+        if self._document is not None:
+            self._show(self._document)
 
     # ---- when to build -------------------------------------------------------------------------
     def schedule(self) -> None:
@@ -212,12 +225,14 @@ class ReportPreview(QWidget):
     def _show(self, document: ReportDocument) -> None:
         from journal.ui.report.printing import fill_text_document
 
+        self._document = document
         text = QTextDocument(self.browser)  # parented, so Qt deletes it on the GUI thread
         text.setDocumentMargin(MARGIN_PX)
-        fill_text_document(text, document, screen=True)
+        fill_text_document(text, document, screen=True, colours=report_colours())
         self._set_document(text)
 
     def _show_message(self, message: str) -> None:
+        self._document = None
         text = QTextDocument(self.browser)
         text.setDocumentMargin(MARGIN_PX)
         text.setPlainText(message)

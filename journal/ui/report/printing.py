@@ -7,7 +7,7 @@ turned into Qt rich text here, and painted onto the QPrinter one page at a time
 with the same running header and "Page n of m" footer as the PDF. What prints
 and what is saved say the same things; only the line breaks may differ. The
 Report page's inline preview shows the same rich text (``report_html``) in one
-long column.
+long column, in the colours of the screen's scheme; paper is always light.
 """
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
 from PySide6.QtPrintSupport import QPrinter
 
 from journal.interchange.report.blocks import (
-    SEVERITY_COLOURS,
-    SEVERITY_TINTS,
     Beside,
     Block,
     Chart,
@@ -34,6 +32,7 @@ from journal.interchange.report.blocks import (
     Spacer,
     Table,
 )
+from journal.ui.colours import ReportColours, report_paper
 
 MARGIN_MM = 16.0
 LOGICAL_DPI = 96
@@ -55,17 +54,17 @@ def qt_markup(text: str) -> str:
     return FONT_TAG.sub(r'<span style="font-size:\1pt">', text).replace("</font>", "</span>")
 
 
-def _table_html(block: Table) -> str:
+def _table_html(block: Table, c: ReportColours) -> str:
     def row(cells: tuple[str, ...], header: bool, bold: bool, group: bool) -> str:
         out = []
-        for c, text in enumerate(cells):
-            align = "right" if c < len(block.align) and block.align[c] == "r" else "left"
-            width = f' width="{block.widths[c] * 100:.0f}%"' if c < len(block.widths) else ""
-            shade = ' bgcolor="#f2f4f6"' if block.shade_first_column and c == 0 and not header else ""
+        for n, text in enumerate(cells):
+            align = "right" if n < len(block.align) and block.align[n] == "r" else "left"
+            width = f' width="{block.widths[n] * 100:.0f}%"' if n < len(block.widths) else ""
+            shade = f' bgcolor="{c.shade}"' if block.shade_first_column and n == 0 and not header else ""
             style = "font-weight:bold;" if header or bold else ""
-            colour = "color:#1f3b5a;" if header else ""
-            line = "border-top:1px solid #c5cad0;" if group else ""
-            if c > 0 and align == "left" and c - 1 < len(block.align) and block.align[c - 1] == "r":
+            colour = f"color:{c.heading};" if header else ""
+            line = f"border-top:1px solid {c.rule};" if group else ""
+            if n > 0 and align == "left" and n - 1 < len(block.align) and block.align[n - 1] == "r":
                 line += "padding-left:8px;"  # keeps a left-aligned column clear of the right-aligned one before
             tag = "th" if header else "td"
             out.append(f'<{tag} align="{align}"{width}{shade} style="{style}{colour}{line}">{text}</{tag}>')
@@ -103,15 +102,15 @@ def _chunks(block: Table) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(cuts) if b > a] or [(0, 0)]
 
 
-def _flag_html(block: FlagBox) -> str:
-    colour = SEVERITY_COLOURS.get(block.severity, "#999999")
-    tint = SEVERITY_TINTS.get(block.severity, "#ffffff")
+def _flag_html(block: FlagBox, c: ReportColours) -> str:
+    colour = c.severity.get(block.severity, c.severity["watch"])
+    tint = c.tint.get(block.severity, c.tint["none"])
     lines = "".join(f'<p style="font-size:8.5pt; margin:1px 0">{qt_markup(line)}</p>' for line in block.lines)
     if block.severity == "emergency":  # unmistakably different: a dark red bar with the headline in white
         return (
             f'<table width="100%" cellspacing="0" cellpadding="4" border="1" style="margin-bottom:3px; '
             f'border-color:{colour}"><tr><td bgcolor="{colour}"><p style="font-size:11pt; font-weight:bold; '
-            f'color:#ffffff; margin:0">{qt_markup(block.headline)}</p></td></tr>'
+            f'color:{c.emergency_text}; margin:0">{qt_markup(block.headline)}</p></td></tr>'
             f'<tr><td bgcolor="{tint}">{lines}</td></tr></table>'
         )
     return (
@@ -122,34 +121,34 @@ def _flag_html(block: FlagBox) -> str:
     )
 
 
-def _chart_html(block: Chart, charts: dict[str, bytes], brk: str = "") -> str:
+def _chart_html(block: Chart, charts: dict[str, bytes], c: ReportColours, brk: str = "") -> str:
     name = f"chart{len(charts)}.png"
     charts[name] = block.png
     # sizes in Qt's logical pixels (96 per inch); the layout scales them to the printer's resolution
     width, height = block.width_in * LOGICAL_DPI, block.height_in * LOGICAL_DPI
-    caption = f'<p style="font-size:7.5pt; color:#555555">{block.caption}</p>' if block.caption else ""
+    caption = f'<p style="font-size:7.5pt; color:{c.muted}">{block.caption}</p>' if block.caption else ""
     return f'<p{brk}><img src="{name}" width="{width:.0f}" height="{height:.0f}"/></p>{caption}'
 
 
-def _block_html(block: Block, charts: dict[str, bytes], brk: str) -> str:
+def _block_html(block: Block, charts: dict[str, bytes], brk: str, c: ReportColours) -> str:
     """One block as Qt rich text (a PageBreak is handled by the caller)."""
     if isinstance(block, Heading):
         size = {1: 16, 2: 11}.get(block.level, 9.5)
-        colour = "#1f3b5a" if block.level == 2 else "#000000"
+        colour = c.heading if block.level == 2 else c.text
         return f'<p{brk}><span style="font-size:{size}pt; font-weight:bold; color:{colour}">{block.text}</span></p>'
     if isinstance(block, Para):
-        colour = {"muted": "#555555", "alert": "#a93226"}.get(block.style, "#000000")
+        colour = {"muted": c.muted, "alert": c.alert}.get(block.style, c.text)
         size = STYLE_SIZES.get(block.style, 9.0)
         return f'<p{brk} style="font-size:{size}pt; color:{colour}; margin:0 0 3px 0">{block.text}</p>'
     if isinstance(block, FlagBox):
-        return _flag_html(block)
+        return _flag_html(block, c)
     if isinstance(block, Table):
-        return _table_html(block)
+        return _table_html(block, c)
     if isinstance(block, Chart):
-        return _chart_html(block, charts, brk)
+        return _chart_html(block, charts, c, brk)
     if isinstance(block, Beside):
-        left = "".join(_block_html(b, charts, "") for b in block.left)
-        right = _chart_html(block.figure, charts)
+        left = "".join(_block_html(b, charts, "", c) for b in block.left)
+        right = _chart_html(block.figure, charts, c)
         share = round(block.figure_width * 100)
         return (
             f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td width="{100 - share}%" valign="top" '
@@ -161,39 +160,45 @@ def _block_html(block: Block, charts: dict[str, bytes], brk: str) -> str:
     return ""
 
 
-def report_html(document: ReportDocument, screen: bool = False) -> tuple[str, dict[str, bytes]]:
+def report_html(
+    document: ReportDocument, screen: bool = False, colours: ReportColours | None = None
+) -> tuple[str, dict[str, bytes]]:
     """The blocks as Qt rich text, and the chart PNGs it names (``chart<n>.png``).
 
     Plain strings only, no Qt objects. On paper a ``PageBreak`` starts a new page;
-    on ``screen`` (the Report page's preview, one long column) it is a thin rule.
+    on ``screen`` (the Report page's preview, one long column) it is a thin rule. Paper is
+    always in the paper's colours (``report_paper()``, also when ``colours`` is None); the preview passes the scheme's (``colours.report_colours``).
     """
+    c = colours or report_paper()
     parts: list[str] = []
     charts: dict[str, bytes] = {}
     pending_break = False
     for block in document.blocks:
         if isinstance(block, PageBreak):
             if screen:
-                parts.append('<hr style="background-color:#c5cad0"/>')  # Qt draws a rule in its background colour
+                parts.append(f'<hr style="background-color:{c.rule}"/>')  # Qt draws a rule in its background colour
             else:
                 pending_break = True
             continue
         brk = ' style="page-break-before:always"' if pending_break else ""
         pending_break = False
-        parts.append(_block_html(block, charts, brk))
+        parts.append(_block_html(block, charts, brk, c))
     if screen:  # what every printed page's footer says
         parts.append(
-            f'<hr style="background-color:#c5cad0"/><p style="font-size:7.5pt; color:#555555">'
+            f'<hr style="background-color:{c.rule}"/><p style="font-size:7.5pt; color:{c.muted}">'
             f"{escape(document.footer_left)}. {escape(document.footer_right)}</p>"
         )
     return "".join(parts), charts
 
 
-def fill_text_document(text: QTextDocument, document: ReportDocument, screen: bool = False) -> QTextDocument:
+def fill_text_document(
+    text: QTextDocument, document: ReportDocument, screen: bool = False, colours: ReportColours | None = None
+) -> QTextDocument:
     """Set ``text`` to the report: its font, the charts as image resources, then the rich text."""
     font = QFont("DejaVu Sans")
     font.setPointSizeF(9.0)
     text.setDefaultFont(font)
-    html, charts = report_html(document, screen)
+    html, charts = report_html(document, screen, colours)
     for name, png in charts.items():
         text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(png))
     text.setHtml(html)
@@ -241,7 +246,7 @@ def _decorate(
 ) -> None:
     painter.save()
     painter.setFont(font)
-    painter.setPen(QColor("#444444"))
+    painter.setPen(QColor(report_paper().page_furniture))
     foot = QRectF(page.left(), page.bottom() - band * 0.7, page.width(), band * 0.7)
     painter.drawLine(foot.topLeft(), foot.topRight())
     middle = Qt.AlignmentFlag.AlignVCenter

@@ -27,6 +27,7 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.colors import to_hex
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -35,12 +36,13 @@ from matplotlib.ticker import MaxNLocator, MultipleLocator
 from matplotlib.transforms import Transform, offset_copy
 from numpy.typing import ArrayLike
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCursor, QPalette
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from journal.analysis.stats import Stats
 from journal.interchange.private_files import write_private
-from journal.ui.trends.style import FONT, LIGHT, ChartOptions, ChartTheme, LegendItem, theme_for
+from journal.ui.colours import is_dark
+from journal.ui.trends.style import DARK, FONT, LIGHT, ChartOptions, ChartTheme, LegendItem
 from journal.ui.trends.wrap_label import WrapLabel
 
 LegendLoc = Literal["upper left", "upper center", "upper right"]
@@ -51,6 +53,10 @@ BASE_DPI = 100.0
 Y_LABEL_PT = 31.0
 """Axis labels sit this far outside the axes (points), beyond the tick labels."""
 X_LABEL_PT = 17.0
+Y_WRAPPED_PT = 23.0
+"""A y-axis title on two lines sits this far outside the axes (its two lines take about 16 points)."""
+MIN_LABEL_FONT = 6.5
+"""A y-axis title is made no smaller than this (points); below it, it goes onto two lines."""
 
 
 def _shifted(figure: Figure, ax: Axes, dx_pt: float, dy_pt: float) -> Transform:
@@ -135,6 +141,9 @@ class ChartView(QWidget):
 
     MARGINS_PX = (54, 54, 8, 40)
     """Left, right, top, bottom margins in pixels on screen."""
+    MINIMUM_PX = (300, 150)
+    """The smallest chart (width, height): two rows of charts and their legends fit the Trends page of a window
+    on a 1366 x 768 screen."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,7 +151,7 @@ class ChartView(QWidget):
         self.figure = Figure(figsize=(5.0, 3.2), dpi=100)
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.canvas.setMinimumSize(300, 180)
+        self.canvas.setMinimumSize(*self.MINIMUM_PX)
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.setAccessibleName(title)
         self.header = WrapLabel()
@@ -164,12 +173,16 @@ class ChartView(QWidget):
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setMinimumSize(300, 180)
+        self.empty_label.setMinimumSize(*self.MINIMUM_PX)
         self.empty_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.empty_label.setStyleSheet("color: palette(placeholder-text); border: 1px dashed palette(mid);")
         self.empty_label.hide()
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self.canvas.mpl_connect("resize_event", lambda _event: self.apply_margins())
+        self.canvas.mpl_connect("draw_event", lambda _event: self._fit_axis_labels())
+        self._axis_labels: dict[int, tuple[str, str]] = {}
+        """id of a y-axis label -> (its full text, the text shown), for ``_fit_axis_labels``."""
+        self._saving = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -222,7 +235,7 @@ class ChartView(QWidget):
 
     # ---- colour scheme -----------------------------------------------------------------------
     def _palette_theme(self) -> ChartTheme:
-        return theme_for(self.palette().color(QPalette.ColorRole.Window).name())
+        return DARK if is_dark(self.palette()) else LIGHT
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -246,13 +259,19 @@ class ChartView(QWidget):
             ax.xaxis.label.set_color(theme.text)
             ax.yaxis.label.set_color(theme.text)
             ax.title.set_color(theme.text)
+            for line in ax.lines:  # data lines in a colour that has a darker-window shade (``style.DARK_DATA``)
+                colour = to_hex(line.get_color())
+                if theme.data(colour) != colour:
+                    line.set_color(theme.data(colour))
         self.themed()
+        self.set_legend(self.legend_items)
 
     def set_legend(self, items: list[LegendItem]) -> None:
         self.legend_items = items
         marks = {"patch": "&#9632;", "line": "&#9644;", "dashed": "&#8211; &#8211;", "marker": "&#9650;"}
         parts = [f"<b>{escape(self.title)}</b>"] + [
-            f'<span style="color:{i.colour}">{marks[i.kind]}</span>&nbsp;{escape(i.label).replace(" ", "&nbsp;")}'
+            f'<span style="color:{self.theme.data(i.colour)}">{marks[i.kind]}</span>&nbsp;'
+            f"{escape(i.label).replace(' ', '&nbsp;')}"
             for i in items
         ]
         self.header.setText("&nbsp;&nbsp; ".join(parts))
@@ -269,6 +288,50 @@ class ChartView(QWidget):
         self.figure.subplots_adjust(
             left=left / width, right=1 - right / width, top=1 - top / height, bottom=bottom / height
         )
+
+    def _fit_axis_labels(self) -> None:
+        """Keep each y-axis title within the height of its axes: a smaller font, then two lines.
+
+        Checked after each draw (a title changes with the unit, the region and the lag); when
+        one had to change, the chart is drawn once more. A title is never cut off, at any size
+        or scale factor.
+        """
+        if self._saving:  # a PNG is drawn at its own dpi; the screen's titles were fitted already
+            return
+        renderer = self.canvas.get_renderer()
+        changed = False
+        for ax in self.figure.axes:
+            label = ax.yaxis.label
+            shown = label.get_text()
+            if not shown or not ax.yaxis.get_visible():
+                continue
+            known = self._axis_labels.get(id(label))
+            full = known[0] if known is not None and known[1] == shown else shown
+            room = ax.bbox.height * 0.96
+            text, size = full, float(FONT)
+            prop = label.get_fontproperties().copy()
+            prop.set_size(size)
+            length = renderer.get_text_width_height_descent(full, prop, ismath=False)[0]
+            if length > room:
+                size = max(MIN_LABEL_FONT, FONT * room / length)
+                if size == MIN_LABEL_FONT and length * MIN_LABEL_FONT / FONT > room:
+                    middle = len(full) // 2
+                    spaces = [i for i, ch in enumerate(full) if ch == " "]
+                    if spaces:
+                        cut = min(spaces, key=lambda i: abs(i - middle))
+                        text = full[:cut] + "\n" + full[cut + 1 :]
+            self._axis_labels[id(label)] = (full, text)
+            if text != shown or abs(label.get_fontproperties().get_size_in_points() - size) > 0.05:
+                label.set_text(text)
+                label.set_fontsize(size)
+                # two lines sit nearer the axis, so the outer one stays inside the margin
+                distance = Y_WRAPPED_PT if "\n" in text else Y_LABEL_PT
+                right = ax.yaxis.get_label_position() == "right"
+                shift = _shifted(self.figure, ax, distance if right else -distance, 0)
+                ax.yaxis.set_label_coords(1 if right else 0, 0.5, transform=shift)
+                changed = True
+        if changed:
+            self.canvas.draw_idle()
 
     def _on_motion(self, event: MouseEvent) -> None:
         text = self.hover.text_at(event.x, event.y) if event.x is not None and event.y is not None else None
@@ -318,9 +381,11 @@ class ChartView(QWidget):
             else None
         )
         buffer = io.BytesIO()
+        self._saving = True
         try:
             self.figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
         finally:
+            self._saving = False
             title.set_text("")
             if legend is not None:
                 legend.remove()

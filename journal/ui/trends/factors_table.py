@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from journal.analysis.factors import FactorRow
 from journal.domain.numbers import signed
+from journal.ui.colours import current
 from journal.ui.table_model import Column, RowsTableModel
 
 
@@ -24,7 +25,9 @@ def _explain(row: FactorRow, region: str) -> str:
 
 
 def _diff_colour(row: FactorRow) -> str | None:
-    return "#b35c00" if row.difference >= 1.0 else "#2e7d32" if row.difference <= -1.0 else None
+    """Amber for a point or more of pain, green for a point or more less (in the scheme shown)."""
+    colours = current()
+    return colours.caution if row.difference >= 1.0 else colours.ok if row.difference <= -1.0 else None
 
 
 class FactorsModel(RowsTableModel[FactorRow]):

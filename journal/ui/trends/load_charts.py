@@ -104,7 +104,7 @@ class WeeklyChart(ChartView):
         for region in opts.regions:
             if region not in self.pain_lines:
                 (self.pain_lines[region],) = self.ax2.plot(
-                    [], [], markersize=3, linewidth=1.6, color=REGION_COLOURS[region]
+                    [], [], markersize=3, linewidth=1.6, color=self.theme.data(REGION_COLOURS[region])
                 )
             line = self.pain_lines[region]
             ys = np.array([w.mean_pain.get(region, NAN) for w in weeks])

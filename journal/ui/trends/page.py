@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -39,7 +40,9 @@ from journal.domain.numbers import counted, percent_change
 from journal.domain.settings import Settings
 from journal.domain.vocabulary import Region
 from journal.storage.journal import Lists
+from journal.ui.colours import Tone
 from journal.ui.operations import Change, JournalOperations
+from journal.ui.scheme import set_tone
 from journal.ui.trends.chart_view import ChartView
 from journal.ui.trends.factors_table import FactorsModel, factors_view
 from journal.ui.trends.load_charts import AcwrChart, WeeklyChart
@@ -180,7 +183,7 @@ class TrendsPage(QWidget):
         self.factors = FactorsModel(self)
         self.factors_view = factors_view(self.factors)
         self.note = WrapLabel(DEBATED_NOTE)
-        self.note.setStyleSheet("color: #555555;")
+        set_tone(self.note, Tone.MUTED)
         self.message = WrapLabel()
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -196,9 +199,14 @@ class TrendsPage(QWidget):
         side_layout.addWidget(self.note)
         side_layout.addWidget(self.message)
 
+        side_scroll = QScrollArea()  # the words scroll beside the charts on a small screen
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setWidget(side)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(grid_widget)
-        splitter.addWidget(side)
+        splitter.addWidget(side_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([850, 350])
@@ -368,10 +376,10 @@ class TrendsPage(QWidget):
         try:
             self.charts[key].save_png(path)
         except OSError as exc:
-            self.message.setStyleSheet("color: #b00020;")
+            set_tone(self.message, Tone.ERROR)
             self.message.setText(f"The chart was not saved: {path} cannot be written ({exc.strerror or exc}).")
             return None
         self._qsettings.setValue(SAVE_FOLDER_KEY, str(path.parent))
-        self.message.setStyleSheet("color: #2e7d32;")
+        set_tone(self.message, Tone.OK)
         self.message.setText(f"Saved {path.name} in {path.parent}.")
         return path

@@ -71,6 +71,8 @@ class PainChart(ChartView):
     def themed(self) -> None:
         self.runs.set_color(self.theme.neutral)
         self.interference.set_color(self.theme.neutral)
+        for label in self.labels:
+            label.set_color(self.theme.text)
 
     def update_chart(self, stats: Stats, opts: ChartOptions) -> None:
         self.hover.clear()
@@ -94,7 +96,7 @@ class PainChart(ChartView):
             if series is None:
                 continue
             if region not in self.means:
-                colour = REGION_COLOURS[region]
+                colour = self.theme.data(REGION_COLOURS[region])
                 (self.dailies[region],) = self.ax.plot([], [], linestyle="none", marker="o", color=colour, alpha=0.45)
                 (self.means[region],) = self.ax.plot([], [], color=colour)
             x = day_num(series.first_day) + np.arange(len(series.daily_max), dtype=float)
@@ -162,7 +164,12 @@ class PainChart(ChartView):
                 if s.spike_pct > 30:
                     self.labels.append(
                         self.ax.annotate(
-                            pct_text(s.spike_pct), (x, y), xytext=(4, 2), textcoords="offset points", fontsize=FONT - 1
+                            pct_text(s.spike_pct),
+                            (x, y),
+                            xytext=(4, 2),
+                            textcoords="offset points",
+                            fontsize=FONT - 1,
+                            color=self.theme.text,
                         )
                     )
 

@@ -1,7 +1,10 @@
 """Colours, fonts and small formatting helpers shared by the Trends charts.
 
 Colours follow the Okabe-Ito palette (distinguishable with the common colour-vision
-deficiencies); band colours grow warmer with the size of the jump.
+deficiencies); band colours grow warmer with the size of the jump. The data colours are
+named once, for the light theme; on a dark window the few that would not stand out from
+its dark face (3:1, WCAG 1.4.11) are drawn in a lighter shade of the same hue
+(``DARK_DATA``, through ``ChartTheme.data``).
 """
 
 from __future__ import annotations
@@ -39,6 +42,15 @@ REGION_COLOURS: dict[Region, str] = {
     Region.HAMSTRING_RIGHT: "#56b4e9",
     Region.GLUTE_HIP: "#8c564b",
 }
+DARK_DATA: dict[str, str] = {
+    "#7b3294": "#c390d4",  # lower back (and the race's weekly pain): purple
+    "#8c564b": "#c48b7f",  # glute / hip: brown
+    "#222222": "#e6e6e6",  # the race's long runs: near black becomes near white
+    "#666666": "#a6a6a6",  # the race chart's line for today
+}
+"""Data lines of the light theme and the shade each takes on the dark face (#1e1e1e), where it would fall under
+3:1; bars and dots keep their colours (the bands and phases are 3:1 or more on both faces)."""
+_LIGHT_DATA = {dark: light for light, dark in DARK_DATA.items()}
 SPIKE_COLOUR = "#d55e00"
 SWEET_SPOT_COLOUR = "#2e7d32"
 DANGER_COLOUR = "#d55e00"
@@ -65,15 +77,14 @@ class ChartTheme:
     box: str
     """The face of a text box drawn on the chart (the rho box)."""
 
+    def data(self, colour: str) -> str:
+        """A data colour (named for the light theme) as this theme draws it."""
+        light = _LIGHT_DATA.get(colour.lower(), colour.lower())
+        return DARK_DATA.get(light, light) if self.dark else light
+
 
 LIGHT = ChartTheme(False, "#ffffff", "#ffffff", "#1a1a1a", "#595959", "#e6e6e6", "#4d4d4d", "#4d4d4d", "#ffffff")
 DARK = ChartTheme(True, "#1e1e1e", "#1e1e1e", "#e6e6e6", "#b3b3b3", "#3a3a3a", "#a6a6a6", "#c8c8c8", "#2b2b2b")
-
-
-def theme_for(background: str) -> ChartTheme:
-    """The dark theme on a dark window background (``#rrggbb``), else the light one."""
-    r, g, b = (int(background[i : i + 2], 16) for i in (1, 3, 5))
-    return DARK if (0.2126 * r + 0.7152 * g + 0.0722 * b) < 128 else LIGHT
 
 
 @dataclass(frozen=True)
