@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from journal.storage.backup import BackupError, BackupInfo, list_backups
 from journal.storage.files import JournalFileError
+from journal.ui.forms.form_dialog import add_save_keys
 from journal.ui.operations import Change, JournalOperations
 
 COLUMNS = ("Made", "Why", "Entries", "Runs", "Check-ins", "Care", "Last entry", "Size")
@@ -84,6 +85,7 @@ class BackupListDialog(QDialog):
         self.restore_button = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self._accept_if_ok)
         self.buttons.rejected.connect(self.reject)
+        add_save_keys(self, self._accept_if_ok, action.replace("&", "").rstrip("…"))  # Ctrl+Enter, as in every form
         layout.addWidget(self.buttons)
         self.resize(820, 360)
         first_ok = next((i for i, b in enumerate(backups) if b.problem is None), None)

@@ -12,7 +12,6 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from journal.analysis.flags import DISCLAIMER, LIMITS, FlagThresholds, rule_descriptions
 from journal.analysis.flags.thresholds import PREFIX
+from journal.ui.forms.form_dialog import FormDialog
 from journal.ui.operations import JournalOperations, WriteFailed
 
 PERCENT_FIELDS = {"lingering_share"}
@@ -47,11 +47,12 @@ def rules_html(thresholds: FlagThresholds) -> str:
     return "".join(parts)
 
 
-class AboutFlagsDialog(QDialog):
-    """The rules with their sources, and the thresholds to change (saved with Save)."""
+class AboutFlagsDialog(FormDialog):
+    """The rules with their sources, and the thresholds to change (saved with Save or Ctrl+Enter; closing with
+    changed thresholds asks first)."""
 
     def __init__(self, ops: JournalOperations, thresholds: FlagThresholds, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, "Discard the changed thresholds?", "flags")
         self.setWindowTitle("About these flags")
         self.resize(760, 680)
         self._ops = ops
@@ -121,6 +122,7 @@ class AboutFlagsDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.buttons)
+        self.mark_unchanged()
 
     def values(self) -> FlagThresholds:
         """The thresholds as the editors show them."""
@@ -135,6 +137,9 @@ class AboutFlagsDialog(QDialog):
         for name, editor in self.editors.items():
             value = current[name]
             editor.setValue(round(value * 100) if name in PERCENT_FIELDS else value)
+
+    def submit(self) -> None:
+        self.save()
 
     def save(self) -> None:
         chosen = self.values()

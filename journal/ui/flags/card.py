@@ -16,6 +16,7 @@ from journal.analysis.flags import DISCLAIMER, Evidence, Flag, Severity
 from journal.analysis.flags.wording import day_text, short_day
 from journal.storage.flag_store import FlagAcknowledgement
 from journal.ui.flags.style import LOOKS, chip_css
+from journal.ui.forms.form_dialog import add_save_keys
 
 EVIDENCE_FOLDED = 12
 """Evidence entries shown before "Show all"."""
@@ -67,7 +68,8 @@ class FlagCard(QFrame):
     """A raised flag with its note field.
 
     Signals:
-        acknowledge_requested(str): the person clicked Acknowledge (or pressed Enter); the argument is their note.
+        acknowledge_requested(str): the person clicked Acknowledge (or pressed Enter or Ctrl+Enter in the note);
+            the argument is their note.
     """
 
     acknowledge_requested = Signal(str)
@@ -185,6 +187,7 @@ class FlagCard(QFrame):
         self.note.setAccessibleName(f"{headline_words}: note")
         self.acknowledge.setAccessibleName(f"{headline_words}: {self.acknowledge.text().lower()}")
         self.acknowledge.clicked.connect(self._acknowledge)
+        add_save_keys(self, self._acknowledge, "Acknowledge")  # Ctrl+Enter in the note, like Enter and every form
         ack_row.addWidget(self.acknowledge)
         layout.addLayout(ack_row)
         self.error = QLabel()
