@@ -67,6 +67,7 @@ class BackupListDialog(QDialog):
         layout.addWidget(self.intro)
 
         self.table = QTableWidget(len(backups), len(COLUMNS))
+        self.table.setAccessibleName("Backups")
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -76,6 +76,7 @@ class AboutFlagsDialog(FormDialog):
         form = QFormLayout(box)
         self.editors: dict[str, QSpinBox | QDoubleSpinBox] = {}
         current = asdict(thresholds)
+        lead = ""
         for f in fields(FlagThresholds):
             limit = LIMITS[f.name]
             value = current[f.name]
@@ -98,7 +99,10 @@ class AboutFlagsDialog(FormDialog):
                 editor.setValue(value)
                 editor.setSuffix(_suffix(limit.unit))
             editor.setObjectName(f.name)
-            editor.setAccessibleName(limit.label.lstrip("…"))
+            # "…within" continues the row above it: its name says which ("Very bad pain on at least … within").
+            continues = limit.label.startswith("…")
+            lead = lead if continues else limit.label
+            editor.setAccessibleName(f"{lead} … {limit.label.lstrip('…')}" if continues else limit.label)
             self.editors[f.name] = editor
             row = QHBoxLayout()
             row.addWidget(editor)

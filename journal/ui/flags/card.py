@@ -183,9 +183,9 @@ class FlagCard(QFrame):
             self.note.setPlaceholderText("Note (optional): what you did, e.g. booked a GP appointment")
             self.acknowledge = QPushButton("Acknowledge again" if acknowledged else "Acknowledge")
             self.acknowledge.setToolTip("Record that you have seen this flag, with your note. The flag stays raised.")
-        headline_words = flag.headline.split(":")[0]
-        self.note.setAccessibleName(f"{headline_words}: note")
-        self.acknowledge.setAccessibleName(f"{headline_words}: {self.acknowledge.text().lower()}")
+        # The whole headline: several flags can name the same region ("Lower back: ...").
+        self.note.setAccessibleName(f"Note on the flag “{flag.headline}”")
+        self.acknowledge.setAccessibleName(f"{self.acknowledge.text()}: “{flag.headline}”")
         self.acknowledge.clicked.connect(self._acknowledge)
         add_save_keys(self, self._acknowledge, "Acknowledge")  # Ctrl+Enter in the note, like Enter and every form
         ack_row.addWidget(self.acknowledge)

@@ -48,6 +48,7 @@ from journal.domain.entries import CareEntry, CheckIn, Run
 from journal.domain.validation import check_interference, check_text, check_when
 from journal.domain.vocabulary import Region, Timing, WarningSign
 from journal.storage.journal import InvalidEntry
+from journal.ui.accessible import name_controls
 from journal.ui.forms.body_map import BodyMapWidget
 from journal.ui.forms.checkin_care import CareBox, previous_checkin, scores_like
 from journal.ui.forms.checkin_rows import RegionRow
@@ -185,6 +186,7 @@ class CheckInDialog(FormDialog):
 
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText("Notes (optional)")
+        self.notes.setAccessibleName("Notes")
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
         notes_message = message_label()
@@ -223,6 +225,7 @@ class CheckInDialog(FormDialog):
         self.checks.start_watching()
         self.mark_unchanged()
         follow_layout(self)
+        name_controls(self)
         self._fit_screen(body)
         self.rows[Region.LOWER_BACK].score.setFocus()
         self.rows[Region.LOWER_BACK].score.selectAll()

@@ -33,6 +33,7 @@ from journal.domain.units import format_pace, from_metres, parse_duration, to_me
 from journal.domain.validation import check_distance_m, check_duration_s, check_pace, check_text, check_when
 from journal.domain.vocabulary import FootStrike, Surface
 from journal.storage.journal import InvalidEntry
+from journal.ui.accessible import name_controls
 from journal.ui.forms.dates import open_date_range
 from journal.ui.forms.form_dialog import FormDialog
 from journal.ui.forms.tab_order import follow_layout
@@ -163,6 +164,7 @@ class RunDialog(FormDialog):
         self.not_counted.append(self.then_check_in)  # a choice about what comes next, not part of the run
         self.mark_unchanged()
         follow_layout(self)
+        name_controls(self)
         self.distance.setFocus()
 
     def _add(self, form: QFormLayout, label: str, widget: QWidget, check, extra: QWidget | None = None) -> None:

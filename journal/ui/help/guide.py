@@ -152,7 +152,7 @@ def advice_html() -> str:
         f"<ul>{signs(Severity.URGENT)}</ul>"
         + _sources("NHS, Back pain; NICE CKS, Back pain - low; Mayo Clinic; NHS and Mayo Clinic, Hamstring injury")
         + "<h2><a name='diagnosis'></a>Never a diagnosis</h2>"
-        f"<p>{escape(DISCLAIMER)} It keeps an honest record and says when to ask someone who can; it never says "
+        f"<p>{escape(DISCLAIMER, quote=False)} It keeps an honest record and says when to ask someone who can; it never says "
         "what is wrong. Flags &gt; About these flags lists every rule, its numbers (which you can change) and "
         "its source.</p>"
     )

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from journal.domain.entries import CareEntry, CheckIn, Run
 from journal.domain.vocabulary import Region
 from journal.storage.journal import Lists
+from journal.ui.accessible import name_controls
 from journal.ui.forms.validated import combo_value
 from journal.ui.operations import Change, JournalOperations, WriteFailed
 from journal.ui.pages.history_pager import HistoryFilter, HistoryPager
@@ -72,19 +73,23 @@ class HistoryPage(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_from.setAccessibleName("Show entries from")
+        self.date_to.setAccessibleName("Show entries up to")
         self.all_dates = QCheckBox("All dates")
         self.all_dates.setChecked(True)
         self.kind = QComboBox()
+        self.kind.setAccessibleName("Show which entries")
         for label in ("All entries", "Runs", "Check-ins", "Care"):
             self.kind.addItem(label)
         self.region = QComboBox()
+        self.region.setAccessibleName("Show days a region hurt")
         self.region.addItem("Any region", None)
         for r in Region:
             self.region.addItem(f"{r.label} hurting", r)
         self.grouped = QCheckBox("Group by day")
         self.grouped.setChecked(True)
         self.grouped.setToolTip("One row per check-in with that day's care; untick to list every entry on its own row")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.delete_button = QPushButton("&Delete")
         self.count = QLabel()
 
@@ -104,6 +109,7 @@ class HistoryPage(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)  # the model sorts itself (RowsTableModel.sort)
+        self.table.setAccessibleName("Entries")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -139,6 +145,7 @@ class HistoryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
+        name_controls(self)
 
         today = date.today()
         self.date_from.setDate(QDate(today.year, today.month, today.day).addMonths(-3))
@@ -155,7 +162,8 @@ class HistoryPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        delete_key.setWhatsThis("History: delete the selected entry (Edit > Undo brings it back)")
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         ops.changed.connect(self._on_changed)
         self.refresh()

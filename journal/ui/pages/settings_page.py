@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.settings import PaperSize, Settings, WeekStart
 from journal.domain.units import DistanceUnit
+from journal.ui.accessible import name_controls
 from journal.ui.operations import JournalOperations, WriteFailed
 from journal.ui.pages.reminder_settings import ReminderSettings
 from journal.ui.pages.watched_folders_box import WatchedFoldersBox
@@ -67,13 +68,15 @@ class SettingsPage(QWidget):
         form = QFormLayout()
         form.addRow("&Distance units", self.units)
         form.addRow("&Weeks start on", self.week_start)
-        form.addRow("Your &name", self.name)
+        form.addRow("Your na&me", self.name)
         dob_row = QHBoxLayout()
         dob_row.addWidget(self.dob)
         dob_row.addWidget(self.has_dob)
         dob_row.addStretch(1)
-        form.addRow("Date of &birth (optional)", dob_row)
-        form.addRow("&Paper size", self.paper)
+        dob_label = QLabel("Date of &birth (optional)")
+        dob_label.setBuddy(self.dob)  # a row of two widgets gets no buddy by itself, and then showed the "&"
+        form.addRow(dob_label, dob_row)
+        form.addRow("Paper si&ze", self.paper)
         form.addRow("&Keep the last", self.backups)
 
         risk_box = QGroupBox("Risk profile (optional)")
@@ -104,6 +107,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self.watched_folders)
         layout.addWidget(self.where)
         layout.addStretch(1)
+        name_controls(self)
 
         self._load()
         self.units.currentIndexChanged.connect(self._save)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from journal.domain.entries import Shoe
 from journal.domain.units import DistanceUnit, format_distance, from_metres, to_metres
 from journal.storage.journal import InvalidEntry
+from journal.ui.accessible import name_controls
 from journal.ui.forms.dates import open_date_range
 from journal.ui.forms.form_dialog import FormDialog
 from journal.ui.forms.tab_order import follow_layout
@@ -127,6 +128,7 @@ class ShoeDialog(FormDialog):
         form.addRow(buttons)
         self.mark_unchanged()
         follow_layout(self)
+        name_controls(self)
 
     def submit(self) -> None:
         shoe = replace(
@@ -155,6 +157,7 @@ class ShoesPage(QWidget):
         self.model: RowsTableModel[Shoe] = RowsTableModel(shoe_columns(lambda: self._unit), self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setAccessibleName("Shoes")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -33,6 +33,7 @@ from journal.domain.races import Race, RaceDistance, standard_distance
 from journal.domain.units import format_duration, from_metres, parse_duration, to_metres
 from journal.domain.validation import check_goal_time_s, check_race_day, check_race_distance_km, check_race_name
 from journal.storage.journal import InvalidEntry
+from journal.ui.accessible import name_controls
 from journal.ui.forms.dates import open_date_range
 from journal.ui.forms.form_dialog import FormDialog
 from journal.ui.forms.run_dialog import parse_number
@@ -65,7 +66,6 @@ class RaceDialog(FormDialog):
         self.day.setDisplayFormat("yyyy-MM-dd")
         open_date_range(self.day)
         self.distance_choice = QComboBox()
-        self.distance_choice.setAccessibleName("Race distance")
         for choice in RaceDistance:
             self.distance_choice.addItem(choice.label, choice.value)
         self.custom_distance = QLineEdit()
@@ -115,6 +115,7 @@ class RaceDialog(FormDialog):
         self.checks.start_watching()
         self.mark_unchanged()
         follow_layout(self)
+        name_controls(self)
         self.name.setFocus()
 
     def _add(self, form: QFormLayout, label: str, widget: QWidget, check, row: QHBoxLayout | None = None) -> None:
