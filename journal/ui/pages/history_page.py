@@ -37,7 +37,8 @@ from journal.domain.entries import CareEntry, CheckIn, Run
 from journal.domain.vocabulary import Region
 from journal.storage.journal import Lists
 from journal.ui.accessible import name_controls
-from journal.ui.forms.validated import combo_value
+from journal.ui.forms.dates import open_date_range
+from journal.ui.forms.validated import combo_value, message_label
 from journal.ui.operations import Change, JournalOperations, WriteFailed
 from journal.ui.pages.history_pager import HistoryFilter, HistoryPager
 from journal.ui.pages.history_rows import (
@@ -73,6 +74,8 @@ class HistoryPage(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            open_date_range(edit)
+        self.dates_message = message_label()  # says why nothing shows when the dates cross
         self.date_from.setAccessibleName("Show entries from")
         self.date_to.setAccessibleName("Show entries up to")
         self.all_dates = QCheckBox("All dates")
@@ -99,6 +102,7 @@ class HistoryPage(QWidget):
         bar.addWidget(QLabel("to"))
         bar.addWidget(self.date_to)
         bar.addWidget(self.all_dates)
+        bar.addWidget(self.dates_message)
         bar.addWidget(self.kind)
         bar.addWidget(self.region)
         bar.addWidget(self.grouped)
@@ -190,6 +194,7 @@ class HistoryPage(QWidget):
         self._unit = self._ops.read.settings().units
         for edit in (self.date_from, self.date_to):
             edit.setEnabled(not self.all_dates.isChecked())
+        self._say_if_dates_cross()
         wanted = self.wanted()
         before, pager = self._pager, HistoryPager(self._ops.read, wanted)
         if before is not None and before.wanted == wanted and not before.has_more():
@@ -218,6 +223,14 @@ class HistoryPage(QWidget):
             return
         entries = f"{pager.entries} {'entry' if pager.entries == 1 else 'entries'}"
         self.count.setText(entries if shown == pager.entries else f"{entries} in {shown} rows")
+
+    def _say_if_dates_cross(self) -> None:
+        """A first day after the last matches nothing: say so at the dates, not with an empty table alone."""
+        start, end = self._range()
+        crossed = start is not None and end is not None and start > end
+        self.dates_message.setText(f"{start} is after {end}: no day is in between" if crossed else "")
+        self.dates_message.setVisible(crossed)
+        self.date_from.setAccessibleDescription(self.dates_message.text())
 
     def selected_row(self) -> HistoryRow | None:
         indexes = self.table.selectionModel().selectedRows()
