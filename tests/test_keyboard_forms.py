@@ -270,6 +270,25 @@ def test_tab_follows_the_race_and_shoe_forms(qtbot, ops):
     assert tab_walk(s.name, len(expected)) == expected
 
 
+def test_tab_leaves_a_table_for_the_buttons_in_the_restore_list(qtbot, ops, journal_path):
+    from journal.storage.backup import list_backups, make_backup
+    from journal.ui.backups.dialog import BackupListDialog
+
+    make_backup(journal_path, "manual")
+    dialog = shown(qtbot, BackupListDialog(list_backups(journal_path)))
+    expected = [dialog.table, *buttons_left_to_right(dialog.buttons)]
+    assert tab_walk(dialog.table, len(expected)) == expected  # not cell by cell inside the table
+
+
+def test_tab_leaves_the_history_table(qtbot, tmp_path):
+    from tests.window_tour import demo_window
+
+    window = demo_window(qtbot, tmp_path)
+    activate(qtbot, window)
+    walk = tab_walk(window.history.table, 3)
+    assert walk[0] is window.history.table and window.history.table not in walk[1:]
+
+
 # ---- the keyboard alone, from the main window ---------------------------------------------------------------------
 def test_log_run_then_check_in_by_keyboard_alone(qtbot, journal_path):
     window = make_window(qtbot, journal_path)

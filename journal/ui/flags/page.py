@@ -96,6 +96,7 @@ class FlagsPage(QWidget):
         body_layout.addWidget(self.history_title)
         self.history = QTableWidget(0, len(HISTORY_COLUMNS))
         self.history.setAccessibleName("Flag history")
+        self.history.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         self.history.setHorizontalHeaderLabels(HISTORY_COLUMNS)
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

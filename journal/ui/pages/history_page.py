@@ -114,6 +114,7 @@ class HistoryPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)  # the model sorts itself (RowsTableModel.sort)
         self.table.setAccessibleName("Entries")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
