@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,3 +64,22 @@ def _destroy_qt_objects_on_the_gui_thread(request: pytest.FixtureRequest) -> Ite
         import gc
 
         gc.collect()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """A form a test leaves changed is closed at teardown without "Discard this run?".
+
+    Closing a changed form asks first (``journal.ui.forms.form_dialog``), in a modal box that
+    would wait forever when pytest-qt closes the test's widgets (its own teardown hook, which
+    this one runs before); the question itself is tested in tests/test_keyboard_forms.py.
+    """
+    if "qtbot" in getattr(item, "fixturenames", ()) and "journal.ui.forms.form_dialog" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        from journal.ui.forms.form_dialog import FormDialog
+
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, FormDialog):
+                widget.mark_unchanged()
+    return (yield)

@@ -11,6 +11,7 @@ from journal.domain.entries import CareEntry, CheckIn, RegionScore
 from journal.domain.vocabulary import CareKind, Region
 from journal.storage.journal import Journal
 from journal.ui.forms.care_dialog import CareDialog
+from tests.keyboard_helpers import activate
 from tests.ui_helpers import make_window, when_modal
 
 DAY = date(2026, 3, 2)
@@ -97,6 +98,7 @@ def test_a_grouped_check_in_row_offers_its_care_to_edit(qtbot, journal_path) -> 
     ]
 
     def new_dose(dialog: CareDialog) -> None:
+        activate(qtbot, dialog)  # the keyboard is in the form, as when a person opens it
         dialog.detail.clear()
         qtbot.keyClicks(dialog.detail, "ibuprofen 200 mg")
         qtbot.keyClick(dialog.detail, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter saves

@@ -86,7 +86,8 @@ class MainWindow(QMainWindow):
         self.history = HistoryPage(ops)
         context = PageContext(ops, self.flag_state)
         self.lazy: dict[str, LazyPage] = {spec.title: LazyPage(spec, context) for spec in LAZY_PAGES}
-        self.tabs.addTab(self.history, "&History")
+        self.tabs.addTab(self.history, "Hi&story")  # Alt+H is the Help menu
+        self.tabs.tabBar().setAccessibleName("Pages")
         for spec in LAZY_PAGES:
             self.tabs.addTab(self.lazy[spec.title], spec.label)
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -183,8 +184,10 @@ class MainWindow(QMainWindow):
         quit_action = self._action("&Quit", self.close, QKeySequence(QKeySequence.StandardKey.Quit))
         self.undo_action = self.ops.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setWhatsThis("Undo the last change")  # its text names the change, for the shortcut list
         self.redo_action = self.ops.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setWhatsThis("Redo the change undone")
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
@@ -199,6 +202,13 @@ class MainWindow(QMainWindow):
         entry_menu.addAction(self.log_run_action)
         entry_menu.addAction(self.checkin_action)
         help_menu = menu.addMenu("&Help")
+        self.guide_action = self._action(
+            "&Guide", self.show_guide, QKeySequence(QKeySequence.StandardKey.HelpContents), "What each page is for"
+        )
+        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts, None, "Every key of the app")
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         help_menu.addAction(self._action("&About", self.about))
 
         toolbar = self.addToolBar("Entries")
@@ -285,14 +295,36 @@ class MainWindow(QMainWindow):
 
         run_restore_dialog(self, self.ops)
 
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About",  # Qt adds "— Run Journal"
+    def show_guide(self) -> QWidget:
+        """Help > Guide (F1): the guide, opened at the page shown (``journal.ui.help.guide``)."""
+        from journal.ui.help.guide import show_guide
+
+        return show_guide(self, self.tabs.tabText(self.tabs.currentIndex()).replace("&", ""))
+
+    def show_shortcuts(self) -> QWidget:
+        """Help > Keyboard shortcuts: every key, read from the window's actions (``journal.ui.help.shortcuts``)."""
+        from journal.ui.help.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def about(self) -> QMessageBox:
+        """Help > About, opened without blocking (window-modal); it deletes itself when closed."""
+        box = QMessageBox(QMessageBox.Icon.Information, "About", "", QMessageBox.StandardButton.Ok, self)
+        box.setText(
             f"<b>{APP_NAME}</b> {__version__}<p>A symptom journal for runners with back or hamstring pain. "
             "It keeps an honest record and says when to ask a professional; it is not a medical device "
-            "and does not diagnose.</p><p>Your journal stays on this computer: the app never uses the network.</p>",
+            "and does not diagnose.</p><p>Your journal stays on this computer: the app never uses the network.</p>"
+            "<p>Help &gt; Guide (F1) says what each page is for; Help &gt; Keyboard shortcuts lists every key.</p>"
         )
+        icon = self.windowIcon()
+        if not icon.isNull():
+            box.setIconPixmap(icon.pixmap(64, 64))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     def show_failure(self, message: str) -> None:
         """What ``JournalOperations.failed`` says, in a message box over whatever is open, and on the status bar.

@@ -217,3 +217,9 @@ def set_tone(widget: QWidget, tone: Tone | None, css: str = "") -> None:
     if not widget.property(_TONE_FOLLOWS):
         widget.setProperty(_TONE_FOLLOWS, True)
         _Follower(widget, _apply_tone)
+
+
+def tone_of(widget: QWidget) -> Tone | None:
+    """The tone ``set_tone`` gave the widget, if any (how a test tells an error message from a hint)."""
+    value = widget.property(_TONE)
+    return Tone(value) if value else None

@@ -83,13 +83,15 @@ class PageSpec:
 
 LAZY_PAGES: tuple[PageSpec, ...] = (
     PageSpec("Calendar", "&Calendar", _calendar),
-    PageSpec("Trends", "T&rends", _trends),
-    PageSpec("Race", "R&ace", _race),
-    PageSpec("Flags", "Fla&gs", _flags),
+    PageSpec("Trends", "&Trends", _trends),
+    PageSpec("Race", "&Race", _race),
+    PageSpec("Flags", "F&lags", _flags),
     PageSpec("Report", "Re&port", _report),
     PageSpec("Shoes", "Sh&oes", _shoes),
-    PageSpec("Settings", "Se&ttings", _settings),
+    PageSpec("Settings", "Settin&gs", _settings),
 )
+"""Alt+letter: menus take F, E, N and H, the tabs S (History), C, T, R, L, P, O and G; the letters of the
+controls on each page are chosen from the rest (tests/test_mnemonics.py fails on a clash)."""
 
 
 class LazyPage(QWidget):

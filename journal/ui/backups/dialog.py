@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from journal.domain.numbers import counted
 from journal.storage.backup import BackupError, BackupInfo, list_backups
 from journal.storage.files import JournalFileError
+from journal.ui.forms.form_dialog import add_save_keys
+from journal.ui.forms.tab_order import follow_layout
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.window_size import fit_dialog
 
@@ -68,6 +70,8 @@ class BackupListDialog(QDialog):
         layout.addWidget(self.intro)
 
         self.table = QTableWidget(len(backups), len(COLUMNS))
+        self.table.setAccessibleName("Backups")
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons; the arrow keys pick a backup
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -86,8 +90,10 @@ class BackupListDialog(QDialog):
         self.restore_button = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self._accept_if_ok)
         self.buttons.rejected.connect(self.reject)
+        add_save_keys(self, self._accept_if_ok, action.replace("&", "").rstrip("…"))  # Ctrl+Enter, as in every form
         layout.addWidget(self.buttons)
         fit_dialog(self, QSize(820, 360))
+        follow_layout(self)  # the buttons in the order they are shown
         first_ok = next((i for i, b in enumerate(backups) if b.problem is None), None)
         if first_ok is not None:
             self.table.selectRow(first_ok)

@@ -92,7 +92,7 @@ class CalendarPage(QWidget):
         self.entries = QListWidget()
         self.entries.setWordWrap(True)
         self.entries.setAccessibleName("Entries of the selected day")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.add_button = QPushButton("Check in for this &day…")
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)

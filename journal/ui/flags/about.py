@@ -12,7 +12,6 @@ from html import escape
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from journal.analysis.flags import DISCLAIMER, LIMITS, FlagThresholds, rule_descriptions
 from journal.analysis.flags.thresholds import PREFIX
 from journal.ui.colours import Tone, current
+from journal.ui.forms.form_dialog import FormDialog
 from journal.ui.operations import JournalOperations, WriteFailed
 from journal.ui.scheme import set_tone
 from journal.ui.window_size import fit_dialog
@@ -51,11 +51,12 @@ def rules_html(thresholds: FlagThresholds) -> str:
     return "".join(parts)
 
 
-class AboutFlagsDialog(QDialog):
-    """The rules with their sources, and the thresholds to change (saved with Save)."""
+class AboutFlagsDialog(FormDialog):
+    """The rules with their sources, and the thresholds to change (saved with Save or Ctrl+Enter; closing with
+    changed thresholds asks first)."""
 
     def __init__(self, ops: JournalOperations, thresholds: FlagThresholds, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, "Discard the changed thresholds?", "flags")
         self.setWindowTitle("About these flags")
         fit_dialog(self, QSize(760, 680))
         self._ops = ops
@@ -79,6 +80,7 @@ class AboutFlagsDialog(QDialog):
         form = QFormLayout(box)
         self.editors: dict[str, QSpinBox | QDoubleSpinBox] = {}
         current = asdict(thresholds)
+        lead = ""
         for f in fields(FlagThresholds):
             limit = LIMITS[f.name]
             value = current[f.name]
@@ -101,7 +103,10 @@ class AboutFlagsDialog(QDialog):
                 editor.setValue(value)
                 editor.setSuffix(_suffix(limit.unit))
             editor.setObjectName(f.name)
-            editor.setAccessibleName(limit.label.lstrip("…"))
+            # "…within" continues the row above it: its name says which ("Very bad pain on at least … within").
+            continues = limit.label.startswith("…")
+            lead = lead if continues else limit.label
+            editor.setAccessibleName(f"{lead} … {limit.label.lstrip('…')}" if continues else limit.label)
             self.editors[f.name] = editor
             row = QHBoxLayout()
             row.addWidget(editor)
@@ -125,6 +130,7 @@ class AboutFlagsDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.buttons)
+        self.mark_unchanged()
 
     def values(self) -> FlagThresholds:
         """The thresholds as the editors show them."""
@@ -139,6 +145,9 @@ class AboutFlagsDialog(QDialog):
         for name, editor in self.editors.items():
             value = current[name]
             editor.setValue(round(value * 100) if name in PERCENT_FIELDS else value)
+
+    def submit(self) -> None:
+        self.save()
 
     def save(self) -> None:
         chosen = self.values()

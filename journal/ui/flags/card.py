@@ -17,6 +17,7 @@ from journal.analysis.flags.wording import day_text, short_day
 from journal.storage.flag_store import FlagAcknowledgement
 from journal.ui.colours import Tone, current
 from journal.ui.flags.style import chip_css, look
+from journal.ui.forms.form_dialog import add_save_keys
 from journal.ui.scheme import set_tone
 
 EVIDENCE_FOLDED = 12
@@ -69,7 +70,8 @@ class FlagCard(QFrame):
     """A raised flag with its note field.
 
     Signals:
-        acknowledge_requested(str): the person clicked Acknowledge (or pressed Enter); the argument is their note.
+        acknowledge_requested(str): the person clicked Acknowledge (or pressed Enter or Ctrl+Enter in the note);
+            the argument is their note.
     """
 
     acknowledge_requested = Signal(str)
@@ -185,10 +187,11 @@ class FlagCard(QFrame):
             self.note.setPlaceholderText("Note (optional): what you did, e.g. booked a GP appointment")
             self.acknowledge = QPushButton("Acknowledge again" if acknowledged else "Acknowledge")
             self.acknowledge.setToolTip("Record that you have seen this flag, with your note. The flag stays raised.")
-        headline_words = flag.headline.split(":")[0]
-        self.note.setAccessibleName(f"{headline_words}: note")
-        self.acknowledge.setAccessibleName(f"{headline_words}: {self.acknowledge.text().lower()}")
+        # The whole headline: several flags can name the same region ("Lower back: ...").
+        self.note.setAccessibleName(f"Note on the flag “{flag.headline}”")
+        self.acknowledge.setAccessibleName(f"{self.acknowledge.text()}: “{flag.headline}”")
         self.acknowledge.clicked.connect(self._acknowledge)
+        add_save_keys(self, self._acknowledge, "Acknowledge")  # Ctrl+Enter in the note, like Enter and every form
         ack_row.addWidget(self.acknowledge)
         layout.addLayout(ack_row)
         self.error = QLabel()

@@ -112,6 +112,8 @@ class FlagsPage(QWidget):
         self.history_title.setStyleSheet("font-size: 12pt; font-weight: bold; margin-top: 8px;")
         body_layout.addWidget(self.history_title)
         self.history = QTableWidget(0, len(HISTORY_COLUMNS))
+        self.history.setAccessibleName("Flag history")
+        self.history.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         self.history.setHorizontalHeaderLabels(HISTORY_COLUMNS)
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

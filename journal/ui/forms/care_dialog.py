@@ -3,7 +3,9 @@
 The form is filled in from the stored entry. Every field is checked as you type with
 the core's checks (``journal.domain.validation``: a day not in the future, minutes
 from 1 to 1,440 or none, a detail of at most 500 characters), and Save stays disabled
-while anything is wrong. Saving goes through ``JournalOperations.save_care`` (one
+while anything is wrong (a message shows once its field is touched). Like every form,
+Ctrl+Enter saves, Esc asks before discarding a change and F1 opens the guide
+(``FormDialog``). Saving goes through ``JournalOperations.save_care`` (one
 transaction; Edit > Undo puts the entry back as it was).
 """
 
@@ -12,12 +14,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -32,6 +31,10 @@ from journal.domain.entries import CareEntry
 from journal.domain.validation import check_minutes, check_text, check_when
 from journal.domain.vocabulary import CareKind
 from journal.storage.journal import InvalidEntry
+from journal.ui.accessible import name_controls
+from journal.ui.forms.dates import open_date_range
+from journal.ui.forms.form_dialog import FormDialog
+from journal.ui.forms.tab_order import follow_layout
 from journal.ui.forms.validated import FieldChecks, combo_value, message_label
 from journal.ui.operations import JournalOperations, WriteFailed
 from journal.ui.qt_dates import from_qdate, to_qdate
@@ -42,11 +45,12 @@ NO_MINUTES = "none"
 """What the minutes box shows at 0: the care was not timed (heat, a painkiller, a physio visit)."""
 
 
-class CareDialog(QDialog):
+class CareDialog(FormDialog):
     """Edit a stored care entry (or log a new one, ``entry`` with no id). After ``accept()``, ``saved`` holds it."""
 
     def __init__(self, ops: JournalOperations, entry: CareEntry, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        question = "Discard the changes to this care entry?" if entry.id is not None else "Discard this care entry?"
+        super().__init__(parent, question, "form-care")
         self._ops = ops
         self._original = entry
         self.saved: CareEntry | None = None
@@ -61,6 +65,7 @@ class CareDialog(QDialog):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setAccessibleName("Day of the care")
+        open_date_range(self.day)  # any date Qt can hold, so the check says why a future day is refused
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 24 * 60)
         self.minutes.setSuffix(" min")
@@ -77,7 +82,7 @@ class CareDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._add(form, "&Kind", self.kind, lambda: None)
+        self._add(form, "&Kind of care", self.kind, lambda: None)
         self._add(form, "&Day", self.day, lambda: check_when(from_qdate(self.day.date())))
         self._add(form, "&Minutes", self.minutes, lambda: check_minutes(self.minutes_value()))
         self._add(form, "De&tail", self.detail, lambda: check_text(self.detail.text(), MAX_DETAIL, "Detail"))
@@ -85,7 +90,7 @@ class CareDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._save)
+        self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
         self._fill(entry)
@@ -93,6 +98,10 @@ class CareDialog(QDialog):
         self.minutes.valueChanged.connect(self._refresh)
         self.detail.textChanged.connect(self._refresh)
         self._refresh()
+        self.checks.start_watching()
+        self.mark_unchanged()
+        follow_layout(self)
+        name_controls(self)
         self.kind.setFocus()
 
     def _add(self, form: QFormLayout, label: str, widget: QWidget, check) -> None:
@@ -127,8 +136,11 @@ class CareDialog(QDialog):
             self._original, kind=kind, day=day, minutes=self.minutes_value(), detail=self.detail.text().strip()
         )
 
-    def _save(self) -> None:
-        if self.checks.refresh():
+    def submit(self) -> None:
+        """Save (Save or Ctrl+Enter) and close; or show every message and go to the first field to fix."""
+        first = self.checks.show_all()
+        if first is not None:
+            first.setFocus()
             return
         try:
             self.saved = self._ops.save_care(self.care_from_form())
@@ -141,13 +153,3 @@ class CareDialog(QDialog):
             QMessageBox.warning(self, "Care not saved", "This care entry is no longer in the journal.")
             return
         self.accept()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Ctrl+Enter saves from any field, as in the other forms.
-        if (
-            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self._save()
-            return
-        super().keyPressEvent(event)

@@ -13,7 +13,8 @@ check-in and the day's care is one transaction.
 Beside the grid, the body map (``body_map.BodyMapWidget``) sets and shows the same
 scores. Two quick fills: "Same as last time" (Ctrl+L) copies the previous
 check-in's scores and care for review, not its warning signs or notes
-(``checkin_care``); "Pain-free day" (Ctrl+0) sets every region to 0.
+(``checkin_care``); "Pain-free day" (Ctrl+0) sets every region to 0. Ctrl+Enter
+saves, Esc asks before discarding a changed form (``form_dialog``).
 """
 
 from __future__ import annotations
@@ -22,11 +23,9 @@ from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFrame,
     QGridLayout,
@@ -49,20 +48,29 @@ from journal.domain.entries import CareEntry, CheckIn, Run
 from journal.domain.validation import check_interference, check_text, check_when
 from journal.domain.vocabulary import Region, Timing, WarningSign
 from journal.storage.journal import InvalidEntry
+from journal.ui.accessible import name_controls
 from journal.ui.forms.body_map import BodyMapWidget
 from journal.ui.forms.checkin_care import CareBox, previous_checkin, scores_like
 from journal.ui.forms.checkin_rows import RegionRow
+from journal.ui.forms.dates import open_date_range
+from journal.ui.forms.form_dialog import FormDialog, FormKey
+from journal.ui.forms.tab_order import follow_layout
 from journal.ui.forms.validated import FieldChecks, message_label
 from journal.ui.operations import JournalOperations, WriteFailed
 from journal.ui.qt_dates import from_qdatetime, to_qdatetime
 
+SAME_KEY = FormKey("Check-in: fill in the same as last time (scores and care, to review)", ("Ctrl+L",))
+PAIN_FREE_KEY = FormKey("Check-in: pain-free day (every region 0)", ("Ctrl+0",))
 
-class CheckInDialog(QDialog):
+
+class CheckInDialog(FormDialog):
     """New check-in (optionally right after ``run``, or at ``when`` with ``timing``) or edit ``checkin``.
 
     ``saved`` holds the result. The pain grid sits beside the body map, each keeping the other in
     step; on a small screen the form's body scrolls, with the date and the buttons always in view.
     """
+
+    KEYS = (*FormDialog.KEYS, SAME_KEY, PAIN_FREE_KEY)
 
     def __init__(
         self,
@@ -73,7 +81,9 @@ class CheckInDialog(QDialog):
         when: datetime | None = None,
         timing: Timing | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent, "Discard the changes to this check-in?" if checkin else "Discard this check-in?", "form-checkin"
+        )
         self._ops = ops
         self._original = checkin
         self._run = run
@@ -83,18 +93,19 @@ class CheckInDialog(QDialog):
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        open_date_range(self.when)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.checks = FieldChecks(self.buttons.button(QDialogButtonBox.StandardButton.Save))
         when_message = message_label()
         self.checks.add(self.when, when_message, lambda: check_when(from_qdatetime(self.when.dateTime())))
-        self.same_button = QPushButton("&Same as last time")
-        self.same_button.setShortcut(QKeySequence("Ctrl+L"))
+        self.same_button = QPushButton("Same as &last time")
+        self.same_button.setShortcut(SAME_KEY.sequences()[0])
         self.same_button.setToolTip(
             "Fill in the previous check-in's scores and care to review before saving (Ctrl+L). "
             "Warning signs and notes are not copied."
         )
         self.pain_free_button = QPushButton("&Pain-free day")
-        self.pain_free_button.setShortcut(QKeySequence("Ctrl+0"))
+        self.pain_free_button.setShortcut(PAIN_FREE_KEY.sequences()[0])
         self.pain_free_button.setToolTip("Set every region to 0 (Ctrl+0): pain-free days count too")
         self.quick_note = QLabel()
         self.quick_note.setWordWrap(True)
@@ -175,6 +186,7 @@ class CheckInDialog(QDialog):
 
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText("Notes (optional)")
+        self.notes.setAccessibleName("Notes")
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
         notes_message = message_label()
@@ -189,16 +201,18 @@ class CheckInDialog(QDialog):
         self.body_scroll = QScrollArea()
         self.body_scroll.setWidgetResizable(True)
         self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; the body scrolls to them
         self.body_scroll.setWidget(body)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.quick_note, 1)
+        bottom.addWidget(self.checks.hint, 1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.body_scroll, 1)
         layout.addLayout(bottom)
-        self.buttons.accepted.connect(self._save)
+        self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.same_button.clicked.connect(self.fill_same_as_last_time)
         self.pain_free_button.clicked.connect(self.fill_pain_free)
@@ -208,6 +222,10 @@ class CheckInDialog(QDialog):
 
         self._fill(checkin, when)
         self._refresh()
+        self.checks.start_watching()
+        self.mark_unchanged()
+        follow_layout(self)
+        name_controls(self)
         self._fit_screen(body)
         self.rows[Region.LOWER_BACK].score.setFocus()
         self.rows[Region.LOWER_BACK].score.selectAll()
@@ -306,8 +324,11 @@ class CheckInDialog(QDialog):
     def care_from_form(self, checkin: CheckIn) -> list[CareEntry]:
         return self.care_box.entries(checkin)
 
-    def _save(self) -> None:
-        if self.checks.refresh():
+    def submit(self) -> None:
+        first = self.checks.show_all()
+        if first is not None:
+            first.setFocus()
+            self.body_scroll.ensureWidgetVisible(first)
             return
         checkin = self.checkin_from_form()
         care = self.care_from_form(checkin)

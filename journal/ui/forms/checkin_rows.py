@@ -92,13 +92,16 @@ class RegionRow:
     def __init__(self, region: Region) -> None:
         self.region = region
         self.score = ScoreField()
-        self.score.setAccessibleName(f"{region.label} pain score")
+        self.score.setAccessibleName(f"{region.label}: pain score, 0 to 10")
         self.timing = QComboBox()
+        self.timing.setAccessibleName(f"{region.label}: when felt")
         self.timing.addItem("When?", None)
         for t in Timing:
             self.timing.addItem(t.label, t)
         self.character = CharacterButton()
+        self.character.setAccessibleName(f"{region.label}: character")
         self.radiates = QComboBox()
+        self.radiates.setAccessibleName(f"{region.label}: spreads")
         for r in Radiates:
             self.radiates.addItem(r.label, r)
         self.message = message_label()

@@ -2,8 +2,10 @@
 
 Defaults save typing: now, the last shoes and the last surface. Distance is in
 the unit from Settings and stored in metres. Every field is checked as you
-type (``journal.domain.validation``) and Save stays disabled while anything is
-wrong. Saving goes through ``JournalOperations.save_run`` (one transaction).
+type (``journal.domain.validation``; a message shows once the field is touched)
+and Save stays disabled while anything is wrong, with a hint saying what it
+waits for. Saving goes through ``JournalOperations.save_run`` (one transaction).
+Ctrl+Enter saves, Esc asks before discarding a changed form (``form_dialog``).
 """
 
 from __future__ import annotations
@@ -11,12 +13,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -33,7 +33,11 @@ from journal.domain.units import format_pace, from_metres, parse_duration, to_me
 from journal.domain.validation import check_distance_m, check_duration_s, check_pace, check_text, check_when
 from journal.domain.vocabulary import FootStrike, Surface
 from journal.storage.journal import InvalidEntry
+from journal.ui.accessible import name_controls
 from journal.ui.colours import Tone
+from journal.ui.forms.dates import open_date_range
+from journal.ui.forms.form_dialog import FormDialog
+from journal.ui.forms.tab_order import follow_layout
 from journal.ui.forms.validated import FieldChecks, combo_value, message_label
 from journal.ui.operations import JournalOperations, WriteFailed
 from journal.ui.qt_dates import from_qdatetime, to_qdatetime
@@ -66,11 +70,11 @@ def parse_number(text: str) -> float:
         raise ValueError(f"{text!r} is not a number") from None
 
 
-class RunDialog(QDialog):
+class RunDialog(FormDialog):
     """Log a new run (``run`` None) or edit one. After ``accept()``, ``saved`` holds the stored run."""
 
     def __init__(self, ops: JournalOperations, run: Run | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, "Discard the changes to this run?" if run else "Discard this run?", "form-run")
         self._ops = ops
         self._original = run
         self.saved: Run | None = None
@@ -81,6 +85,7 @@ class RunDialog(QDialog):
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        open_date_range(self.when)
         self.distance = QLineEdit()
         self.distance.setPlaceholderText(f"e.g. 8.2 ({self._unit.value})")
         self.duration = QLineEdit()
@@ -129,7 +134,7 @@ class RunDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._add(form, "&Date and time", self.when, self._check_when)
-        self._add(form, f"Di&stance ({self._unit.value})", self.distance, self._check_distance)
+        self._add(form, f"Dis&tance ({self._unit.value})", self.distance, self._check_distance)
         self._add(form, "D&uration", self.duration, self._check_duration, extra=self.pace)
         form.addRow("&Effort (1-10)", self.effort)
         form.addRow("Sur&face", self.surface)
@@ -144,8 +149,9 @@ class RunDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.then_check_in)
+        layout.addWidget(self.checks.hint)
         layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._save)
+        self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
         self._fill(run)
@@ -158,6 +164,11 @@ class RunDialog(QDialog):
             signal.connect(self._refresh)
         self._refresh()
         scroll_body(self)  # the form scrolls on a small screen, Save stays in view
+        self.checks.start_watching()
+        self.not_counted.append(self.then_check_in)  # a choice about what comes next, not part of the run
+        self.mark_unchanged()
+        follow_layout(self)
+        name_controls(self)
         self.distance.setFocus()
 
     def _add(self, form: QFormLayout, label: str, widget: QWidget, check, extra: QWidget | None = None) -> None:
@@ -224,7 +235,11 @@ class RunDialog(QDialog):
 
     def _check_duration(self) -> str | None:
         seconds = parse_duration(self.duration.text())
-        return check_duration_s(seconds) or check_pace(self._distance_m(), seconds, self._unit)
+        try:
+            metres = self._distance_m()
+        except ValueError:  # the distance says what is wrong with it; the pace waits for it
+            return check_duration_s(seconds)
+        return check_duration_s(seconds) or check_pace(metres, seconds, self._unit)
 
     def _refresh(self) -> None:
         problems = self.checks.refresh()
@@ -255,8 +270,10 @@ class RunDialog(QDialog):
             notes=self.notes.toPlainText(),
         )
 
-    def _save(self) -> None:
-        if self.checks.refresh():
+    def submit(self) -> None:
+        first = self.checks.show_all()
+        if first is not None:
+            first.setFocus()
             return
         try:
             self.saved = self._ops.save_run(self.run_from_form())
@@ -266,13 +283,3 @@ class RunDialog(QDialog):
         except WriteFailed:  # the window says why (JournalOperations.failed); the form keeps what was typed
             return
         self.accept()
-
-    def keyPressEvent(self, event) -> None:
-        # Ctrl+Enter saves from anywhere, including the notes box.
-        if (
-            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self._save()
-            return
-        super().keyPressEvent(event)

@@ -51,6 +51,7 @@ class ImportReportDialog(QDialog):
             hint.setWordWrap(True)
             layout.addWidget(hint)
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Files and what happened to each")
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["File", "What happened"])
         self.tree.setRootIsDecorated(True)

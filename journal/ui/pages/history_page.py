@@ -44,8 +44,10 @@ from journal.domain.entries import CareEntry, CheckIn, Run
 from journal.domain.numbers import counted
 from journal.domain.vocabulary import Region
 from journal.storage.journal import Lists
+from journal.ui.accessible import name_controls
 from journal.ui.empty_state import empty_state_html, empty_state_label, empty_state_page
-from journal.ui.forms.validated import combo_value
+from journal.ui.forms.dates import open_date_range
+from journal.ui.forms.validated import combo_value, message_label
 from journal.ui.operations import Change, JournalOperations, WriteFailed
 from journal.ui.pages.history_pager import HistoryFilter, HistoryPager
 from journal.ui.pages.history_rows import (
@@ -109,19 +111,25 @@ class HistoryPage(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            open_date_range(edit)
+        self.dates_message = message_label()  # says why nothing shows when the dates cross
+        self.date_from.setAccessibleName("Show entries from")
+        self.date_to.setAccessibleName("Show entries up to")
         self.all_dates = QCheckBox("All dates")
         self.all_dates.setChecked(True)
         self.kind = QComboBox()
+        self.kind.setAccessibleName("Show which entries")
         for label in ("All entries", "Runs", "Check-ins", "Care"):
             self.kind.addItem(label)
         self.region = QComboBox()
+        self.region.setAccessibleName("Show days a region hurt")
         self.region.addItem("Any region", None)
         for r in Region:
             self.region.addItem(f"{r.label} hurting", r)
         self.grouped = QCheckBox("Group by day")
         self.grouped.setChecked(True)
         self.grouped.setToolTip("One row per check-in with that day's care; untick to list every entry on its own row")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.edit_menu = QMenu(self)
         """The entries of a grouped row that holds several, one action each (``_fill_edit_menu``)."""
         self.edit_menu.aboutToShow.connect(self._fill_edit_menu)
@@ -134,6 +142,7 @@ class HistoryPage(QWidget):
         bar.addWidget(QLabel("to"))
         bar.addWidget(self.date_to)
         bar.addWidget(self.all_dates)
+        bar.addWidget(self.dates_message)
         bar.addWidget(self.kind)
         bar.addWidget(self.region)
         bar.addWidget(self.grouped)
@@ -144,6 +153,8 @@ class HistoryPage(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)  # the model sorts itself (RowsTableModel.sort)
+        self.table.setAccessibleName("Entries")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -176,6 +187,7 @@ class HistoryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
+        name_controls(self)
 
         today = date.today()
         self.date_from.setDate(QDate(today.year, today.month, today.day).addMonths(-3))
@@ -192,7 +204,8 @@ class HistoryPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.edit_button.clicked.connect(self.edit_from_button)
         self.delete_button.clicked.connect(self.delete_selected)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        delete_key.setWhatsThis("History: delete the selected entry (Edit > Undo brings it back)")
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         ops.changed.connect(self._on_changed)
         self.refresh()
@@ -219,6 +232,7 @@ class HistoryPage(QWidget):
         self._unit = self._ops.read.settings().units
         for edit in (self.date_from, self.date_to):
             edit.setEnabled(not self.all_dates.isChecked())
+        self._say_if_dates_cross()
         wanted = self.wanted()
         before, pager = self._pager, HistoryPager(self._ops.read, wanted)
         if before is not None and before.wanted == wanted and not before.has_more():
@@ -252,6 +266,14 @@ class HistoryPage(QWidget):
             return
         entries = counted(pager.entries, "entry", "entries")
         self.count.setText(entries if shown == pager.entries else f"{entries} in {counted(shown, 'row')}")
+
+    def _say_if_dates_cross(self) -> None:
+        """A first day after the last matches nothing: say so at the dates, not with an empty table alone."""
+        start, end = self._range()
+        crossed = start is not None and end is not None and start > end
+        self.dates_message.setText(f"{start} is after {end}: no day is in between" if crossed else "")
+        self.dates_message.setVisible(crossed)
+        self.date_from.setAccessibleDescription(self.dates_message.text())
 
     def selected_row(self) -> HistoryRow | None:
         indexes = self.table.selectionModel().selectedRows()

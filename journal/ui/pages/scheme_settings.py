@@ -19,7 +19,7 @@ class SchemeSettings(QGroupBox):
         for choice in SchemeChoice:
             self.choice.addItem(choice.label, choice.value)
         self.choice.setAccessibleName("Colour scheme")
-        label = QLabel("Colour &scheme")
+        label = QLabel("Colo&ur scheme")
         label.setBuddy(self.choice)
         note = QLabel("For this computer. Reports and printouts stay light.")
         note.setWordWrap(True)

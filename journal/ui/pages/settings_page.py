@@ -30,7 +30,11 @@ from PySide6.QtWidgets import (
 
 from journal.domain.settings import PaperSize, Settings, WeekStart
 from journal.domain.units import DistanceUnit
+from journal.domain.validation import check_when
+from journal.ui.accessible import name_controls
 from journal.ui.colours import Tone
+from journal.ui.forms.dates import open_date_range
+from journal.ui.forms.validated import message_label
 from journal.ui.operations import JournalOperations, WriteFailed
 from journal.ui.pages.reminder_settings import ReminderSettings
 from journal.ui.pages.scheme_settings import SchemeSettings
@@ -55,7 +59,8 @@ class SettingsPage(QWidget):
         self.dob = QDateEdit()
         self.dob.setCalendarPopup(True)
         self.dob.setDisplayFormat("yyyy-MM-dd")
-        self.dob.setMaximumDate(to_qdate(date.today()))
+        open_date_range(self.dob)  # a future date is refused with a message at the field, not silently
+        self.dob_message = message_label()
         self.has_dob = QCheckBox("Show on reports")
         self.paper = QComboBox()
         for p in PaperSize:
@@ -70,13 +75,19 @@ class SettingsPage(QWidget):
         form = QFormLayout()
         form.addRow("&Distance units", self.units)
         form.addRow("&Weeks start on", self.week_start)
-        form.addRow("Your &name", self.name)
+        form.addRow("Your na&me", self.name)
         dob_row = QHBoxLayout()
         dob_row.addWidget(self.dob)
         dob_row.addWidget(self.has_dob)
         dob_row.addStretch(1)
-        form.addRow("Date of &birth (optional)", dob_row)
-        form.addRow("&Paper size", self.paper)
+        dob_field = QVBoxLayout()
+        dob_field.setSpacing(2)
+        dob_field.addLayout(dob_row)
+        dob_field.addWidget(self.dob_message)
+        dob_label = QLabel("Date of &birth (optional)")
+        dob_label.setBuddy(self.dob)  # a row of two widgets gets no buddy by itself, and then showed the "&"
+        form.addRow(dob_label, dob_field)
+        form.addRow("Paper si&ze", self.paper)
         form.addRow("&Keep the last", self.backups)
 
         risk_box = QGroupBox("Risk profile (optional)")
@@ -108,6 +119,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self.watched_folders)
         layout.addWidget(self.where)
         layout.addStretch(1)
+        name_controls(self)
 
         self._load()
         self.units.currentIndexChanged.connect(self._save)
@@ -156,9 +168,21 @@ class SettingsPage(QWidget):
             risk_weakened_immune_system=self.risk_immune.isChecked(),
         )
 
+    def dob_problem(self) -> str | None:
+        """Why the date of birth cannot be saved (in the future, before 1900), shown at the field; None when it can."""
+        if not self.has_dob.isChecked():
+            return None
+        return check_when(from_qdate(self.dob.date()))
+
     def _save(self) -> None:
         self.dob.setEnabled(self.has_dob.isChecked())
+        problem = self.dob_problem()
+        self.dob_message.setText(f"Date of birth not saved: {problem[:1].lower()}{problem[1:]}" if problem else "")
+        self.dob_message.setVisible(bool(problem))
+        self.dob.setAccessibleDescription(self.dob_message.text())
         new = self.current()
+        if problem:  # the rest is saved; the date of birth stays as it was until it is fixed
+            new = replace(new, date_of_birth=self._ops.read.settings().date_of_birth)
         if new != self._ops.read.settings():
             with suppress(WriteFailed):  # the window says why; the fields keep their values
                 self._ops.save_settings(new)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -32,8 +31,12 @@ from PySide6.QtWidgets import (
 from journal.domain.entries import Shoe
 from journal.domain.units import DistanceUnit, format_distance, from_metres, to_metres
 from journal.storage.journal import InvalidEntry
+from journal.ui.accessible import name_controls
 from journal.ui.colours import Tone, current
 from journal.ui.empty_state import empty_state_html, empty_state_label, empty_state_page
+from journal.ui.forms.dates import open_date_range
+from journal.ui.forms.form_dialog import FormDialog
+from journal.ui.forms.tab_order import follow_layout
 from journal.ui.operations import Change, JournalOperations, WriteFailed
 from journal.ui.qt_dates import from_qdate, to_qdate
 from journal.ui.scheme import set_tone
@@ -101,18 +104,24 @@ def shoe_columns(unit_getter) -> list[Column[Shoe]]:
     ]
 
 
-class ShoeDialog(QDialog):
+class ShoeDialog(FormDialog):
+    """Add or edit a pair of shoes (Ctrl+Enter saves; Esc asks before discarding changes)."""
+
     def __init__(
         self, ops: JournalOperations, shoe: Shoe | None, unit: DistanceUnit, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent, "Discard the changes to these shoes?" if shoe else "Discard these shoes?", "form-shoes"
+        )
         self.setWindowTitle("Edit shoes" if shoe else "Add shoes")
         self._ops, self._shoe, self._unit = ops, shoe or Shoe(name=""), unit
         self.name = QLineEdit(self._shoe.name)
         self.first_used = QDateEdit()
         self.first_used.setCalendarPopup(True)
         self.first_used.setDisplayFormat("yyyy-MM-dd")
+        open_date_range(self.first_used)
         self.has_first_used = QCheckBox("known")
+        self.has_first_used.setAccessibleName("First used date known")
         if self._shoe.first_used:
             self.first_used.setDate(to_qdate(self._shoe.first_used))
             self.has_first_used.setChecked(True)
@@ -134,16 +143,21 @@ class ShoeDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.first_used)
         row.addWidget(self.has_first_used)
-        form.addRow("&First used", row)
+        first_label = QLabel("&First used")
+        first_label.setBuddy(self.first_used)  # a row of two widgets gets no buddy by itself (it showed the "&")
+        form.addRow(first_label, row)
         form.addRow("Distance &before logging", self.prior)
         form.addRow("&Retire at", self.retire_at)
         form.addRow("", self.retired)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._save)
+        buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.mark_unchanged()
+        follow_layout(self)
+        name_controls(self)
 
-    def _save(self) -> None:
+    def submit(self) -> None:
         shoe = replace(
             self._shoe,
             name=self.name.text().strip(),
@@ -170,6 +184,8 @@ class ShoesPage(QWidget):
         self.model: RowsTableModel[Shoe] = RowsTableModel(shoe_columns(lambda: self._unit), self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setAccessibleName("Shoes")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -180,7 +196,7 @@ class ShoesPage(QWidget):
         self.warning.setWordWrap(True)
         set_tone(self.warning, Tone.CAUTION)
         self.add_button = QPushButton("&Add shoes…")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.add_button.clicked.connect(lambda: self._open(None))
         self.edit_button.clicked.connect(self._edit_selected)
         self.table.doubleClicked.connect(lambda _i: self._edit_selected())

@@ -3,8 +3,10 @@
 Every field is checked as you type with the core's checks
 (``journal.domain.validation``: a date in the past, a distance of 0 or over
 500 km, a goal faster than the world record), and Save stays disabled while
-anything is wrong. An edit may keep a past day the race already had. Saving
-goes through ``JournalOperations.save_race`` (one transaction, undoable).
+anything is wrong (a message shows once the field is touched; until then a hint
+beside Save says what it waits for). An edit may keep a past day the race already
+had. Saving goes through ``JournalOperations.save_race`` (one transaction,
+undoable). Ctrl+Enter saves, Esc asks before discarding a changed form.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -32,8 +33,12 @@ from journal.domain.races import Race, RaceDistance, standard_distance
 from journal.domain.units import format_duration, from_metres, parse_duration, to_metres
 from journal.domain.validation import check_goal_time_s, check_race_day, check_race_distance_km, check_race_name
 from journal.storage.journal import InvalidEntry
+from journal.ui.accessible import name_controls
 from journal.ui.colours import Tone
+from journal.ui.forms.dates import open_date_range
+from journal.ui.forms.form_dialog import FormDialog
 from journal.ui.forms.run_dialog import parse_number
+from journal.ui.forms.tab_order import follow_layout
 from journal.ui.forms.validated import FieldChecks, message_label
 from journal.ui.operations import JournalOperations, WriteFailed
 from journal.ui.qt_dates import from_qdate, to_qdate
@@ -43,11 +48,11 @@ from journal.ui.window_size import scroll_body
 DEFAULT_WEEKS_AHEAD = 12
 
 
-class RaceDialog(QDialog):
+class RaceDialog(FormDialog):
     """Add a race (``race`` None) or edit one. After ``accept()``, ``saved`` holds the stored race."""
 
     def __init__(self, ops: JournalOperations, race: Race | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, "Discard the changes to this race?" if race else "Discard this race?", "form-race")
         self._ops = ops
         self._original = race
         self.saved: Race | None = None
@@ -62,11 +67,13 @@ class RaceDialog(QDialog):
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
+        open_date_range(self.day)
         self.distance_choice = QComboBox()
         for choice in RaceDistance:
             self.distance_choice.addItem(choice.label, choice.value)
         self.custom_distance = QLineEdit()
         self.custom_distance.setPlaceholderText(f"distance in {self._unit.value}")
+        self.custom_distance.setAccessibleName(f"Other race distance, in {self._unit.value}")
         self.goal = QLineEdit()
         self.goal.setPlaceholderText("optional: h:mm:ss")
         self.build_hint = QLabel()
@@ -96,8 +103,9 @@ class RaceDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.build_hint)
         layout.addWidget(self.no_runs_note)
+        layout.addWidget(self.checks.hint)
         layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._save)
+        self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
         self._fill(race)
@@ -108,6 +116,10 @@ class RaceDialog(QDialog):
         self.goal.textChanged.connect(self._refresh)
         self._distance_chosen()
         scroll_body(self)  # the form scrolls on a small screen, Save stays in view
+        self.checks.start_watching()
+        self.mark_unchanged()
+        follow_layout(self)
+        name_controls(self)
         self.name.setFocus()
 
     def _add(self, form: QFormLayout, label: str, widget: QWidget, check, row: QHBoxLayout | None = None) -> None:
@@ -201,8 +213,10 @@ class RaceDialog(QDialog):
             goal_time_s=self._goal_s(),
         )
 
-    def _save(self) -> None:
-        if self.checks.refresh():
+    def submit(self) -> None:
+        first = self.checks.show_all()
+        if first is not None:
+            first.setFocus()
             return
         try:
             self.saved = self._ops.save_race(self.race_from_form())

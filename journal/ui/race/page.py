@@ -42,6 +42,7 @@ from journal.analysis.race_checks import RaceCheck
 from journal.analysis.race_verdict import RacePlan
 from journal.domain.races import Race, next_race
 from journal.domain.settings import Settings
+from journal.ui.accessible import name_controls
 from journal.ui.colours import Tone, current
 from journal.ui.empty_state import empty_state_html, empty_state_label, empty_state_page
 from journal.ui.flags.state import FlagState, flag_rank_on
@@ -126,12 +127,12 @@ class RacePage(QWidget):
         self.race_box = QComboBox()
         self.race_box.setMinimumContentsLength(28)
         self.race_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.add_button = QPushButton("&Add race…")
-        self.edit_button = QPushButton("&Edit…")
+        self.add_button = QPushButton("A&dd race…")
+        self.edit_button = QPushButton("Ed&it…")
         self.remove_button = QPushButton("Re&move")
         self.save_button = QPushButton("Save chart as PNG…")
         controls = QHBoxLayout()
-        label = QLabel("&Race:")
+        label = QLabel("R&ace:")
         label.setBuddy(self.race_box)
         for widget in (label, self.race_box, self.add_button, self.edit_button, self.remove_button):
             controls.addWidget(widget)
@@ -200,6 +201,7 @@ class RacePage(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.message)
+        name_controls(self)
 
         self.race_box.currentIndexChanged.connect(self._race_chosen)
         self.add_button.clicked.connect(self.add_race)

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from journal.domain.numbers import counted
 from journal.domain.settings import PaperSize
 from journal.storage.journal import Lists
+from journal.ui.accessible import name_controls
 from journal.ui.empty_state import LOG_FIRST, empty_state_html, empty_state_label
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.report.preview import PreviewChoice, ReportPreview
@@ -201,6 +202,7 @@ class ReportPage(QWidget):
         layout.addWidget(side)
         layout.addSpacing(6)
         layout.addLayout(right, 1)
+        name_controls(self)
 
     # ---- period and settings -------------------------------------------------------------------
     def reset_period(self) -> None:
@@ -328,6 +330,7 @@ class ReportPage(QWidget):
         dialog.setWindowTitle("Summary for a doctor visit: preview")
         fit_dialog(dialog, PREVIEW_SIZE)  # a page's width and height where the screen has room, else all of it
         dialog.paintRequested.connect(lambda p: paint_report(document, p))
+        name_preview_controls(dialog)
         self.status.setText("")
         dialog.exec()
 
@@ -422,3 +425,19 @@ class ReportPage(QWidget):
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait for background work (tests, and closing the window)."""
         return self.ops.wait_for_background(msecs)
+
+
+def name_preview_controls(dialog: QWidget) -> None:
+    """Name what Qt's print preview leaves unnamed for screen readers: its zoom box, its page number and its
+    tool bar's button for the tools that do not fit (``journal.ui.accessible``)."""
+    from PySide6.QtWidgets import QLineEdit, QToolButton
+
+    for combo in dialog.findChildren(QComboBox):
+        if not combo.accessibleName():
+            combo.setAccessibleName("Zoom")
+    for edit in dialog.findChildren(QLineEdit):
+        if not isinstance(edit.parentWidget(), QComboBox) and not edit.accessibleName():
+            edit.setAccessibleName("Page number")
+    for button in dialog.findChildren(QToolButton, "qt_toolbar_ext_button"):
+        button.setAccessibleName("More tools")
+    name_controls(dialog)

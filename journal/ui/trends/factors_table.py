@@ -92,6 +92,7 @@ def factors_view(model: FactorsModel, parent: QWidget | None = None) -> QTableVi
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(22)
     header = view.horizontalHeader()

@@ -40,6 +40,7 @@ from journal.domain.numbers import counted, percent_change
 from journal.domain.settings import Settings
 from journal.domain.vocabulary import Region
 from journal.storage.journal import Lists
+from journal.ui.accessible import name_controls
 from journal.ui.colours import Tone
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.scheme import set_tone
@@ -143,16 +144,16 @@ class TrendsPage(QWidget):
         self.load_box = QComboBox()
         self.load_box.addItem("distance", False)
         self.load_box.addItem("effort × minutes", True)
-        self.save_button = QPushButton("&Save chart as PNG")  # a push button sizes itself to its menu arrow
+        self.save_button = QPushButton("Sa&ve chart as PNG")  # a push button sizes itself to its menu arrow
         menu = QMenu(self.save_button)
         self.save_button.setMenu(menu)
 
         controls = QHBoxLayout()
         for label, box in (
-            ("&Range:", self.range_box),
-            ("Re&gion:", self.region_box),
-            ("Pain &compared:", self.lag_box),
-            ("&Load on:", self.load_box),
+            ("R&ange:", self.range_box),
+            ("Reg&ion:", self.region_box),
+            ("Pain co&mpared:", self.lag_box),
+            ("Loa&d on:", self.load_box),
         ):
             caption = QLabel(label)
             caption.setBuddy(box)
@@ -222,6 +223,7 @@ class TrendsPage(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.empty_page)
         layout.addStretch(0)
+        name_controls(self)
 
         ops.changed.connect(self._journal_changed)
 
