@@ -79,4 +79,4 @@ def test_alt_letters_go_where_they_say(qtbot, tmp_path):
     press(Qt.Key.Key_B, ALT)
     assert QApplication.focusWidget() is settings.dob
     press(Qt.Key.Key_S, ALT)
-    assert window.tabs.currentWidget() is window.history
+    assert window.tabs.currentWidget() is window.history_area

@@ -95,11 +95,16 @@ def test_at_1366x768_the_window_and_its_status_bar_are_on_the_screen(tmp_path) -
     assert available.contains(QRect(*remembered["status_bar"])), remembered
 
 
-def test_at_a_scale_of_2_dialogs_scroll_within_the_screen_and_charts_keep_their_words(tmp_path) -> None:
-    """1366 x 768 at a scale of 2 is 683 x 384: every form scrolls and keeps Save in view; the charts, drawn at
-    200 dpi, keep their titles, axis titles, tick labels and the year inside the figure."""
-    result = _run("dialogs,charts", (1366, 768), tmp_path, scale=2)
+def test_at_a_scale_of_2_the_window_and_dialogs_fit_and_charts_keep_their_words(tmp_path) -> None:
+    """1366 x 768 at a scale of 2 is 683 x 384: the main window and its status bar are on the screen (History's
+    filters wrap, pages scroll); every form scrolls and keeps Save in view; the charts, drawn at 200 dpi, keep
+    their titles, axis titles, tick labels and the year inside the figure."""
+    result = _run("window,dialogs,charts", (1366, 768), tmp_path, scale=2)
     assert result["scale"] == 2.0
+    window = result["window"]
+    available = QRect(*window["available"])
+    assert available.contains(QRect(*window["frame"])), window  # it was 1092 x 424 with History's one-line filters
+    assert window["status_bar_visible"] and available.contains(QRect(*window["status_bar"])), window
     for name, dialog in result["dialogs"].items():
         assert dialog["room"] == [683 - 8, 384 - 42]
         assert dialog["size"][0] <= dialog["room"][0] and dialog["size"][1] <= dialog["room"][1], (name, dialog)

@@ -44,7 +44,7 @@ from journal.ui.operations import Change, JournalOperations
 from journal.ui.pages.history_page import HistoryPage
 from journal.ui.scheme import colour_scheme
 from journal.ui.window_pages import LAZY_PAGES, LazyPage, PageContext
-from journal.ui.window_size import first_geometry, fit_on_screen
+from journal.ui.window_size import PageScrollArea, first_geometry, fit_on_screen
 
 
 def window_title(journal_name: str) -> str:
@@ -86,7 +86,11 @@ class MainWindow(QMainWindow):
         self.history = HistoryPage(ops)
         context = PageContext(ops, self.flag_state)
         self.lazy: dict[str, LazyPage] = {spec.title: LazyPage(spec, context) for spec in LAZY_PAGES}
-        self.tabs.addTab(self.history, "Hi&story")  # Alt+H is the Help menu
+        self.history_area = PageScrollArea()
+        """History in a frameless scroll area, as every page: it scrolls only below its minimum size (a scale of
+        2 on a 1366 x 768 screen leaves 683 x 384), instead of making the window taller than the screen."""
+        self.history_area.set_page(self.history)
+        self.tabs.addTab(self.history_area, "Hi&story")  # Alt+H is the Help menu
         self.tabs.tabBar().setAccessibleName("Pages")
         for spec in LAZY_PAGES:
             self.tabs.addTab(self.lazy[spec.title], spec.label)
@@ -235,6 +239,8 @@ class MainWindow(QMainWindow):
                 widget = self.tabs.widget(i)
                 if isinstance(widget, LazyPage):
                     return widget.build()
+                if widget is self.history_area:
+                    return self.history
                 if widget is not None:
                     return widget
         raise KeyError(title)

@@ -55,7 +55,7 @@ class CareDialog(FormDialog):
         self._original = entry
         self.saved: CareEntry | None = None
         self.setWindowTitle("Edit care entry" if entry.id is not None else "Log care")
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(500)  # the detail placeholder shows whole
 
         self.kind = QComboBox()
         for kind in CareKind:

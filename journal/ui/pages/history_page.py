@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
@@ -46,6 +45,7 @@ from journal.domain.vocabulary import Region
 from journal.storage.journal import Lists
 from journal.ui.accessible import name_controls
 from journal.ui.empty_state import empty_state_html, empty_state_label, empty_state_page
+from journal.ui.flow_layout import FlowLayout, flow_group
 from journal.ui.forms.dates import open_date_range
 from journal.ui.forms.validated import combo_value, message_label
 from journal.ui.operations import Change, JournalOperations, WriteFailed
@@ -136,20 +136,12 @@ class HistoryPage(QWidget):
         self.delete_button = QPushButton("&Delete")
         self.count = QLabel()
 
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel("From"))
-        bar.addWidget(self.date_from)
-        bar.addWidget(QLabel("to"))
-        bar.addWidget(self.date_to)
-        bar.addWidget(self.all_dates)
+        # One line where the window is wide enough, wrapped by group where it is not (a scale of 2 on a laptop).
+        bar = FlowLayout(last_to_the_right=True)
+        bar.addWidget(flow_group(QLabel("From"), self.date_from, QLabel("to"), self.date_to, self.all_dates))
         bar.addWidget(self.dates_message)
-        bar.addWidget(self.kind)
-        bar.addWidget(self.region)
-        bar.addWidget(self.grouped)
-        bar.addStretch(1)
-        bar.addWidget(self.count)
-        bar.addWidget(self.edit_button)
-        bar.addWidget(self.delete_button)
+        bar.addWidget(flow_group(self.kind, self.region, self.grouped))
+        bar.addWidget(flow_group(self.count, self.edit_button, self.delete_button))
 
         self.table = QTableView()
         self.table.setModel(self.model)  # the model sorts itself (RowsTableModel.sort)

@@ -51,6 +51,7 @@ class RaceLine(QWidget):
         self.plan: RacePlan | None = None
         self._day = date.today()
         self.label = QLabel()
+        self.label.setWordWrap(True)  # a long race line wraps instead of widening the window
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.button = QPushButton("Show race")
