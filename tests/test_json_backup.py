@@ -152,3 +152,18 @@ def test_a_check_in_of_signs_only_keeps_its_interference():
     when = parse_json(json.dumps(ISSUE_EXAMPLE)).checkins[0].recorded_at
     data = JournalData(checkins=(CheckIn(when, warning_signs=(WarningSign.FEVER,), interference=9, notes="hot"),))
     assert parse_json(dumps(data)).checkins[0].interference == 9
+
+
+def test_a_json_file_that_is_not_a_backup_is_refused_not_imported_as_nothing(tmp_path, capsys) -> None:
+    """Some other JSON file picked by mistake ('{"x": 1}') was 'Imported 0 runs ...' with status 0."""
+    from journal.app import main
+
+    other = tmp_path / "settings.json"
+    other.write_text('{"theme": "dark", "x": 1}', encoding="utf-8")
+    journal = tmp_path / "journal.sqlite3"
+    assert main(["import", str(other), "--db", str(journal)]) == 1
+    err = capsys.readouterr().err
+    assert "this is not a run journal file" in err and "nothing was imported" in err
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"runs": []}', encoding="utf-8")  # a backup section, even empty, is a backup
+    assert main(["import", str(empty), "--db", str(journal)]) == 0

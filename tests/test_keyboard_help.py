@@ -135,3 +135,18 @@ def test_the_guide_says_the_advice_behind_the_journal_in_the_guidances_words():
 @pytest.mark.parametrize("topic", sorted(anchors()))
 def test_every_section_the_app_opens_is_in_the_guide(topic):
     assert f"<a name='{topic}'></a>" in guide_html()
+
+
+def test_f1_on_every_form_opens_the_guide_at_that_form(qtbot, tmp_path):
+    """Each form's F1 names a section the guide has (the care form's once fell back to the guide's start)."""
+    from journal.ui.forms.form_dialog import FormDialog
+
+    window = demo_window(qtbot, tmp_path)
+    topics = {}
+    for name, open_dialog in DIALOGS.items():
+        dialog = open_dialog(window)
+        if isinstance(dialog, FormDialog):
+            topics[name] = dialog.guide_topic
+        dialog.hide()  # not close(): a changed form would ask before discarding
+    assert {"run", "check-in", "race", "shoes", "care entry, edited", "flag thresholds"} <= set(topics)
+    assert {name: topic for name, topic in topics.items() if topic.lower() not in anchors()} == {}

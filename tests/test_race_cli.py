@@ -20,7 +20,7 @@ def test_race_add_list_remove(journal_path, capsys) -> None:
     assert "Added race 1: Spring half, half marathon" in out
     assert "No runs are logged yet" in out  # a race before any run: the plan has nothing to build from
     assert main(["race", "list", *db]) == 0
-    assert f"1  {SOON.isoformat()}  Spring half: half marathon (21.0975 km), goal 1:45:00" in capsys.readouterr().out
+    assert f"1  {SOON.isoformat()}  Spring half: half marathon (21.1 km), goal 1:45:00" in capsys.readouterr().out
     assert main(["race", "list", "--json", *db]) == 0
     assert json.loads(capsys.readouterr().out) == [
         {"id": 1, "name": "Spring half", "date": SOON.isoformat(), "distance_km": HALF_MARATHON_KM, "goal_time_s": 6300}
@@ -48,6 +48,7 @@ def test_race_add_refuses_bad_input_and_saves_nothing(journal_path, capsys) -> N
         err = capsys.readouterr().err
         assert words in err, (args, err)
         assert "Traceback" not in err
+        assert not journal_path.exists(), args  # a refused race does not leave a new, empty journal behind
     with Journal.open(journal_path) as journal:
         assert journal.races() == []
 

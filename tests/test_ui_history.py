@@ -43,8 +43,8 @@ def visible_kinds(window):
 
 def test_empty_journal_says_what_to_do(qtbot, journal_path):
     window = make_window(qtbot, journal_path)
-    assert window.history.stack.currentWidget() is window.history.empty_page
-    text = window.history.empty.text()
+    assert window.history.stack.currentWidget() is window.history.empty_states.empty_page
+    text = window.history.empty_states.empty.text()
     assert "Your entries will appear here" in text and "newest first" in text  # what will appear
     assert "Log run" in text and "Ctrl+K" in text  # what to log first
 
@@ -54,11 +54,14 @@ def test_filters_that_match_nothing_say_so(qtbot, journal_path):
     window = make_window(qtbot, journal_path)
     history = window.history
     history.kind.setCurrentText("Care")
-    assert history.stack.currentWidget() is history.no_match_page
-    assert "No care entries" in history.no_match.text() and "The journal holds 4 entries" in history.no_match.text()
+    assert history.stack.currentWidget() is history.empty_states.no_match_page
+    assert (
+        "No care entries" in history.empty_states.no_match.text()
+        and "The journal holds 4 entries" in history.empty_states.no_match.text()
+    )
     history.kind.setCurrentText("Check-ins")
     history.region.setCurrentIndex(history.region.findData(Region.UPPER_BACK))
-    assert "No check-ins with the upper back hurting" in history.no_match.text()
+    assert "No check-ins with the upper back hurting" in history.empty_states.no_match.text()
     history.region.setCurrentIndex(0)
     assert history.stack.currentWidget() is history.table and history.model.rowCount() == 2
 

@@ -24,6 +24,7 @@ from journal.domain.units import DistanceUnit
 from journal.importers import sources
 from journal.importers.fit import parse_fit
 from journal.importers.garmin_csv import is_garmin_header, looks_like_garmin, parse_garmin_csv
+from journal.importers.garmin_languages import LANGUAGES as GARMIN_LANGUAGES
 from journal.importers.gpx import parse_gpx
 from journal.importers.reading import Check, ImportCancelled
 from journal.importers.records import MAX_NOTES_CHARS, MAX_RUNS, FileNote, ImportFileError, ImportReport, ParseResult
@@ -154,7 +155,7 @@ def unrecognised_csv(header: list[str]) -> str:
     return (
         f"not a Strava activities.csv or a Garmin Connect Activities.csv: {found}. A Garmin Connect "
         "export needs columns for the activity type, the date and the distance (in English Activity Type, Date, "
-        f"Distance; it is read in 20 languages, listed in the README); a Strava export needs {strava}"
+        f"Distance; it is read in {len(GARMIN_LANGUAGES)} languages, listed in the README); a Strava export needs {strava}"
     )
 
 

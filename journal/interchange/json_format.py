@@ -347,6 +347,10 @@ def _interference(e: _Entry, group: dict[str, Any]) -> None:
     group["interference"] = value
 
 
+SECTIONS = frozenset({"shoes", "runs", "symptoms", "warning_signs", "care", "races"})
+"""The lists a backup holds; a file with none of them and no 'format' is some other JSON file."""
+
+
 def parse_json(text: str, now: datetime | None = None) -> JournalData:
     """Parse and check a whole file; raises JsonFormatError naming the first bad entry and field."""
     now = now or datetime.now()
@@ -360,6 +364,13 @@ def parse_json(text: str, now: datetime | None = None) -> JournalData:
     version = doc.get("version", VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version > VERSION or version < 1:
         raise JsonFormatError(f"'version' {_shown(version)} is not supported (this app reads version {VERSION})")
+    if "format" not in doc and not SECTIONS & doc.keys():
+        raise JsonFormatError(
+            f"it has no 'format' and none of the sections {', '.join(sorted(SECTIONS))}: this is not a run "
+            "journal file (a JSON backup made by `export --format json` begins "
+            f'{{"format": "{FORMAT}"'
+            ")"
+        )
 
     shoes = []
     for i, raw in enumerate(_section(doc, "shoes")):

@@ -100,7 +100,11 @@ class JournalFileError(Exception):
             ),
             FileProblem.WRITE_FAILED: f"The journal file {where} could not be written, so nothing was saved.",
         }[self.problem]
-        return f"{text} ({self.detail})" if self.detail else text
+        if not self.detail:
+            return text
+        # The detail belongs to the sentence naming the problem, before what was done about it.
+        first, stop, rest = text.partition(". ")
+        return f"{first} ({self.detail}). {rest}" if stop else f"{text.rstrip('.')} ({self.detail})."
 
 
 def default_journal_path() -> Path:

@@ -35,13 +35,19 @@ def name_controls(root: QWidget) -> None:
         if buddy is not None and not buddy.accessibleName():
             buddy.setAccessibleName(label_words(label.text()))
     for combo in root.findChildren(QComboBox):
-        parent = combo.parentWidget()
-        name = combo.accessibleName()
-        if not name or parent is None:
-            continue
-        if any(isinstance(sibling, QLabel) and sibling.buddy() is combo for sibling in parent.children()):
-            continue
-        label = QLabel(name.replace("&", "&&"), parent)
-        label.setObjectName(HIDDEN_LABEL)
-        label.setBuddy(combo)
-        label.hide()
+        label_combo(combo)
+
+
+def label_combo(combo: QComboBox) -> None:
+    """Give a named combo box a hidden label saying its name (Qt on Linux names a combo box by its label and
+    reads its choice otherwise); nothing when it has no name yet, no parent, or a label already."""
+    parent = combo.parentWidget()
+    name = combo.accessibleName()
+    if not name or parent is None:
+        return
+    if any(isinstance(sibling, QLabel) and sibling.buddy() is combo for sibling in parent.children()):
+        return
+    label = QLabel(name.replace("&", "&&"), parent)
+    label.setObjectName(HIDDEN_LABEL)
+    label.setBuddy(combo)
+    label.hide()

@@ -42,7 +42,19 @@ class EmptyStateLabel(WrapLabel):
     the text out at the label's own width.
     """
 
+    _measured: tuple[int, str, str, int] | None = None
+    """The last (width, text, font, height): layouts ask again and again at the same width, and a text layout
+    costs a millisecond or two (the History page asks at start-up, while its empty state is hidden)."""
+
     def heightForWidth(self, width: int) -> int:
+        font = self.font().toString()
+        if self._measured is not None and self._measured[:3] == (width, self.text(), font):
+            return self._measured[3]
+        height = self._height_for(width)
+        self._measured = (width, self.text(), font, height)
+        return height
+
+    def _height_for(self, width: int) -> int:
         margins = self.contentsMargins()
         document = QTextDocument()
         document.setDefaultFont(self.font())

@@ -208,7 +208,9 @@ class PageScrollArea(QScrollArea):
     def set_page(self, page: QWidget) -> None:
         self.setWidget(page)
         page.installEventFilter(self)
-        self._fit()
+        if self.isVisible():
+            self._fit()
+        # else the resize that comes with showing fits it (measuring the page twice cost start-up a few ms)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest and watched is self.widget():

@@ -42,12 +42,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def race_line(race, today: date) -> str:
-    from journal.domain.units import format_duration
+    from journal.domain.units import DistanceUnit, format_distance, format_duration
 
     goal = f", goal {format_duration(race.goal_time_s)}" if race.goal_time_s else ""
     when = " (past)" if race.day < today else ""
     return (
-        f"{race.id:>4}  {race.day.isoformat()}  {race.name}: {race.distance_words} ({race.distance_km:g} km){goal}"
+        f"{race.id:>4}  {race.day.isoformat()}  {race.name}: {race.distance_words} ({format_distance(race.distance_km * 1000.0, DistanceUnit.KM, 1)}){goal}"
         f"{when}"
     )
 
@@ -56,6 +56,7 @@ def race_line(race, today: date) -> str:
 def run_add(args: argparse.Namespace) -> int:
     from journal.domain.races import Race, parse_race_distance
     from journal.domain.units import parse_duration
+    from journal.domain.validation import validate_race
     from journal.storage.journal import InvalidEntry
 
     try:
@@ -67,6 +68,8 @@ def run_add(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise CommandError(f"--goal: {exc}; nothing was saved") from None
     race = Race(name=args.name.strip(), day=args.date, distance_km=km, goal_time_s=goal)
+    if refused := validate_race(race, date.today()):  # before the journal is opened: a refusal creates no file
+        raise CommandError(f"the race was not saved: {'; '.join(refused.values())}")
     with open_journal(args) as journal:
         try:
             saved = journal.save_race(race)

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
-from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFocusEvent
@@ -36,30 +34,17 @@ from PySide6.QtWidgets import (
 )
 
 from journal.ui.colours import Colours, Tone, current
+from journal.ui.forms.messages import combo_value, message_label
 from journal.ui.scheme import follow, set_tone
 
-E = TypeVar("E", bound=Enum)
+__all__ = ["FieldChecks", "combo_value", "hint_label", "message_label"]
+
 HINT_TONE = Tone.MUTED
-
 """The hint beside Save: neutral, since nothing is wrong yet; it only says what saving waits for."""
-
-
-def combo_value(combo: QComboBox, enum: type[E]) -> E | None:
-    """The enum member stored as item data (Qt hands StrEnum data back as plain str)."""
-    data = combo.currentData()
-    return None if data is None else enum(data)
 
 
 def _mark_invalid(widget: QWidget, colours: Colours) -> None:
     widget.setStyleSheet(f"border: 1px solid {colours.field_border};" if widget.property("invalid") else "")
-
-
-def message_label() -> QLabel:
-    label = QLabel()
-    set_tone(label, Tone.ERROR)
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def hint_label() -> QLabel:

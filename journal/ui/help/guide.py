@@ -61,14 +61,6 @@ PAGES: tuple[tuple[str, str, str], ...] = (
         "pain per region, care tried and the running behind it. Your notes are left out unless you tick the box.",
     ),
     (
-        "care",
-        "Edit care entry",
-        "Opened from History or the Calendar. <b>Kind</b> and <b>day</b> place the care beside that day's pain; "
-        "<b>minutes</b> is for timed care (heat, ice, stretching, core work), 'none' otherwise; <b>detail</b> is "
-        "the name and dose of a painkiller or what the physio did. Painkillers on most days are a reason to talk "
-        "to a doctor, so their days count in the flags.",
-    ),
-    (
         "shoes",
         "Shoes",
         "Each pair's distance so far, with a warning near the distance you retire them at (commonly 500-800 km). "
@@ -111,6 +103,14 @@ FORMS: tuple[tuple[str, str, str], ...] = (
         "Add race",
         "The race day and distance set how long the build-up is and when the taper starts; the goal time is "
         "optional and only checked against the world record, to catch a typing mistake.",
+    ),
+    (
+        "care",
+        "Edit care entry",
+        "Opened from History or the Calendar. <b>Kind</b> and <b>day</b> place the care beside that day's pain; "
+        "<b>minutes</b> is for timed care (heat, ice, stretching, core work), 'none' otherwise; <b>detail</b> is "
+        "the name and dose of a painkiller or what the physio did. Painkillers on most days are a reason to talk "
+        "to a doctor, so their days count in the flags.",
     ),
     (
         "shoes",

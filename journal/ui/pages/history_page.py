@@ -19,11 +19,12 @@ Signals:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QKeySequence, QShortcut
+from PySide6.QtGui import QCursor, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,11 +44,10 @@ from journal.domain.entries import CareEntry, CheckIn, Run
 from journal.domain.numbers import counted
 from journal.domain.vocabulary import Region
 from journal.storage.journal import Lists
-from journal.ui.accessible import name_controls
-from journal.ui.empty_state import empty_state_html, empty_state_label, empty_state_page
+from journal.ui.accessible import label_combo
 from journal.ui.flow_layout import FlowLayout, flow_group
 from journal.ui.forms.dates import open_date_range
-from journal.ui.forms.validated import combo_value, message_label
+from journal.ui.forms.messages import combo_value, message_label
 from journal.ui.operations import Change, JournalOperations, WriteFailed
 from journal.ui.pages.history_pager import HistoryFilter, HistoryPager
 from journal.ui.pages.history_rows import (
@@ -64,14 +64,28 @@ __all__ = ["HistoryPage", "HistoryRow", "describe", "history_columns", "pain_col
 """HistoryRow and the column helpers live in ``history_rows``; importing them from here still works."""
 
 
-EMPTY_JOURNAL = empty_state_html(
-    "Your entries will appear here",
+EMPTY_JOURNAL_TITLE = "Your entries will appear here"
+EMPTY_JOURNAL_TEXT = (
     "Every run, check-in and care entry, newest first, with each check-in's worst pain: sort by any column, "
-    "filter by dates, kind and region, double-click an entry to edit it, and delete with undo (Ctrl+Z).",
-    to_start="right after a run, choose <b>Log run</b> (Ctrl+N), then say how your back and hamstrings feel. On "
-    "mornings and rest days, choose <b>Check-in</b> (Ctrl+K): pain-free days count too. Have years of runs on a "
-    "watch or in Strava? Use <b>File &gt; Import runs</b>.",
+    "filter by dates, kind and region, double-click an entry to edit it, and delete with undo (Ctrl+Z)."
 )
+EMPTY_JOURNAL_START = (
+    "right after a run, choose <b>Log run</b> (Ctrl+N), then say how your back and hamstrings feel. On "
+    "mornings and rest days, choose <b>Check-in</b> (Ctrl+K): pain-free days count too. Have years of runs on a "
+    "watch or in Strava? Use <b>File &gt; Import runs</b>."
+)
+
+
+@dataclass(frozen=True)
+class EmptyStates:
+    """What History shows instead of its table: an empty journal's welcome, or why the filters match nothing."""
+
+    empty: QLabel
+    empty_page: QWidget
+    no_match: QLabel
+    no_match_page: QWidget
+
+
 KIND_WORDS = {"Runs": "runs", "Check-ins": "check-ins", "Care": "care entries"}
 
 
@@ -84,12 +98,18 @@ def nothing_matches(wanted: HistoryFilter, kind: str, entries: int) -> str:
         why = f"A region ({escape(wanted.hurting.label)} hurting) lists check-ins only. "
     elif wanted.hurting is not None:
         what = f"check-ins with the {wanted.hurting.label.lower()} hurting"
+    from journal.ui.empty_state import empty_state_html
+
     return empty_state_html(
         f"No {what}{when}",
         f"{why}The journal holds {counted(entries, 'entry', 'entries')}; change the filters above to see them "
         "(tick <b>All dates</b>, choose <b>All entries</b> and <b>Any region</b>).",
         to_start="",
     )
+
+
+NOTES_WIDTH = 220
+"""The Notes column's width on a window of 1,320 px or more; a sixth of the page on a narrower one."""
 
 
 class HistoryPage(QWidget):
@@ -161,25 +181,23 @@ class HistoryPage(QWidget):
         for column, sample in enumerate(("Wed 2026-11-18", "00:00", "Check-in", None, "Worst pain", "strava", None)):
             if sample is not None:
                 header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
-        header.resizeSection(6, 220)
+        header.resizeSection(6, NOTES_WIDTH)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
-        self.empty = empty_state_label(EMPTY_JOURNAL)
-        self.no_match = empty_state_label()
-        """What the filters found nothing of, when the journal has entries (``nothing_matches``)."""
-        self.empty_page = empty_state_page(self.empty)
-        self.no_match_page = empty_state_page(self.no_match)
         self.stack = QStackedWidget()
-        for page in (self.table, self.empty_page, self.no_match_page):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.table)
+        self._empty_states: EmptyStates | None = None
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
-        name_controls(self)
+        # Every control is named above; the combo boxes also get the hidden label Qt on Linux reads them by
+        # (named one by one, not by ``name_controls``: walking the page's children cost 3-5 ms of start-up).
+        for combo in (self.kind, self.region):
+            label_combo(combo)
 
         today = date.today()
         self.date_from.setDate(QDate(today.year, today.month, today.day).addMonths(-3))
@@ -219,6 +237,30 @@ class HistoryPage(QWidget):
         )
         return HistoryFilter(start, end, kinds, combo_value(self.region, Region), self.grouped.isChecked())
 
+    @property
+    def empty_states(self) -> EmptyStates:
+        """The empty journal's page and the no-match page, made on first need: a journal with entries never
+        needs them at start-up (their text layout and module cost it about 4 ms)."""
+        if self._empty_states is None:
+            from journal.ui.empty_state import empty_state_html, empty_state_label, empty_state_page
+
+            empty = empty_state_label(
+                empty_state_html(EMPTY_JOURNAL_TITLE, EMPTY_JOURNAL_TEXT, to_start=EMPTY_JOURNAL_START)
+            )
+            no_match = empty_state_label()
+            self._empty_states = EmptyStates(empty, empty_state_page(empty), no_match, empty_state_page(no_match))
+            self.stack.addWidget(self._empty_states.empty_page)
+            self.stack.addWidget(self._empty_states.no_match_page)
+        return self._empty_states
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Notes, often empty, gives way to Details on a narrow window (Details alone stretches, so at 683 px
+        it was squeezed to nothing beside a 220 px Notes column)."""
+        super().resizeEvent(event)
+        narrow = event.size().width() // 6
+        if narrow < NOTES_WIDTH:
+            self.table.horizontalHeader().resizeSection(6, max(80, narrow))
+
     def refresh(self) -> None:
         """Read the newest page for the filters (or as far back as was read, when they are the same)."""
         self._unit = self._ops.read.settings().units
@@ -239,10 +281,10 @@ class HistoryPage(QWidget):
         if rows or pager.has_more():
             self.stack.setCurrentWidget(self.table)
         elif (entries := self._ops.read.counts().entries) == 0:
-            self.stack.setCurrentWidget(self.empty_page)
+            self.stack.setCurrentWidget(self.empty_states.empty_page)
         else:
-            self.no_match.setText(nothing_matches(wanted, self.kind.currentText(), entries))
-            self.stack.setCurrentWidget(self.no_match_page)
+            self.empty_states.no_match.setText(nothing_matches(wanted, self.kind.currentText(), entries))
+            self.stack.setCurrentWidget(self.empty_states.no_match_page)
         self._update_buttons()
 
     def _update_count(self) -> None:
