@@ -169,3 +169,15 @@ def test_check_in_for_a_past_day_from_the_calendar(qtbot, journal_path) -> None:
     assert seen["when"] == datetime(2026, 3, 5, 8, 0)  # that day, at the morning time of Settings
     assert page.summary(date(2026, 3, 5)).worst_pain == 0
     assert cell_colour(page.view, date(2026, 3, 5)).name() == QColor(PAIN_COLOURS[0]).name()
+
+
+def test_the_legend_wraps_its_marks_under_the_scale_on_a_narrow_page(qtbot) -> None:
+    """At 800 px the one-line legend was cut off after 'fla'; it now takes a second line instead."""
+    from journal.ui.calendar.marks import Legend
+
+    legend = Legend()
+    qtbot.addWidget(legend)
+    one_line = legend.sizeHint()
+    assert legend.heightForWidth(one_line.width()) == one_line.height()
+    assert legend.heightForWidth(legend.minimumSizeHint().width()) == 2 * one_line.height()
+    assert legend.minimumSizeHint().width() < one_line.width() * 0.7

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from journal.analysis.flags import Severity
 from journal.domain.pain_scale import PAIN_COLOURS, text_colour_on
@@ -87,7 +87,10 @@ def draw_pill(painter: QPainter, centre: QPointF, radius: float) -> None:
 
 
 class Legend(QWidget):
-    """'Worst pain 0 ... 10, no check-in; flag raised; warning sign; painkiller' in one line."""
+    """'Worst pain 0 ... 10, no check-in; flag raised; warning sign; painkiller' in one line, or two where the
+    page is narrow (the marks under the scale), so no word is cut off."""
+
+    MARKS = ("flag raised", "warning sign", "painkiller")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,31 +99,60 @@ class Legend(QWidget):
             "plain without a check-in. Marks: a flag for a flag raised that day, an exclamation mark for a "
             "warning sign, a capsule for a painkiller."
         )
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _line(self) -> int:
+        return self.fontMetrics().height() + 12
+
+    def _box(self) -> float:
+        return min(self._line() - 4, 20)
+
+    def _widths(self) -> tuple[float, float]:
+        """The scale's width (words, 11 boxes, the no-check-in box) and the marks' width."""
+        metrics, box = self.fontMetrics(), self._box()
+        scale = metrics.horizontalAdvance("Worst pain") + 8 + 11 * box + 10 + box + 4
+        scale += metrics.horizontalAdvance("no check-in") + 8
+        marks = sum(6 + box + 4 + metrics.horizontalAdvance(text) + 8 for text in self.MARKS)
+        return scale, marks
+
+    def _one_line(self, width: int) -> bool:
+        return width >= sum(self._widths())
 
     def sizeHint(self) -> QSize:
-        return QSize(760, self.fontMetrics().height() + 12)
+        return QSize(round(sum(self._widths())), self._line())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(round(max(self._widths())), self._line())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._line() if self._one_line(width) else 2 * self._line()
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = self.fontMetrics()
         ink = self.palette().color(QPalette.ColorRole.WindowText)
-        h = self.height()
-        x = 0.0
+        h = self._line()
+        x, y = 0.0, 0.0
 
         def words(text: str) -> None:
             nonlocal x
             painter.setPen(ink)
             painter.setFont(self.font())
-            painter.drawText(QRectF(x, 0, metrics.horizontalAdvance(text) + 2, h), Qt.AlignmentFlag.AlignVCenter, text)
+            painter.drawText(QRectF(x, y, metrics.horizontalAdvance(text) + 2, h), Qt.AlignmentFlag.AlignVCenter, text)
             x += metrics.horizontalAdvance(text) + 8
 
         words("Worst pain")
-        box = min(h - 4, 20)
+        box = self._box()
         small = QFont(self.font())
         small.setPixelSize(max(9, round(box * 0.55)))
         for score, colour in enumerate(PAIN_COLOURS):
-            rect = QRectF(x, (h - box) / 2, box, box)
+            rect = QRectF(x, y + (h - box) / 2, box, box)
             painter.setPen(QPen(RIM, 0.6))
             painter.setBrush(QColor(colour))
             painter.drawRect(rect)
@@ -131,17 +163,19 @@ class Legend(QWidget):
         x += 10
         painter.setPen(QPen(RIM, 0.6))
         painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
-        painter.drawRect(QRectF(x, (h - box) / 2, box, box))
+        painter.drawRect(QRectF(x, y + (h - box) / 2, box, box))
         x += box + 4
         words("no check-in")
+        if not self._one_line(self.width()):
+            x, y = 0.0, float(h)  # the marks on a line of their own
         r = box / 2
         for draw, text in (
-            (lambda c: draw_flag(painter, c, r, Severity.SEE_DOCTOR), "flag raised"),
-            (lambda c: draw_sign(painter, c, r), "warning sign"),
-            (lambda c: draw_pill(painter, c, r), "painkiller"),
+            (lambda c: draw_flag(painter, c, r, Severity.SEE_DOCTOR), self.MARKS[0]),
+            (lambda c: draw_sign(painter, c, r), self.MARKS[1]),
+            (lambda c: draw_pill(painter, c, r), self.MARKS[2]),
         ):
             x += 6
-            draw(QPointF(x + r, h / 2))
+            draw(QPointF(x + r, y + h / 2))
             x += 2 * r + 4
             words(text)
         painter.end()

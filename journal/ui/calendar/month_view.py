@@ -206,13 +206,17 @@ class MonthView(QWidget):
         bottom = QRectF(rect.left() + pad, rect.bottom() - top.height() - 3, rect.width() - 2 * pad, top.height())
         painter.setFont(self.font())
         painter.setPen(text)
-        if summary.worst_pain is not None:
-            painter.drawText(
-                bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{summary.worst_pain}/10"
-            )
-        if summary.runs:
-            distance = format_distance(summary.distance_m, self.unit, 1)
-            painter.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, distance)
+        pain = f"{summary.worst_pain}/10" if summary.worst_pain is not None else ""
+        distance = format_distance(summary.distance_m, self.unit, 1) if summary.runs else ""
+        metrics = self.fontMetrics()
+        pain_line = bottom
+        if pain and distance and metrics.horizontalAdvance(f"{pain}  {distance}") > bottom.width():
+            pain_line = bottom.translated(0, -top.height())  # a narrow cell: the pain on the line above, not over it
+        if pain:
+            painter.drawText(pain_line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, pain)
+        if distance:
+            shown = metrics.elidedText(distance, Qt.TextElideMode.ElideRight, int(bottom.width()))
+            painter.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
 
     def _paint_marks(self, painter: QPainter, rect: QRectF, summary: DaySummary) -> None:
         radius = max(6.0, min(9.0, rect.height() / 9))

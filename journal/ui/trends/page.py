@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -42,6 +41,7 @@ from journal.domain.vocabulary import Region
 from journal.storage.journal import Lists
 from journal.ui.accessible import name_controls
 from journal.ui.colours import Tone
+from journal.ui.flow_layout import FlowLayout, flow_group
 from journal.ui.operations import Change, JournalOperations
 from journal.ui.scheme import set_tone
 from journal.ui.trends.chart_view import ChartView
@@ -148,7 +148,8 @@ class TrendsPage(QWidget):
         menu = QMenu(self.save_button)
         self.save_button.setMenu(menu)
 
-        controls = QHBoxLayout()
+        # One line where there is room; on a narrow window the choices wrap, each with its caption.
+        controls = FlowLayout(spacing=14, last_to_the_right=True)
         for label, box in (
             ("R&ange:", self.range_box),
             ("Reg&ion:", self.region_box),
@@ -157,11 +158,8 @@ class TrendsPage(QWidget):
         ):
             caption = QLabel(label)
             caption.setBuddy(box)
-            controls.addWidget(caption)
-            controls.addWidget(box)
-            controls.addSpacing(8)
+            controls.addWidget(flow_group(caption, box))
             box.currentIndexChanged.connect(self._choice_changed)
-        controls.addStretch(1)
         controls.addWidget(self.save_button)
 
         self.charts: dict[str, ChartView] = {}
