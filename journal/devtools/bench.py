@@ -51,7 +51,10 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
+
+from journal.ui.measure import BARE_WINDOW  # a script's text: no Qt is loaded here
 
 ROOT = Path(__file__).resolve().parents[2]
 AREAS = ("analysis", "report", "importing", "calendar")
@@ -86,17 +89,6 @@ FIGURES: list[Figure] = [
 ]
 """Every figure the issue asks for, in the order printed; each is printed for each journal, or 'not measured'."""
 
-BARE_WINDOW = """
-import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.resize(1180, 760)
-window.show()
-QTimer.singleShot(0, app.quit)
-sys.exit(app.exec())
-"""
 
 RAW_READ = """
 import sqlite3, sys
@@ -348,10 +340,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if any(y < 1 for y in years):
         parser.error("--years: a journal holds at least one year")
     runs = args.runs or (1 if args.quick else 7)
-    try:
-        from PySide6 import __version__ as qt_version
-    except ImportError:  # pragma: no cover
-        qt_version = "?"
+    qt_version = version("PySide6-Essentials")  # the installed distribution's, without loading Qt
     print(
         f"Run Journal speed harness ({'quick, ' if args.quick else ''}{runs} runs of each whole-process figure): "
         f"Python {platform.python_version()}, PySide6 {qt_version}, {platform.system()} {platform.machine()}, "

@@ -14,18 +14,18 @@ Each probe prints one line ``BENCH-JSON {...}`` with its figures (the harness re
   (``pdf_cpu_s``, and ``pdf_pages``);
 - ``area NAME JOURNAL quick|full``: the figures of ``journal.devtools.benchmarks.NAME``.
 
-Qt runs offscreen unless ``QT_QPA_PLATFORM`` says otherwise.
+The window's timings are ``journal.ui.measure``'s (Qt runs offscreen unless ``QT_QPA_PLATFORM``
+says otherwise); this module imports no Qt.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import sys
 import time
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 
@@ -60,66 +60,15 @@ def export(journal_path: str, out: str) -> None:
 
 
 def save(journal_path: str, repeats: str) -> None:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
+    from journal.ui.measure import save_run_ms
 
-    from journal.domain.entries import Run
-    from journal.storage.journal import Journal
-    from journal.ui.application import make_application
-    from journal.ui.main_window import MainWindow
-    from journal.ui.operations import JournalOperations
-
-    path = Path(journal_path)
-    app = make_application()
-    ops = JournalOperations(Journal.open(path))
-    window = MainWindow(ops, QSettings(str(path.with_suffix(".ini")), QSettings.Format.IniFormat))
-    window.show()
-    app.processEvents()
-    window.banner  # noqa: B018 - the banner is up, as a second after start-up
-    start = datetime.now().replace(microsecond=0) - timedelta(hours=2)
-    times = []
-    for i in range(int(repeats) + 1):
-        before = window.history.model.rowCount()
-        started = time.perf_counter()
-        ops.save_run(Run(started_at=start - timedelta(minutes=i), distance_m=5000.0 + i))
-        app.processEvents()
-        elapsed = time.perf_counter() - started
-        if window.history.model.rowCount() != before + 1:
-            raise SystemExit("History did not show the saved run")
-        if i:  # the first one warms up
-            times.append(elapsed)
-    _say({"save_run_ms": statistics.median(times) * 1000.0})
+    _say({"save_run_ms": save_run_ms(Path(journal_path), int(repeats))})
 
 
 def trends(journal_path: str, repeats: str) -> None:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import tempfile
+    from journal.ui.measure import trends_ms
 
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from journal.storage.journal import Journal
-    from journal.ui.operations import JournalOperations
-    from journal.ui.trends.page import TrendsPage
-
-    app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as folder, Journal.open(journal_path, create=False) as journal:
-        page = TrendsPage(
-            JournalOperations(journal), qsettings=QSettings(f"{folder}/t.ini", QSettings.Format.IniFormat)
-        )
-        page.range_box.setCurrentText("6 months")
-        page.resize(1200, 800)
-        page.show()
-        app.processEvents()
-
-        def redraw() -> None:
-            page.redraw()
-            for view in page.charts.values():
-                view.canvas.draw()
-
-        figures = {"trends_redraw_ms": _median(redraw, int(repeats)) * 1000.0}
-        page.close()
-    _say(figures)
+    _say(trends_ms(Path(journal_path), int(repeats)))
 
 
 def pdf(journal_path: str, repeats: str) -> None:

@@ -17,15 +17,14 @@ the figure with a target); these are the others:
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+
+from journal.ui.measure import median_ms  # plain timing: no Qt is loaded by it
 
 TARGETS_MS = {"stats_all_ms": 100.0, "trends_redraw_all_ms": 200.0}
 
@@ -42,16 +41,6 @@ print(time.perf_counter() - started)
 """A fresh process: the analysis import plus one computation (reading the journal is not counted)."""
 
 
-def _median_ms(work: Callable[[], object], repeats: int) -> float:
-    work()  # warm-up
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000.0
-
-
 def measure_stats(journal_path: Path, repeats: int) -> dict[str, float]:
     from journal.analysis.stats import compute_stats
     from journal.storage.journal import Journal
@@ -59,7 +48,7 @@ def measure_stats(journal_path: Path, repeats: int) -> dict[str, float]:
     today = date.today()
     with Journal.open(journal_path, create=False) as journal:
         data = journal.data()
-    result = {"stats_all_ms": _median_ms(lambda: compute_stats(data, end=today), repeats)}
+    result = {"stats_all_ms": median_ms(lambda: compute_stats(data, end=today), repeats)}
     cold = []
     for _ in range(max(1, repeats // 3)):
         out = subprocess.run(
@@ -71,42 +60,13 @@ def measure_stats(journal_path: Path, repeats: int) -> dict[str, float]:
 
 
 def measure_trends(journal_path: Path, repeats: int) -> dict[str, float]:
-    """Time the Trends page on ``journal_path`` (Qt offscreen unless a display is set)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    """The Trends page's reload and whole-journal redraw (``journal.ui.measure.trends_ms``; the 6-month redraw is
+    the harness's own figure, so it is left out here)."""
+    from journal.ui.measure import trends_ms
 
-    from journal.storage.journal import Journal
-    from journal.ui.operations import JournalOperations
-    from journal.ui.trends.page import TrendsPage
-
-    app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory(prefix="run-journal-bench-") as folder, Journal.open(journal_path) as journal:
-        ops = JournalOperations(journal)
-        page = TrendsPage(ops, qsettings=QSettings(str(Path(folder) / "trends.ini"), QSettings.Format.IniFormat))
-        page.resize(1200, 800)
-        page.show()
-        app.processEvents()
-
-        def redraw() -> None:
-            page.redraw()
-            for view in page.charts.values():
-                view.canvas.draw()
-
-        def reload() -> None:
-            page.refresh()
-            for view in page.charts.values():
-                view.canvas.draw()
-
-        result = {}
-        page.range_box.setCurrentText("6 months")
-        result["trends_reload_ms"] = _median_ms(reload, max(1, repeats // 3))
-        page.range_box.setCurrentText("All")
-        result["trends_redraw_all_ms"] = _median_ms(redraw, repeats)
-        page.close()
-        page.deleteLater()
-        app.processEvents()
-    return result
+    figures = trends_ms(journal_path, repeats, whole=True)
+    del figures["trends_redraw_ms"]
+    return figures
 
 
 def measure(journal_path: Path, quick: bool = False) -> dict[str, float]:

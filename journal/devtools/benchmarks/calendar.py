@@ -14,67 +14,19 @@ for a generated 10-year journal):
 
 from __future__ import annotations
 
-import os
-import statistics
 import sys
 import tempfile
-import time
-from datetime import timedelta
 from pathlib import Path
 
 TARGETS_MS = {"calendar_month_ms": 100.0}
 
 
 def measure(path: Path, quick: bool = False) -> dict[str, float]:
-    """Milliseconds for the Calendar on the journal at ``path`` (see the module docstring)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    """Milliseconds for the Calendar on the journal at ``path`` (see the module docstring; the page is driven by
+    ``journal.ui.measure.calendar_ms``)."""
+    from journal.ui.measure import calendar_ms
 
-    from journal.storage.journal import Journal
-    from journal.ui.operations import JournalOperations
-
-    app = QApplication.instance() or QApplication([])
-    months = 3 if quick else 24
-    with Journal.open(path) as journal:
-        ops = JournalOperations(journal)
-        first = journal.runs()[0].day
-        from journal.ui.calendar.page import CalendarPage
-        from journal.ui.flags.state import FlagState
-
-        state = FlagState(ops)
-        started = time.perf_counter()
-        state.result()
-        flags_ms = (time.perf_counter() - started) * 1000.0
-        started = time.perf_counter()
-        page = CalendarPage(ops, state)
-        page.resize(1100, 650)
-        page.show()
-        page.view.repaint()
-        open_ms = (time.perf_counter() - started) * 1000.0
-
-        def step_back(times: list[float]) -> None:
-            started = time.perf_counter()
-            page.view.step_month(-1)
-            page.view.repaint()
-            times.append((time.perf_counter() - started) * 1000.0)
-
-        recent: list[float] = []
-        for _ in range(months):
-            step_back(recent)
-        page.view.select(first + timedelta(days=180))  # early in the journal
-        old: list[float] = []
-        for _ in range(max(3, months // 4)):
-            step_back(old)
-        page.close()
-        page.deleteLater()
-        app.processEvents()
-    return {
-        "calendar_flags_ms": flags_ms,
-        "calendar_open_ms": open_ms,
-        "calendar_month_ms": statistics.median(recent),
-        "calendar_month_worst_ms": max(recent),
-        "calendar_month_old_ms": statistics.median(old),
-    }
+    return calendar_ms(path, 3 if quick else 24)
 
 
 def main() -> int:
