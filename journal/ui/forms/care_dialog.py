@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -30,13 +29,12 @@ from PySide6.QtWidgets import (
 from journal.domain.entries import CareEntry
 from journal.domain.validation import check_minutes, check_text, check_when
 from journal.domain.vocabulary import CareKind
-from journal.storage.journal import InvalidEntry
 from journal.ui.accessible import name_controls
 from journal.ui.forms.dates import open_date_range
 from journal.ui.forms.form_dialog import FormDialog
 from journal.ui.forms.tab_order import follow_layout
 from journal.ui.forms.validated import FieldChecks, combo_value, message_label
-from journal.ui.operations import JournalOperations, WriteFailed
+from journal.ui.operations import JournalOperations
 from journal.ui.qt_dates import from_qdate, to_qdate
 
 MAX_DETAIL = 500
@@ -138,18 +136,12 @@ class CareDialog(FormDialog):
 
     def submit(self) -> None:
         """Save (Save or Ctrl+Enter) and close; or show every message and go to the first field to fix."""
-        first = self.checks.show_all()
-        if first is not None:
-            first.setFocus()
+        if self.checks.show_all() is not None:
             return
-        try:
-            self.saved = self._ops.save_care(self.care_from_form())
-        except InvalidEntry as exc:
-            QMessageBox.warning(self, "Care not saved", "\n".join(exc.problems.values()))
-            return
-        except WriteFailed:  # the window says why (JournalOperations.failed); the form keeps what was typed
-            return
-        except KeyError:  # deleted meanwhile (in another window of the same journal)
-            QMessageBox.warning(self, "Care not saved", "This care entry is no longer in the journal.")
-            return
-        self.accept()
+        entry = self.care_from_form()
+        saved = self.save_or_say(
+            "Care", lambda: self._ops.save_care(entry), "This care entry is no longer in the journal."
+        )
+        if saved is not None:
+            self.saved = saved
+            self.accept()

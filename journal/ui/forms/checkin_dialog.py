@@ -47,7 +47,6 @@ from journal.analysis.flags.signs import SIGNS
 from journal.domain.entries import CareEntry, CheckIn, Run
 from journal.domain.validation import check_interference, check_text, check_when
 from journal.domain.vocabulary import Region, Timing, WarningSign
-from journal.storage.journal import InvalidEntry
 from journal.ui.accessible import name_controls
 from journal.ui.forms.body_map import BodyMapWidget
 from journal.ui.forms.checkin_care import CareBox, previous_checkin, scores_like
@@ -56,7 +55,7 @@ from journal.ui.forms.dates import open_date_range
 from journal.ui.forms.form_dialog import FormDialog, FormKey
 from journal.ui.forms.tab_order import follow_layout
 from journal.ui.forms.validated import FieldChecks, message_label
-from journal.ui.operations import JournalOperations, WriteFailed
+from journal.ui.operations import JournalOperations
 from journal.ui.qt_dates import from_qdatetime, to_qdatetime
 
 SAME_KEY = FormKey("Check-in: fill in the same as last time (scores and care, to review)", ("Ctrl+L",))
@@ -327,18 +326,14 @@ class CheckInDialog(FormDialog):
     def submit(self) -> None:
         first = self.checks.show_all()
         if first is not None:
-            first.setFocus()
             self.body_scroll.ensureWidgetVisible(first)
             return
         checkin = self.checkin_from_form()
         care = self.care_from_form(checkin)
-        try:
-            self.saved = self._ops.save_checkin(checkin, care)
-        except InvalidEntry as exc:
-            QMessageBox.warning(self, "Check-in not saved", "\n".join(exc.problems.values()))
+        saved = self.save_or_say("Check-in", lambda: self._ops.save_checkin(checkin, care))
+        if saved is None:
             return
-        except WriteFailed:  # the window says why (JournalOperations.failed); the form keeps what was typed
-            return
+        self.saved = saved
         self.accept()
         emergency = [s for s in checkin.warning_signs if SIGNS[s].severity is Severity.EMERGENCY]
         numb_legs = {s.region for s in checkin.scores if NUMB.intersection(s.character)} >= set(LEGS)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,6 +30,11 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+
+from journal.storage.journal import InvalidEntry
+from journal.ui.operations import WriteFailed
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -118,6 +124,23 @@ class FormDialog(QDialog):
     def submit(self) -> None:
         """Save the form and close it, or show why not (subclasses)."""
         raise NotImplementedError
+
+    def save_or_say(self, what: str, save: Callable[[], T], gone: str = "") -> T | None:
+        """Run ``save`` (one of ``JournalOperations``' writes) and return what it saved; None when it was not saved,
+        and the form stays open with what was typed. A refusal is said in a box titled "``what`` not saved"; a
+        write that failed is said by the window (``JournalOperations.failed``); with ``gone``, an entry deleted
+        meanwhile (``KeyError``, in another window of the same journal) is said in those words."""
+        try:
+            return save()
+        except InvalidEntry as exc:
+            QMessageBox.warning(self, f"{what} not saved", "\n".join(exc.problems.values()))
+        except WriteFailed:
+            pass
+        except KeyError:
+            if not gone:
+                raise
+            QMessageBox.warning(self, f"{what} not saved", gone)
+        return None
 
     def mark_unchanged(self) -> None:
         """The form as it is now counts as unchanged (call after filling it in)."""

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -32,14 +31,13 @@ from journal.domain.entries import Run
 from journal.domain.units import format_pace, from_metres, parse_duration, to_metres
 from journal.domain.validation import check_distance_m, check_duration_s, check_pace, check_text, check_when
 from journal.domain.vocabulary import FootStrike, Surface
-from journal.storage.journal import InvalidEntry
 from journal.ui.accessible import name_controls
 from journal.ui.colours import Tone
 from journal.ui.forms.dates import open_date_range
 from journal.ui.forms.form_dialog import FormDialog
 from journal.ui.forms.tab_order import follow_layout
 from journal.ui.forms.validated import FieldChecks, combo_value, message_label
-from journal.ui.operations import JournalOperations, WriteFailed
+from journal.ui.operations import JournalOperations
 from journal.ui.qt_dates import from_qdatetime, to_qdatetime
 from journal.ui.scheme import set_tone
 from journal.ui.window_size import scroll_body
@@ -271,15 +269,10 @@ class RunDialog(FormDialog):
         )
 
     def submit(self) -> None:
-        first = self.checks.show_all()
-        if first is not None:
-            first.setFocus()
+        if self.checks.show_all() is not None:
             return
-        try:
-            self.saved = self._ops.save_run(self.run_from_form())
-        except InvalidEntry as exc:
-            QMessageBox.warning(self, "Run not saved", "\n".join(exc.problems.values()))
-            return
-        except WriteFailed:  # the window says why (JournalOperations.failed); the form keeps what was typed
-            return
-        self.accept()
+        run = self.run_from_form()
+        saved = self.save_or_say("Run", lambda: self._ops.save_run(run))
+        if saved is not None:
+            self.saved = saved
+            self.accept()

@@ -153,11 +153,13 @@ class FieldChecks(QObject):
         return problems
 
     def show_all(self) -> QWidget | None:
-        """Touch every field and show every message (Save was pressed); the first field to fix, if any."""
+        """Save was pressed: touch every field, show every message, and put the cursor in the first field to fix;
+        returns that field (None when the form can be saved)."""
         self.touch_all()
         problems = self.refresh()
         for field in self._fields:
             if field.widget in problems:
+                field.widget.setFocus()
                 return field.widget
         return None
 

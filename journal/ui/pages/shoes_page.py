@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -30,14 +29,13 @@ from PySide6.QtWidgets import (
 
 from journal.domain.entries import Shoe
 from journal.domain.units import DistanceUnit, format_distance, from_metres, to_metres
-from journal.storage.journal import InvalidEntry
 from journal.ui.accessible import name_controls
 from journal.ui.colours import Tone, current
 from journal.ui.empty_state import empty_state_html, empty_state_label, empty_state_page
 from journal.ui.forms.dates import open_date_range
 from journal.ui.forms.form_dialog import FormDialog
 from journal.ui.forms.tab_order import follow_layout
-from journal.ui.operations import Change, JournalOperations, WriteFailed
+from journal.ui.operations import Change, JournalOperations
 from journal.ui.qt_dates import from_qdate, to_qdate
 from journal.ui.scheme import set_tone
 from journal.ui.table_model import Column, RowsTableModel
@@ -166,14 +164,8 @@ class ShoeDialog(FormDialog):
             retire_at_m=to_metres(self.retire_at.value(), self._unit),
             retired=self.retired.isChecked(),
         )
-        try:
-            self._ops.save_shoe(shoe)
-        except InvalidEntry as exc:
-            QMessageBox.warning(self, "Shoes not saved", "\n".join(exc.problems.values()))
-            return
-        except WriteFailed:  # the window says why; the dialog stays open
-            return
-        self.accept()
+        if self.save_or_say("Shoes", lambda: self._ops.save_shoe(shoe)) is not None:
+            self.accept()
 
 
 class ShoesPage(QWidget):

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +31,6 @@ from journal.analysis.weekly import week_start_of
 from journal.domain.races import Race, RaceDistance, standard_distance
 from journal.domain.units import format_duration, from_metres, parse_duration, to_metres
 from journal.domain.validation import check_goal_time_s, check_race_day, check_race_distance_km, check_race_name
-from journal.storage.journal import InvalidEntry
 from journal.ui.accessible import name_controls
 from journal.ui.colours import Tone
 from journal.ui.forms.dates import open_date_range
@@ -40,7 +38,7 @@ from journal.ui.forms.form_dialog import FormDialog
 from journal.ui.forms.run_dialog import parse_number
 from journal.ui.forms.tab_order import follow_layout
 from journal.ui.forms.validated import FieldChecks, message_label
-from journal.ui.operations import JournalOperations, WriteFailed
+from journal.ui.operations import JournalOperations
 from journal.ui.qt_dates import from_qdate, to_qdate
 from journal.ui.scheme import set_tone
 from journal.ui.window_size import scroll_body
@@ -214,15 +212,10 @@ class RaceDialog(FormDialog):
         )
 
     def submit(self) -> None:
-        first = self.checks.show_all()
-        if first is not None:
-            first.setFocus()
+        if self.checks.show_all() is not None:
             return
-        try:
-            self.saved = self._ops.save_race(self.race_from_form())
-        except InvalidEntry as exc:
-            QMessageBox.warning(self, "Race not saved", "\n".join(exc.problems.values()))
-            return
-        except WriteFailed:  # the window says why (JournalOperations.failed); the form keeps what was typed
-            return
-        self.accept()
+        race = self.race_from_form()
+        saved = self.save_or_say("Race", lambda: self._ops.save_race(race))
+        if saved is not None:
+            self.saved = saved
+            self.accept()
